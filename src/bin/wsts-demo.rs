@@ -1,0 +1,66 @@
+//! Native demo: a weighted DKG among local signers, then a BIP-340
+//! signature, checked before it is printed.
+//!
+//! `wsts-demo [--signers N] [--keys K] [--threshold T] [--message TEXT]`
+
+use rand_core::OsRng;
+use wsts_web::{
+    crypto::{bip340, encoding::point_to_bytes, signing::{verify_signature, SignatureType}},
+    party::{local, Config, Party, Scheme},
+};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let (mut signers, mut keys, mut threshold, mut message) = (4u32, 20u32, 13u32, "hello from wsts-web".to_string());
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--signers" => signers = value()?.parse().map_err(|e| format!("--signers: {e}"))?,
+            "--keys" => keys = value()?.parse().map_err(|e| format!("--keys: {e}"))?,
+            "--threshold" => threshold = value()?.parse().map_err(|e| format!("--threshold: {e}"))?,
+            "--message" => message = value()?,
+            "-h" | "--help" => {
+                println!("usage: wsts-demo [--signers N] [--keys K] [--threshold T] [--message TEXT]");
+                return Ok(());
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
+    let mut parties: Vec<Party> = (0..signers).map(|s| Party::new(config.clone(), s)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    println!("signers {signers}, key ids {keys}, threshold {threshold}");
+    for s in 0..signers {
+        println!("  signer {s}: key ids {:?}", config.key_ids(s));
+    }
+
+    let group = local::run_dkg(&mut parties, 1, &mut OsRng).map_err(|f| format!("DKG failed: {f:?}"))?;
+    println!("aggregate public key: {}", hex::encode(point_to_bytes(&group.group_key)));
+
+    // The fewest signers, in order, whose weight reaches the threshold.
+    let mut chosen = Vec::new();
+    let mut weight = 0;
+    for s in 0..signers {
+        if weight >= threshold {
+            break;
+        }
+        chosen.push(s);
+        weight += config.weight(s);
+    }
+    let (signature, verify_key) =
+        local::sign(&config, &parties, &group, &chosen, message.as_bytes(), SignatureType::Schnorr, &mut OsRng)
+            .map_err(|e| e.to_string())?;
+    let ok = verify_signature(&signature, &verify_key, message.as_bytes());
+    println!("signers used: {chosen:?} (weight {weight})");
+    println!("message: {message:?}");
+    println!("x-only public key: {}", hex::encode(bip340::x_only(&verify_key)));
+    println!("BIP-340 signature: {}", hex::encode(signature.to_bytes()));
+    println!("verified: {ok}");
+    if ok { Ok(()) } else { Err("the signature does not verify".into()) }
+}

@@ -1,0 +1,52 @@
+//! The mathematics of WSTS, free of protocol state.
+//!
+//! Each module holds one concern. Everything here is a pure function of its
+//! inputs and an explicit random number generator, so the same code runs
+//! natively and in the browser, and any third party can re-run a check.
+//!
+//! Notation follows the WSTS paper (Yandle, "Weighted Schnorr Threshold
+//! Signatures") and FROST (Komlo and Goldberg, SAC 2020; RFC 9591):
+//! a *dealer* deals one secret polynomial during DKG, a *key id* is one unit of
+//! weight (1-based), and a *signing party* contributes one nonce and one
+//! signature share.
+
+pub mod bip340;
+pub mod dh_tuple;
+pub mod encoding;
+pub mod encryption;
+pub mod hash;
+pub mod lagrange;
+pub mod nonce;
+pub mod polynomial;
+pub mod proof_of_possession;
+pub mod secret;
+pub mod share_verify;
+pub mod signing;
+
+pub use p256k1::{point::Point, scalar::Scalar};
+
+/// Signers are numbered from 0.
+pub type SignerId = u32;
+/// Key ids (units of weight) are numbered from 1, so that no share is an
+/// evaluation of a polynomial at 0, which is the secret itself.
+pub type KeyId = u32;
+
+/// The generator point G.
+pub fn generator() -> Point {
+    p256k1::point::G
+}
+
+/// `x·G`.
+pub fn base_mul(x: &Scalar) -> Point {
+    Point::from(x)
+}
+
+/// True for the point at infinity.
+pub fn is_identity(p: &Point) -> bool {
+    p.gej.infinity != 0 || *p == Point::identity()
+}
+
+/// The scalar `k` for a key id or other small integer.
+pub fn scalar_from_u32(k: u32) -> Scalar {
+    Scalar::from(k)
+}

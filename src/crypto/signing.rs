@@ -1,0 +1,395 @@
+//! FROST signing (Komlo and Goldberg, SAC 2020, §5.2; RFC 9591 §5) over
+//! weighted key ids, as in WSTS.
+//!
+//! A *signing party* holds one nonce pair and a set of key ids: in v2 a signer
+//! is one party with all its key ids; in v1 every key id is its own party.
+//! For parties P with nonces `(D_p, E_p)`:
+//!
+//! - binding factors `ρ_p = H(p, H(Y, type, m, [(p, K_p, D_p, E_p)]))`,
+//! - group commitment `R = Σ_p D_p + ρ_p·E_p`,
+//! - challenge `c` (FROST, BIP-340, or BIP-340 under the taproot output key),
+//! - share `z_p = ε_R·(d_p + ρ_p·e_p) + c·ε_Y·Σ_{k∈K_p} λ_k·x_k`,
+//!
+//! where `ε_R, ε_Y ∈ {±1}` make `R` and the verification key even-y for
+//! BIP-340. Each share is checked against `Σ_k λ_k·X_k`, computed from the
+//! summed DKG commitments, so the aggregator names every bad party.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    base_mul,
+    bip340::{self, Bip340Error, SchnorrSignature},
+    encoding::{serde_point, serde_points, serde_scalar},
+    hash::{tags, TaggedHash},
+    is_identity, lagrange,
+    nonce::{PublicNonce, SigningNonces},
+    polynomial::powers,
+    scalar_from_u32,
+    secret::SecretScalar,
+    KeyId, Point, Scalar,
+};
+
+/// Which kind of signature to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignatureType {
+    /// Plain FROST: `(R, z)` with `z·G = R + c·Y`.
+    Frost,
+    /// BIP-340 under the x-only group key.
+    Schnorr,
+    /// BIP-340 under the BIP-341 output key tweaked from the group key.
+    Taproot {
+        #[serde(with = "option_root")]
+        merkle_root: Option<[u8; 32]>,
+    },
+}
+
+mod option_root {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Root(#[serde(with = "crate::crypto::encoding::fixed")] [u8; 32]);
+
+    pub fn serialize<S: Serializer>(v: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
+        v.map(Root).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 32]>, D::Error> {
+        Ok(Option::<Root>::deserialize(d)?.map(|r| r.0))
+    }
+}
+
+impl SignatureType {
+    fn tag_bytes(&self) -> Vec<u8> {
+        match self {
+            SignatureType::Frost => vec![0],
+            SignatureType::Schnorr => vec![1],
+            SignatureType::Taproot { merkle_root: None } => vec![2],
+            SignatureType::Taproot { merkle_root: Some(r) } => [&[3u8][..], r].concat(),
+        }
+    }
+}
+
+/// A plain FROST signature.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrostSignature {
+    #[serde(with = "serde_point")]
+    pub r: Point,
+    #[serde(with = "serde_scalar")]
+    pub z: Scalar,
+}
+
+impl FrostSignature {
+    pub fn verify(&self, group_key: &Point, msg: &[u8]) -> bool {
+        let c = frost_challenge(&self.r, group_key, msg);
+        !is_identity(&self.r) && base_mul(&self.z) == &self.r + &(group_key * &c)
+    }
+}
+
+fn frost_challenge(r: &Point, y: &Point, msg: &[u8]) -> Scalar {
+    TaggedHash::new(tags::FROST_CHALLENGE).point(r).point(y).var_bytes(msg).finish_scalar()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Signature {
+    Frost(FrostSignature),
+    /// BIP-340, for both the `Schnorr` and `Taproot` types.
+    Schnorr(SchnorrSignature),
+}
+
+/// One party's signature share.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignatureShare {
+    pub party_id: u32,
+    #[serde(with = "serde_scalar")]
+    pub z: Scalar,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SigningError {
+    #[error("no nonces were given")]
+    NoParties,
+    #[error("party {0} appears more than once")]
+    DuplicateParty(u32),
+    #[error("party {0} has no key ids")]
+    NoKeyIds(u32),
+    #[error(transparent)]
+    KeyIds(#[from] lagrange::LagrangeError),
+    #[error("the signing set holds {have} key ids, below the threshold {threshold}")]
+    BelowThreshold { have: usize, threshold: usize },
+    #[error("the group commitment is the identity")]
+    IdentityCommitment,
+    #[error(transparent)]
+    Tweak(#[from] Bip340Error),
+    #[error("party {0} is not in this signing session")]
+    UnknownParty(u32),
+    #[error("party {0}'s nonces do not match its published commitments")]
+    NonceMismatch(u32),
+    #[error("no signature share from parties {0:?}")]
+    MissingShares(Vec<u32>),
+    #[error("invalid signature shares from parties {0:?}")]
+    BadShares(Vec<u32>),
+    #[error("the aggregate signature does not verify")]
+    InvalidSignature,
+}
+
+/// The public keys that DKG fixed: the group key and the summed commitment
+/// `C_j = Σ_d A_{d,j}`, from which `X_k = Σ_j C_j·k^j` for any key id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupPublicKeys {
+    #[serde(with = "serde_point")]
+    pub group_key: Point,
+    #[serde(with = "serde_points")]
+    pub summed_commitment: Vec<Point>,
+}
+
+impl GroupPublicKeys {
+    /// Sum the commitments of every dealer (all of length `threshold`).
+    pub fn from_commitments<'a>(commitments: impl IntoIterator<Item = &'a [Point]>, threshold: usize) -> Self {
+        let mut summed = vec![Point::identity(); threshold];
+        for c in commitments {
+            debug_assert_eq!(c.len(), threshold);
+            for (acc, a) in summed.iter_mut().zip(c) {
+                *acc += a;
+            }
+        }
+        GroupPublicKeys { group_key: summed[0], summed_commitment: summed }
+    }
+
+    pub fn threshold(&self) -> usize {
+        self.summed_commitment.len()
+    }
+
+    /// `X_k`, the public key of one key id.
+    pub fn key_share(&self, key_id: KeyId) -> Point {
+        super::polynomial::evaluate_commitment(&self.summed_commitment, &scalar_from_u32(key_id))
+    }
+
+    /// `Σ_k λ_k·X_k` as one multi-scalar multiplication over `C`:
+    /// `Σ_j C_j·(Σ_k λ_k·k^j)`.
+    pub fn weighted_key(&self, key_ids: &[KeyId], lambdas: &[Scalar]) -> Point {
+        let t = self.threshold();
+        let mut w = vec![Scalar::from(0); t];
+        for (&k, l) in key_ids.iter().zip(lambdas) {
+            for (wj, p) in w.iter_mut().zip(powers(&scalar_from_u32(k), t)) {
+                *wj += l * &p;
+            }
+        }
+        Point::multimult(w, self.summed_commitment.clone()).expect("multimult with default scratch space")
+    }
+}
+
+/// Everything both signers and the aggregator derive from the public signing
+/// inputs. Building it validates them.
+#[derive(Clone, Debug)]
+pub struct SigningSession {
+    message: Vec<u8>,
+    sig_type: SignatureType,
+    parties: BTreeMap<u32, (PublicNonce, Vec<KeyId>)>,
+    all_key_ids: Vec<KeyId>,
+    binding: BTreeMap<u32, Scalar>,
+    /// The group commitment R, made even-y for BIP-340 types.
+    commitment: Point,
+    nonce_sign: Scalar,
+    /// The key signatures verify under: Y, even(Y), or the taproot output key.
+    verify_key: Point,
+    key_sign: Scalar,
+    /// `ε·t` for taproot, added once by the aggregator.
+    tweak_term: Scalar,
+    challenge: Scalar,
+}
+
+impl SigningSession {
+    /// `nonces` are the public nonces of every signing party; `party_keys`
+    /// gives each party's key ids.
+    pub fn new(
+        group_key: &Point,
+        threshold: usize,
+        message: &[u8],
+        sig_type: SignatureType,
+        nonces: &[PublicNonce],
+        party_keys: impl Fn(u32) -> Option<Vec<KeyId>>,
+    ) -> Result<Self, SigningError> {
+        if nonces.is_empty() {
+            return Err(SigningError::NoParties);
+        }
+        let mut parties = BTreeMap::new();
+        for n in nonces {
+            let keys = party_keys(n.party_id).ok_or(SigningError::UnknownParty(n.party_id))?;
+            if keys.is_empty() {
+                return Err(SigningError::NoKeyIds(n.party_id));
+            }
+            if parties.insert(n.party_id, (n.clone(), keys)).is_some() {
+                return Err(SigningError::DuplicateParty(n.party_id));
+            }
+        }
+        let all_key_ids: Vec<KeyId> = parties.values().flat_map(|(_, k)| k.iter().copied()).collect();
+        lagrange::validate_set(&all_key_ids)?;
+        if all_key_ids.len() < threshold {
+            return Err(SigningError::BelowThreshold { have: all_key_ids.len(), threshold });
+        }
+
+        let mut transcript = TaggedHash::new(tags::BINDING)
+            .point(group_key)
+            .var_bytes(&sig_type.tag_bytes())
+            .var_bytes(message)
+            .u64(parties.len() as u64);
+        for (id, (nonce, keys)) in &parties {
+            transcript = transcript.u32(*id).u64(keys.len() as u64);
+            for k in keys {
+                transcript = transcript.u32(*k);
+            }
+            transcript = transcript.point(&nonce.hiding).point(&nonce.binding);
+        }
+        let transcript = transcript.finish();
+        let binding: BTreeMap<u32, Scalar> = parties
+            .keys()
+            .map(|&id| (id, TaggedHash::new(tags::BINDING_PARTY).bytes(&transcript).u32(id).finish_scalar()))
+            .collect();
+
+        let (scalars, points): (Vec<Scalar>, Vec<Point>) = parties
+            .iter()
+            .flat_map(|(id, (n, _))| [(Scalar::from(1), n.hiding), (binding[id], n.binding)])
+            .unzip();
+        let r = Point::multimult(scalars, points).expect("multimult with default scratch space");
+        if is_identity(&r) {
+            return Err(SigningError::IdentityCommitment);
+        }
+
+        let one = Scalar::from(1);
+        let (commitment, nonce_sign, verify_key, key_sign, tweak_term, challenge) = match sig_type {
+            SignatureType::Frost => {
+                let c = frost_challenge(&r, group_key, message);
+                (r, one, *group_key, one, Scalar::from(0), c)
+            }
+            SignatureType::Schnorr => {
+                let (r_even, r_sign) = bip340::with_even_y(&r);
+                let (p, p_sign) = bip340::with_even_y(group_key);
+                let c = bip340::challenge(&bip340::x_only(&r_even), &bip340::x_only(&p), message);
+                (r_even, r_sign, p, p_sign, Scalar::from(0), c)
+            }
+            SignatureType::Taproot { merkle_root } => {
+                let (r_even, r_sign) = bip340::with_even_y(&r);
+                let (_, p_sign) = bip340::with_even_y(group_key);
+                let (q, t) = bip340::tweaked_key(group_key, merkle_root.as_ref())?;
+                let (q_even, q_sign) = bip340::with_even_y(&q);
+                let c = bip340::challenge(&bip340::x_only(&r_even), &bip340::x_only(&q_even), message);
+                // Q's secret is p_sign·y + t; signing for even Q multiplies it by q_sign.
+                (r_even, r_sign, q_even, q_sign * p_sign, q_sign * t, c)
+            }
+        };
+
+        Ok(SigningSession {
+            message: message.to_vec(),
+            sig_type,
+            parties,
+            all_key_ids,
+            binding,
+            commitment,
+            nonce_sign,
+            verify_key,
+            key_sign,
+            tweak_term,
+            challenge,
+        })
+    }
+
+    /// The key a finished signature verifies under (x-only for BIP-340 types:
+    /// use its x coordinate).
+    pub fn verify_key(&self) -> &Point {
+        &self.verify_key
+    }
+
+    pub fn party_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.parties.keys().copied()
+    }
+
+    fn lambdas(&self, keys: &[KeyId]) -> Vec<Scalar> {
+        lagrange::coefficients(&self.all_key_ids, keys).expect("validated when the session was built")
+    }
+
+    /// `ε_R·(D + ρ·E)` for one party: its share of the group commitment.
+    fn party_commitment(&self, party_id: u32) -> Point {
+        let (nonce, _) = &self.parties[&party_id];
+        (nonce.hiding + &nonce.binding * &self.binding[&party_id]) * self.nonce_sign
+    }
+
+    /// Make this party's signature share. Consumes the nonces: they can sign
+    /// once only.
+    pub fn sign_share(
+        &self,
+        party_id: u32,
+        key_shares: &BTreeMap<KeyId, SecretScalar>,
+        nonces: SigningNonces,
+    ) -> Result<SignatureShare, SigningError> {
+        let (public, keys) = self.parties.get(&party_id).ok_or(SigningError::UnknownParty(party_id))?;
+        if nonces.public(party_id) != *public {
+            return Err(SigningError::NonceMismatch(party_id));
+        }
+        let lambdas = self.lambdas(keys);
+        let mut weighted_secret = Scalar::from(0);
+        for (k, l) in keys.iter().zip(&lambdas) {
+            let x = key_shares.get(k).ok_or(SigningError::UnknownParty(party_id))?;
+            weighted_secret += l * x.expose();
+        }
+        let nonce_part = nonces.hiding.expose() + &(self.binding[&party_id] * nonces.binding.expose());
+        let z = self.nonce_sign * nonce_part + self.challenge * self.key_sign * weighted_secret;
+        Ok(SignatureShare { party_id, z })
+    }
+
+    /// `z_p·G = ε_R·(D_p + ρ_p·E_p) + c·ε_Y·Σ_k λ_k·X_k`.
+    pub fn verify_share(&self, share: &SignatureShare, keys: &GroupPublicKeys) -> bool {
+        let Some((_, party_keys)) = self.parties.get(&share.party_id) else { return false };
+        let weighted = keys.weighted_key(party_keys, &self.lambdas(party_keys));
+        base_mul(&share.z)
+            == self.party_commitment(share.party_id) + weighted * (self.challenge * self.key_sign)
+    }
+
+    /// Check every share, name every bad or missing party, and combine.
+    pub fn aggregate(&self, shares: &[SignatureShare], keys: &GroupPublicKeys) -> Result<Signature, SigningError> {
+        let by_party: BTreeMap<u32, &SignatureShare> = shares.iter().map(|s| (s.party_id, s)).collect();
+        let missing: Vec<u32> = self.parties.keys().filter(|p| !by_party.contains_key(p)).copied().collect();
+        if !missing.is_empty() {
+            return Err(SigningError::MissingShares(missing));
+        }
+        let mut bad: Vec<u32> = by_party.keys().filter(|p| !self.parties.contains_key(p)).copied().collect();
+        bad.extend(by_party.values().filter(|s| self.parties.contains_key(&s.party_id) && !self.verify_share(s, keys)).map(|s| s.party_id));
+        if !bad.is_empty() {
+            bad.sort_unstable();
+            return Err(SigningError::BadShares(bad));
+        }
+        let z = by_party.values().fold(self.challenge * self.tweak_term, |acc, s| acc + s.z);
+        let signature = match self.sig_type {
+            SignatureType::Frost => Signature::Frost(FrostSignature { r: self.commitment, z }),
+            SignatureType::Schnorr | SignatureType::Taproot { .. } => {
+                let mut sig = [0u8; 64];
+                sig[..32].copy_from_slice(&bip340::x_only(&self.commitment));
+                sig[32..].copy_from_slice(&z.to_bytes());
+                Signature::Schnorr(SchnorrSignature(sig))
+            }
+        };
+        if !verify_signature(&signature, &self.verify_key, &self.message) {
+            return Err(SigningError::InvalidSignature);
+        }
+        Ok(signature)
+    }
+}
+
+/// Verify a finished signature under the session's verify key.
+pub fn verify_signature(signature: &Signature, verify_key: &Point, message: &[u8]) -> bool {
+    match signature {
+        Signature::Frost(sig) => sig.verify(verify_key, message),
+        Signature::Schnorr(sig) => bip340::verify(&bip340::x_only(verify_key), message, sig),
+    }
+}
+
+/// Hex helpers for signatures, used by tools and bindings.
+impl Signature {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            Signature::Frost(s) => [&super::encoding::point_to_bytes(&s.r)[..], &s.z.to_bytes()].concat(),
+            Signature::Schnorr(s) => s.0.to_vec(),
+        }
+    }
+}

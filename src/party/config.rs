@@ -1,0 +1,211 @@
+//! Who holds which key ids, and the thresholds.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::{KeyId, SignerId};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scheme {
+    /// One polynomial and one signing party per key id.
+    V1,
+    /// One polynomial and one signing party per signer (weighted).
+    #[default]
+    V2,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    pub scheme: Scheme,
+    /// Key ids needed to sign.
+    pub threshold: u32,
+    /// Key ids whose dealers must complete DKG for the key to be made.
+    pub dkg_threshold: u32,
+    /// Every signer's key ids, each in ascending order.
+    pub signers: BTreeMap<SignerId, Vec<KeyId>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("there are no signers")]
+    NoSigners,
+    #[error("threshold must be at least 1")]
+    ZeroThreshold,
+    #[error("threshold {threshold} exceeds the {keys} key ids")]
+    ThresholdAboveKeys { threshold: u32, keys: u32 },
+    #[error("dkg_threshold {dkg_threshold} must be between threshold {threshold} and the {keys} key ids")]
+    BadDkgThreshold { dkg_threshold: u32, threshold: u32, keys: u32 },
+    #[error("signer {0} holds no key ids")]
+    SignerWithoutKeys(SignerId),
+    #[error("key id {0} is held by more than one signer, or twice")]
+    DuplicateKeyId(KeyId),
+    #[error("key ids must be exactly 1..={keys}; {missing} is missing")]
+    KeyIdsNotContiguous { keys: u32, missing: KeyId },
+    #[error("signer {0}'s key ids are not in ascending order")]
+    UnsortedKeyIds(SignerId),
+    #[error("signer ids must be 0..{count}; {missing} is missing")]
+    SignerIdsNotContiguous { count: u32, missing: SignerId },
+}
+
+impl Config {
+    /// Spread `num_keys` key ids over `num_signers` signers as evenly as
+    /// possible: the first `num_keys % num_signers` signers get one more.
+    pub fn evenly(
+        scheme: Scheme,
+        num_signers: u32,
+        num_keys: u32,
+        threshold: u32,
+        dkg_threshold: u32,
+    ) -> Result<Self, ConfigError> {
+        if num_signers == 0 {
+            return Err(ConfigError::NoSigners);
+        }
+        let mut signers = BTreeMap::new();
+        let mut next = 1;
+        for s in 0..num_signers {
+            let weight = num_keys / num_signers + u32::from(s < num_keys % num_signers);
+            signers.insert(s, (next..next + weight).collect());
+            next += weight;
+        }
+        let config = Config { scheme, threshold, dkg_threshold, signers };
+        config.validate()?;
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.signers.is_empty() {
+            return Err(ConfigError::NoSigners);
+        }
+        let count = self.signers.len() as u32;
+        if let Some(missing) = (0..count).find(|s| !self.signers.contains_key(s)) {
+            return Err(ConfigError::SignerIdsNotContiguous { count, missing });
+        }
+        let mut seen = BTreeSet::new();
+        for (&s, keys) in &self.signers {
+            if keys.is_empty() {
+                return Err(ConfigError::SignerWithoutKeys(s));
+            }
+            if keys.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(if keys.windows(2).any(|w| w[0] == w[1]) {
+                    ConfigError::DuplicateKeyId(keys.windows(2).find(|w| w[0] == w[1]).unwrap()[0])
+                } else {
+                    ConfigError::UnsortedKeyIds(s)
+                });
+            }
+            for &k in keys {
+                if !seen.insert(k) {
+                    return Err(ConfigError::DuplicateKeyId(k));
+                }
+            }
+        }
+        let keys = self.num_keys();
+        if let Some(missing) = (1..=keys).find(|k| !seen.contains(k)) {
+            return Err(ConfigError::KeyIdsNotContiguous { keys, missing });
+        }
+        if self.threshold == 0 {
+            return Err(ConfigError::ZeroThreshold);
+        }
+        if self.threshold > keys {
+            return Err(ConfigError::ThresholdAboveKeys { threshold: self.threshold, keys });
+        }
+        if self.dkg_threshold < self.threshold || self.dkg_threshold > keys {
+            return Err(ConfigError::BadDkgThreshold { dkg_threshold: self.dkg_threshold, threshold: self.threshold, keys });
+        }
+        Ok(())
+    }
+
+    pub fn num_keys(&self) -> u32 {
+        self.signers.values().map(|k| k.len() as u32).sum()
+    }
+
+    pub fn num_signers(&self) -> u32 {
+        self.signers.len() as u32
+    }
+
+    pub fn key_ids(&self, signer: SignerId) -> &[KeyId] {
+        self.signers.get(&signer).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// A signer's weight: its number of key ids.
+    pub fn weight(&self, signer: SignerId) -> u32 {
+        self.key_ids(signer).len() as u32
+    }
+
+    /// How many polynomials a signer deals.
+    pub fn polynomials_of(&self, signer: SignerId) -> usize {
+        match self.scheme {
+            Scheme::V1 => self.key_ids(signer).len(),
+            Scheme::V2 => usize::from(self.signers.contains_key(&signer)),
+        }
+    }
+
+    /// The signing parties a signer speaks for: `(party id, key ids)`.
+    pub fn parties_of(&self, signer: SignerId) -> Vec<(u32, Vec<KeyId>)> {
+        match self.scheme {
+            Scheme::V1 => self.key_ids(signer).iter().map(|&k| (k, vec![k])).collect(),
+            Scheme::V2 => vec![(signer, self.key_ids(signer).to_vec())],
+        }
+    }
+
+    /// The key ids of a signing party, or `None` for an unknown party.
+    pub fn party_keys(&self, party_id: u32) -> Option<Vec<KeyId>> {
+        match self.scheme {
+            Scheme::V1 => (party_id >= 1 && party_id <= self.num_keys()).then(|| vec![party_id]),
+            Scheme::V2 => self.signers.get(&party_id).cloned(),
+        }
+    }
+
+    /// The signer that speaks for a signing party.
+    pub fn signer_of_party(&self, party_id: u32) -> Option<SignerId> {
+        match self.scheme {
+            Scheme::V1 => self.signers.iter().find(|(_, k)| k.binary_search(&party_id).is_ok()).map(|(s, _)| *s),
+            Scheme::V2 => self.signers.contains_key(&party_id).then_some(party_id),
+        }
+    }
+
+    /// Summed weight of a set of signers.
+    pub fn weight_of<'a>(&self, signers: impl IntoIterator<Item = &'a SignerId>) -> u32 {
+        signers.into_iter().map(|s| self.weight(*s)).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn even_spread() {
+        let c = Config::evenly(Scheme::V2, 4, 10, 7, 7).unwrap();
+        let weights: Vec<u32> = (0..4).map(|s| c.weight(s)).collect();
+        assert_eq!(weights, vec![3, 3, 2, 2]);
+        assert_eq!(c.key_ids(1), &[4, 5, 6]);
+        assert_eq!(c.num_keys(), 10);
+    }
+
+    #[test]
+    fn validation_errors_are_specific() {
+        assert_eq!(Config::evenly(Scheme::V2, 2, 4, 5, 5), Err(ConfigError::ThresholdAboveKeys { threshold: 5, keys: 4 }));
+        assert_eq!(Config::evenly(Scheme::V2, 2, 4, 0, 1), Err(ConfigError::ZeroThreshold));
+        assert!(matches!(Config::evenly(Scheme::V2, 2, 4, 3, 2), Err(ConfigError::BadDkgThreshold { .. })));
+        assert_eq!(Config::evenly(Scheme::V2, 5, 4, 1, 1), Err(ConfigError::SignerWithoutKeys(4)));
+        let mut c = Config::evenly(Scheme::V2, 2, 4, 2, 2).unwrap();
+        c.signers.insert(1, vec![2, 3, 4]);
+        assert_eq!(c.validate(), Err(ConfigError::DuplicateKeyId(2)));
+        c.signers.insert(1, vec![3, 5]);
+        assert_eq!(c.validate(), Err(ConfigError::KeyIdsNotContiguous { keys: 4, missing: 4 }));
+        c.signers.insert(1, vec![4, 3]);
+        assert_eq!(c.validate(), Err(ConfigError::UnsortedKeyIds(1)));
+    }
+
+    #[test]
+    fn parties_per_scheme() {
+        let v1 = Config::evenly(Scheme::V1, 2, 5, 3, 3).unwrap();
+        assert_eq!(v1.parties_of(1), vec![(4, vec![4]), (5, vec![5])]);
+        assert_eq!(v1.signer_of_party(4), Some(1));
+        assert_eq!(v1.party_keys(6), None);
+        let v2 = Config { scheme: Scheme::V2, ..v1 };
+        assert_eq!(v2.parties_of(1), vec![(1, vec![4, 5])]);
+        assert_eq!(v2.polynomials_of(1), 1);
+    }
+}

@@ -1,0 +1,2 @@
+//! Browser glue. On wasm32 only.
+mod libc_shim;

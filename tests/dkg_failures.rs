@@ -1,0 +1,152 @@
+//! Every way DKG can fail is caught, names the culprit, and can be settled
+//! by a third party from public evidence.
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::*;
+use wsts_web::{
+    crypto::{base_mul, secret::SecretScalar, Scalar},
+    party::{local, settle_bad_private_shares, DkgFailure, DkgPrivateShares, DkgPublicShares, Party, Scheme, Verdict},
+};
+
+struct Round {
+    config: wsts_web::party::Config,
+    parties: Vec<Party>,
+    public: BTreeMap<u32, DkgPublicShares>,
+    private: BTreeMap<u32, DkgPrivateShares>,
+    rng: rand_chacha::ChaCha20Rng,
+}
+
+fn round(scheme: Scheme, seed: u64) -> Round {
+    let config = w1(scheme);
+    let mut parties = parties(&config);
+    let mut rng = rng(seed);
+    let public: BTreeMap<_, _> = parties.iter_mut().map(|p| (p.signer_id(), p.start_dkg(5, &mut rng))).collect();
+    let private = parties.iter().map(|p| (p.signer_id(), p.encrypt_shares(&public, &mut rng).unwrap())).collect();
+    Round { config, parties, public, private, rng }
+}
+
+fn failures_of(r: &mut Round) -> BTreeMap<u32, Vec<DkgFailure>> {
+    local::finish_all(&mut r.parties, &r.public, &r.private, &mut r.rng).unwrap_err()
+}
+
+fn corrupt_shares_from(r: &mut Round, dealer: u32, victim: u32) {
+    let altered = r.parties[dealer as usize]
+        .encrypt_altered_shares(&r.public, &mut r.rng, |recipient, shares: &mut Vec<SecretScalar>| {
+            if recipient == victim {
+                shares[1] = SecretScalar::new(shares[1].expose() + &Scalar::from(1));
+            }
+        })
+        .unwrap();
+    r.private.insert(dealer, altered);
+}
+
+fn check_corrupted_share_named(scheme: Scheme) {
+    let mut r = round(scheme, 1);
+    corrupt_shares_from(&mut r, 2, 0);
+    let failures = failures_of(&mut r);
+    // Only the victim complains, and it names exactly the dealer.
+    assert_eq!(failures.keys().copied().collect::<Vec<_>>(), vec![0]);
+    let [DkgFailure::BadPrivateShares(bad)] = failures[&0].as_slice() else { panic!("{:?}", failures[&0]) };
+    assert_eq!(bad.keys().copied().collect::<Vec<_>>(), vec![2]);
+    // Anyone can settle it from public data.
+    let verdict = settle_bad_private_shares(&r.config, &r.public[&2], &r.private[&2], &r.public[&0], &bad[&2]).unwrap();
+    assert_eq!(verdict, Verdict::AccusedAtFault);
+}
+
+both_targets! {
+    fn corrupted_share_names_its_dealer_v2() {
+        check_corrupted_share_named(Scheme::V2);
+    }
+
+    fn corrupted_share_names_its_dealer_v1() {
+        check_corrupted_share_named(Scheme::V1);
+    }
+
+    fn several_bad_dealers_are_all_named() {
+        let mut r = round(Scheme::V2, 2);
+        corrupt_shares_from(&mut r, 1, 3);
+        corrupt_shares_from(&mut r, 2, 3);
+        let failures = failures_of(&mut r);
+        let [DkgFailure::BadPrivateShares(bad)] = failures[&3].as_slice() else { panic!() };
+        assert_eq!(bad.keys().copied().collect::<BTreeSet<_>>(), BTreeSet::from([1, 2]));
+    }
+
+    fn tampered_ciphertext_is_an_error_and_blames_the_sender() {
+        let mut r = round(Scheme::V2, 3);
+        let packet = r.private.get_mut(&1).unwrap();
+        let to_victim = packet.shares.iter_mut().find(|s| s.recipient == 2).unwrap();
+        to_victim.ciphertext.bytes[0] ^= 0x80;
+        let failures = failures_of(&mut r);
+        let [DkgFailure::BadPrivateShares(bad)] = failures[&2].as_slice() else { panic!() };
+        assert!(bad.contains_key(&1));
+        let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&2], &bad[&1]).unwrap();
+        assert_eq!(verdict, Verdict::AccusedAtFault);
+    }
+
+    fn forged_tuple_proof_is_rejected() {
+        let mut r = round(Scheme::V2, 4);
+        corrupt_shares_from(&mut r, 1, 0);
+        let failures = failures_of(&mut r);
+        let [DkgFailure::BadPrivateShares(bad)] = failures[&0].as_slice() else { panic!() };
+        let mut forged = bad[&1].clone();
+        forged.shared_key = forged.shared_key + base_mul(&Scalar::from(1));
+        let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged).unwrap();
+        assert_eq!(verdict, Verdict::ReporterAtFault);
+        let mut forged_proof = bad[&1].clone();
+        forged_proof.proof.s = forged_proof.proof.s + Scalar::from(1);
+        let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged_proof).unwrap();
+        assert_eq!(verdict, Verdict::ReporterAtFault);
+    }
+
+    fn false_accusation_blames_the_reporter() {
+        // Signer 0 claims signer 3's (honest) shares are bad, with a valid tuple proof.
+        let r = round(Scheme::V2, 5);
+        let evidence = r.parties[0].bad_share_evidence(&r.public[&3], &mut rng(9)).unwrap();
+        let verdict = settle_bad_private_shares(&r.config, &r.public[&3], &r.private[&3], &r.public[&0], &evidence).unwrap();
+        assert_eq!(verdict, Verdict::ReporterAtFault);
+    }
+
+    fn withheld_shares_are_reported_missing() {
+        let mut r = round(Scheme::V2, 6);
+        r.private.get_mut(&3).unwrap().shares.retain(|s| s.recipient != 1);
+        let failures = failures_of(&mut r);
+        assert_eq!(failures.keys().copied().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(failures[&1], vec![DkgFailure::MissingPrivateShares(BTreeSet::from([3]))]);
+    }
+
+    fn bad_public_shares_are_named() {
+        let mut r = round(Scheme::V2, 7);
+        // A proof of possession replayed from another signer.
+        let stolen = r.public[&0].commitments[0].proof.clone();
+        r.public.get_mut(&1).unwrap().commitments[0].proof = stolen;
+        // A commitment one coefficient short.
+        r.public.get_mut(&2).unwrap().commitments[0].coefficients.pop();
+        let failures = failures_of(&mut r);
+        for signer in 0..4 {
+            assert_eq!(failures[&signer], vec![DkgFailure::BadPublicShares(BTreeSet::from([1, 2]))], "signer {signer}");
+        }
+    }
+
+    fn commitments_replayed_from_another_dkg_are_rejected() {
+        let mut r = round(Scheme::V2, 8);
+        let mut old = r.parties[1].clone();
+        let mut replay = old.start_dkg(4, &mut rng(1));
+        replay.dkg_id = 5; // relabelled, but the proofs are bound to DKG 4
+        r.public.insert(1, replay);
+        let failures = failures_of(&mut r);
+        assert!(failures[&0].contains(&DkgFailure::BadPublicShares(BTreeSet::from([1]))));
+    }
+
+    fn missing_public_shares_are_named() {
+        let mut r = round(Scheme::V2, 9);
+        let participants: BTreeSet<u32> = (0..4).collect();
+        r.public.remove(&2);
+        let err = r.parties[0].finish_dkg(&participants, &r.public, &r.private, &mut r.rng).unwrap_err();
+        assert_eq!(err, vec![DkgFailure::MissingPublicShares(BTreeSet::from([2]))]);
+    }
+}
