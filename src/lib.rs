@@ -1,6 +1,10 @@
 //! wsts-web: Weighted Schnorr Threshold Signatures for native and browser signers.
+pub mod blame;
 pub mod crypto;
+pub mod net;
 pub mod party;
+pub mod sim;
+pub mod state_machine;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,0 +1,143 @@
+//! Signed packets.
+//!
+//! A packet is `(version, sender, message, signature)`. The signature is
+//! BIP-340 under the sender's network key over
+//! `H("wsts-web/v1/packet", encode(version, sender, signing form of message))`,
+//! so it covers every field; only ciphertexts addressed to other recipients
+//! are covered through their digests (see [`Message::signing_form`]).
+
+use rand_core::{CryptoRng, RngCore};
+use serde::{Deserialize, Serialize};
+
+use super::{Digest, Message};
+use crate::crypto::{
+    bip340::{self, SchnorrSignature},
+    encoding::{self, EncodingError},
+    hash::{sha256, tagged_hash},
+    secret::SecretScalar,
+    Point, SignerId,
+};
+
+pub const PROTOCOL_VERSION: u8 = 1;
+/// Larger packets are refused before decoding.
+pub const MAX_PACKET_BYTES: usize = 64 << 20;
+const PACKET_TAG: &str = "wsts-web/v1/packet";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Sender {
+    Coordinator,
+    Signer(SignerId),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Packet {
+    pub version: u8,
+    pub sender: Sender,
+    pub message: Message,
+    pub signature: SchnorrSignature,
+}
+
+#[derive(Serialize)]
+struct SigningBody<'a> {
+    version: u8,
+    sender: Sender,
+    message: &'a Message,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PacketError {
+    #[error("packet of {0} bytes exceeds the limit")]
+    TooLarge(usize),
+    #[error("undecodable packet: {0}")]
+    Decode(#[from] EncodingError),
+    #[error("unsupported protocol version {0}")]
+    Version(u8),
+    #[error("unknown sender {0:?}")]
+    UnknownSender(Sender),
+    #[error("bad signature from {0:?}")]
+    BadSignature(Sender),
+    #[error("{sender:?} sent {message}, which it may not send")]
+    WrongSender { sender: Sender, message: &'static str },
+}
+
+/// The public keys packets are checked against.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NetworkKeys {
+    #[serde(with = "crate::crypto::encoding::serde_point")]
+    pub coordinator: Point,
+    #[serde(with = "crate::crypto::encoding::serde_points")]
+    pub signers: Vec<Point>,
+}
+
+impl NetworkKeys {
+    pub fn key_of(&self, sender: Sender) -> Option<&Point> {
+        match sender {
+            Sender::Coordinator => Some(&self.coordinator),
+            Sender::Signer(id) => self.signers.get(id as usize),
+        }
+    }
+}
+
+impl Packet {
+    fn signing_hash(version: u8, sender: Sender, message: &Message) -> [u8; 32] {
+        let form = message.signing_form();
+        tagged_hash(PACKET_TAG, &encoding::to_bytes(&SigningBody { version, sender, message: &form }))
+    }
+
+    /// Sign `message` as `sender`.
+    pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: Message, key: &SecretScalar, rng: &mut R) -> Self {
+        let hash = Self::signing_hash(PROTOCOL_VERSION, sender, &message);
+        let mut aux = [0u8; 32];
+        rng.fill_bytes(&mut aux);
+        let signature = bip340::sign(&key.expose().to_bytes(), &hash, &aux).expect("network keys are valid secret keys");
+        Packet { version: PROTOCOL_VERSION, sender, message, signature }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encoding::to_bytes(self)
+    }
+
+    /// Decode and authenticate: size, canonical encoding, version, known
+    /// sender, the sender's right to send this message, and the signature.
+    pub fn from_bytes(bytes: &[u8], keys: &NetworkKeys) -> Result<Self, PacketError> {
+        if bytes.len() > MAX_PACKET_BYTES {
+            return Err(PacketError::TooLarge(bytes.len()));
+        }
+        let packet: Packet = encoding::from_bytes(bytes)?;
+        if packet.version != PROTOCOL_VERSION {
+            return Err(PacketError::Version(packet.version));
+        }
+        let key = keys.key_of(packet.sender).ok_or(PacketError::UnknownSender(packet.sender))?;
+        let from_signer = packet.message.claimed_signer();
+        let allowed = match packet.sender {
+            Sender::Coordinator => from_signer.is_none(),
+            Sender::Signer(id) => from_signer == Some(id),
+        };
+        if !allowed {
+            return Err(PacketError::WrongSender { sender: packet.sender, message: packet.message.name() });
+        }
+        let hash = Self::signing_hash(packet.version, packet.sender, &packet.message);
+        if !bip340::verify(&bip340::x_only(key), &hash, &packet.signature) {
+            return Err(PacketError::BadSignature(packet.sender));
+        }
+        Ok(packet)
+    }
+
+    /// The transcript digest: SHA-256 of the signed body, so equal for a
+    /// full copy and a pruned one, and different for any change of content.
+    pub fn digest(&self) -> Digest {
+        let form = self.message.signing_form();
+        sha256(&encoding::to_bytes(&SigningBody { version: self.version, sender: self.sender, message: &form }))
+    }
+
+    /// A copy for one recipient: other recipients' ciphertexts pruned.
+    pub fn pruned_for(&self, recipient: SignerId) -> Packet {
+        match &self.message {
+            Message::DkgPrivateShares(m) => Packet {
+                message: Message::DkgPrivateShares(m.pruned_for(Some(recipient))),
+                ..self.clone()
+            },
+            _ => self.clone(),
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Sans-IO state machines: the signer, and the coordinator in its FIRE
+//! (timeouts, retries, blame) and FROST (wait for everyone) forms.
+//!
+//! In the manner of quinn-proto: feed packets in with `handle_packet(bytes,
+//! now)`, take packets out with `poll_transmit()` and results with
+//! `poll_event()`, and drive time with `handle_timeout(now)` at the instant
+//! `poll_timeout()` names. There is no clock, socket, thread or global state
+//! inside; `now` is the caller's monotonic clock in milliseconds.
+//!
+//! A packet that fails a check is answered with a typed error and changes
+//! nothing.
+
+pub mod coordinator;
+pub mod signer;
+
+use rand_chacha::ChaCha20Rng;
+use rand_core::{OsRng, RngCore, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    crypto::SignerId,
+    net::{NetworkKeys, PacketError},
+    party::Config,
+};
+
+/// Milliseconds on the caller's monotonic clock.
+pub type Millis = u64;
+
+/// Everything both sides must agree on before a ceremony.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CeremonyConfig {
+    pub keys: Config,
+    pub network: NetworkKeys,
+}
+
+impl CeremonyConfig {
+    pub fn validate(&self) -> Result<(), StateError> {
+        self.keys.validate().map_err(|e| StateError::Config(e.to_string()))?;
+        if self.network.signers.len() != self.keys.signers.len() {
+            return Err(StateError::Config(format!(
+                "{} network keys for {} signers",
+                self.network.signers.len(),
+                self.keys.signers.len()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Where a packet goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Destination {
+    Coordinator,
+    Signer(SignerId),
+    AllSigners,
+}
+
+/// An encoded, signed packet to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transmit {
+    pub to: Destination,
+    /// The message name, for logs and fault injection.
+    pub message: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Why a packet was refused. The state is unchanged whenever one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StateError {
+    #[error(transparent)]
+    Packet(#[from] PacketError),
+    #[error("invalid configuration: {0}")]
+    Config(String),
+    #[error("{message} for DKG {got} but the current DKG is {current:?}")]
+    WrongDkgRound { message: &'static str, got: u64, current: Option<u64> },
+    #[error("{message} for signing round {got:?} but the current one is {current:?}")]
+    WrongSignRound { message: &'static str, got: (u64, u64), current: Option<(u64, u64)> },
+    #[error("{message} is from an earlier round")]
+    Replay { message: &'static str },
+    #[error("duplicate {message} from {from:?}")]
+    Duplicate { message: &'static str, from: crate::net::Sender },
+    #[error("{message} is not expected now ({state})")]
+    Unexpected { message: &'static str, state: &'static str },
+    #[error("{message} from signer {signer}, who is not part of this round")]
+    NotParticipating { message: &'static str, signer: SignerId },
+    #[error("invalid {message}: {reason}")]
+    Invalid { message: &'static str, reason: String },
+    #[error("no group key yet: run DKG first")]
+    NoKey,
+    #[error("busy with {0}")]
+    Busy(&'static str),
+}
+
+/// The state machines' random source: fresh from the OS on construction and
+/// after a restore (it is never saved, so a restored state can't replay
+/// randomness), or seeded for deterministic simulations.
+#[derive(Clone, Debug)]
+pub(crate) struct Rng(pub ChaCha20Rng);
+
+impl Default for Rng {
+    fn default() -> Self {
+        let mut seed = [0u8; 32];
+        OsRng.fill_bytes(&mut seed);
+        Rng(ChaCha20Rng::from_seed(seed))
+    }
+}
+
+impl Rng {
+    pub fn seeded(seed: u64) -> Self {
+        Rng(ChaCha20Rng::seed_from_u64(seed))
+    }
+}

@@ -1,0 +1,195 @@
+//! Whole ceremonies through the real state machines and packets: every
+//! adversary is named and DKG completes without it; silence is never malice.
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::collections::BTreeSet;
+
+use wsts_web::{
+    blame::Offence,
+    crypto::signing::SignatureType,
+    party::Scheme,
+    sim::{parse_adversary, parse_fault, Options, Report, Simulation},
+};
+
+fn options(signers: u32, keys: u32, threshold: u32) -> Options {
+    Options { signers, keys, threshold, sign_rounds: 2, seed: 42, ..Options::default() }
+}
+
+fn run(o: Options) -> Report {
+    Simulation::new(o).unwrap().run()
+}
+
+fn with(mut o: Options, adversaries: &[&str], faults: &[&str]) -> Options {
+    o.adversaries = adversaries.iter().map(|a| parse_adversary(a).unwrap()).collect();
+    o.faults = faults.iter().map(|f| parse_fault(f).unwrap()).collect();
+    o
+}
+
+/// The adversary, and only it, is proven malicious with the expected offence;
+/// DKG completes without it and every signing round succeeds without it.
+fn assert_culprit_named(report: &Report, culprit: u32, offence: Offence) {
+    assert!(report.dkg.ok, "DKG completes: {report:#?}");
+    assert_eq!(report.malicious.keys().copied().collect::<Vec<_>>(), vec![culprit], "{report:#?}");
+    assert_eq!(report.malicious[&culprit], offence);
+    for attempt in &report.dkg.attempts {
+        assert!(attempt.malicious.keys().all(|s| *s == culprit), "no honest signer blamed: {attempt:?}");
+    }
+    assert!(report.ok(), "{report:#?}");
+    for s in &report.signatures {
+        assert!(!s.signers_used.contains(&culprit));
+    }
+}
+
+const ADVERSARIES: [(&str, Offence); 8] = [
+    ("2:withhold-private-shares=0,1", Offence::WithheldPrivateShares),
+    ("2:empty-private-shares", Offence::WithheldPrivateShares),
+    ("2:bad-private-shares=0", Offence::BadPrivateShares),
+    ("2:bad-public-shares", Offence::BadPublicShares),
+    ("2:equivocate-private-shares", Offence::Equivocation),
+    ("2:false-missing-private-shares=1", Offence::FalseAccusation),
+    ("2:false-bad-private-shares=1", Offence::FalseAccusation),
+    ("2:bad-signature-share", Offence::BadSignatureShare),
+];
+
+both_targets! {
+    fn honest_ceremony_signs_every_type() {
+        for sig_type in common::ALL_TYPES {
+            for scheme in [Scheme::V2, Scheme::V1] {
+                let report = run(Options { sig_type, scheme, ..options(4, 20, 13) });
+                assert!(report.ok(), "{sig_type:?} {scheme:?}: {report:#?}");
+                assert!(report.malicious.is_empty());
+                assert_eq!(report.dkg.attempts.len(), 1);
+            }
+        }
+    }
+
+    fn every_adversary_is_named_and_dkg_completes_without_it() {
+        for (spec, offence) in ADVERSARIES {
+            for scheme in [Scheme::V2, Scheme::V1] {
+                let report = run(with(Options { scheme, ..options(5, 20, 13) }, &[spec], &[]));
+                assert_culprit_named(&report, 2, offence);
+            }
+        }
+    }
+
+    fn adversaries_are_named_under_dropped_messages() {
+        // Lost messages around the adversary must not frame the honest signers.
+        let faults = ["drop=c>0:DkgPrivateShares", "drop=c>1:DkgPublicShares", "drop=3>c:NonceResponse"];
+        for (spec, offence) in ADVERSARIES {
+            let report = run(with(options(5, 20, 13), &[spec], &faults));
+            assert_culprit_named(&report, 2, offence);
+        }
+    }
+
+    fn frost_coordinator_names_culprits_too() {
+        for (spec, offence) in ADVERSARIES {
+            let report = run(with(Options { frost: true, ..options(5, 20, 13) }, &[spec], &[]));
+            assert!(report.malicious.get(&2) == Some(&offence), "{spec}: {report:#?}");
+            assert_eq!(report.malicious.len(), 1, "{spec}");
+            assert!(report.dkg.ok, "{spec}: the application's retry completes DKG");
+        }
+    }
+
+    fn replayed_old_rounds_change_nothing() {
+        let report = run(with(Options { sign_rounds: 3, ..options(4, 20, 13) }, &["1:replay-old-round"], &[]));
+        assert!(report.ok(), "{report:#?}");
+        assert!(report.malicious.is_empty());
+        assert!(report.rejected_packets.get("Replay").copied().unwrap_or(0) > 0, "{:?}", report.rejected_packets);
+    }
+
+    fn offline_in_round_one_is_not_malicious_and_signs_in_round_two() {
+        for phase in ["nonce", "share", "sign"] {
+            // Signers 0..3 hold 5 key ids each; 0, 1 and 2 are needed without 3.
+            let spec = format!("0:offline={phase}:1");
+            let report = run(with(Options { sign_rounds: 2, ..options(4, 20, 13) }, &[], &[&spec]));
+            assert!(report.ok(), "{phase}: {report:#?}");
+            assert!(report.malicious.is_empty(), "{phase}: silence is not malice");
+            assert!(!report.signatures[0].signers_used.contains(&0));
+            assert!(report.signatures[1].signers_used.contains(&0), "{phase}: eligible again in round 2");
+        }
+    }
+
+    fn the_seed_flaw_path_recovers() {
+        // Signers answer the nonce request and then go silent, in every round
+        // of their own: the reference coordinator marks them malicious for good.
+        let faults = ["0:offline=share:1", "1:offline=share:2", "2:offline=share:3", "3:offline=share:4"];
+        let report = run(with(Options { sign_rounds: 6, ..options(4, 20, 13) }, &[], &faults));
+        assert!(report.malicious.is_empty());
+        assert!(report.signatures.iter().all(|s| s.ok), "{report:#?}");
+        // Once the faults end, rounds succeed on the first attempt.
+        assert_eq!(report.signatures[4].attempts, 1);
+        assert_eq!(report.signatures[5].attempts, 1);
+    }
+
+    fn too_many_silent_signers_delay_but_do_not_break_signing() {
+        // In round 1 two of four signers are offline: no attempt can succeed.
+        let faults = ["0:offline=sign:1", "1:offline=sign:1"];
+        let report = run(with(Options { sign_rounds: 2, ..options(4, 20, 13) }, &[], &faults));
+        assert!(!report.signatures[0].ok);
+        assert!(report.signatures[1].ok, "{report:#?}");
+        assert!(report.malicious.is_empty());
+    }
+
+    fn offline_during_dkg_is_unresponsive_not_malicious() {
+        let report = run(with(options(5, 20, 13), &[], &["4:offline=dkg:1"]));
+        assert!(report.ok(), "{report:#?}");
+        assert!(report.malicious.is_empty());
+        assert_eq!(report.dkg.attempts[0].unresponsive, BTreeSet::from([4]));
+    }
+
+    fn dkg_retries_when_too_many_are_offline() {
+        // Attempt 1 lacks the weight; attempt 2 has everyone back.
+        let faults = ["0:offline=dkg:1", "1:offline=dkg:1"];
+        let report = run(with(options(4, 20, 13), &[], &faults));
+        assert!(report.ok(), "{report:#?}");
+        assert_eq!(report.dkg.attempts.len(), 2);
+        assert!(!report.dkg.attempts[0].ok && report.dkg.attempts[1].ok);
+        assert!(report.malicious.is_empty());
+    }
+
+    fn lost_messages_never_frame_an_honest_signer() {
+        let drops = [
+            "drop=2>c:DkgPrivateShares",
+            "drop=c>1:DkgPrivateShares",
+            "drop=c>1:DkgPublicShares",
+            "drop=c>0:DkgPrivateBegin",
+            "drop=c>3:DkgEndBegin",
+            "drop=1>c:DkgEnd",
+            "drop=0>c:SignatureShareResponse",
+            "drop=c>2:SignatureShareRequest",
+        ];
+        for drop in drops {
+            let report = run(with(options(4, 20, 13), &[], &[drop]));
+            assert!(report.malicious.is_empty(), "{drop}: {report:#?}");
+            assert!(report.ok(), "{drop}: {report:#?}");
+        }
+    }
+
+    fn save_and_restore_mid_dkg_and_mid_signing_completes() {
+        for restore_at in [3, 8, 15, 25, 40] {
+            let mut sim = Simulation::new(options(4, 20, 13)).unwrap();
+            sim.coordinator.start_dkg(sim.now()).unwrap();
+            for _ in 0..restore_at {
+                sim.step();
+            }
+            sim.save_and_restore_all();
+            sim.run_until_quiet();
+            assert!(sim.coordinator.group_key().is_some(), "DKG completes after a restore at step {restore_at}");
+            sim.take_events();
+            sim.coordinator.start_signing(b"m", SignatureType::Schnorr, sim.now()).unwrap();
+            for _ in 0..restore_at / 3 {
+                sim.step();
+            }
+            sim.save_and_restore_all();
+            sim.run_until_quiet();
+            let signed = sim.take_events().into_iter().any(|e| {
+                matches!(e, wsts_web::state_machine::coordinator::CoordinatorEvent::Signature(_))
+            });
+            assert!(signed, "signing completes after a restore");
+            assert!(sim.coordinator.malicious().is_empty());
+        }
+    }
+}
