@@ -7,4 +7,4 @@ pub mod sim;
 pub mod state_machine;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;

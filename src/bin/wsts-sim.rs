@@ -16,7 +16,8 @@ use wsts_web::{
     sim::{parse_adversary, parse_fault, Options, Report, Simulation},
 };
 
-const USAGE: &str = "usage: wsts-sim run --signers N --keys K --threshold T [--dkg-threshold D]
+const USAGE: &str = "usage: wsts-sim bench --signers N --keys K --threshold T [--json]
+       wsts-sim run --signers N --keys K --threshold T [--dkg-threshold D]
     [--coordinator fire|frost] [--scheme v1|v2] [--sig-type frost|schnorr|taproot]
     [--merkle-root HEX] [--message HEX] [--sign-rounds R] [--seed S]
     [--adversary ID:BEHAVIOUR[=IDS]]... [--fault SPEC]... [--json]
@@ -31,6 +32,13 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => match parse_run(&args[1..]) {
             Ok((options, json)) => run(options, json),
+            Err(e) => {
+                eprintln!("error: {e}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("bench") => match parse_bench(&args[1..]) {
+            Ok((s, k, t, json)) => bench(s, k, t, json),
             Err(e) => {
                 eprintln!("error: {e}\n\n{USAGE}");
                 ExitCode::from(2)
@@ -160,5 +168,52 @@ fn print_summary(r: &Report) {
     println!("unresponsive (last round): {:?}", r.unresponsive);
     if !r.rejected_packets.is_empty() {
         println!("rejected packets: {:?}", r.rejected_packets);
+    }
+}
+
+fn parse_bench(args: &[String]) -> Result<(u32, u32, u32, bool), String> {
+    let (mut s, mut k, mut t, mut json) = (None, None, None, false);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        if flag == "--json" {
+            json = true;
+            continue;
+        }
+        let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        let n: u32 = value.parse().map_err(|_| format!("{flag}: {value:?} is not a number"))?;
+        match flag.as_str() {
+            "--signers" => s = Some(n),
+            "--keys" => k = Some(n),
+            "--threshold" => t = Some(n),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok((s.ok_or("--signers is required")?, k.ok_or("--keys is required")?, t.ok_or("--threshold is required")?, json))
+}
+
+/// Peak resident set size, from /proc (Linux).
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn bench(signers: u32, keys: u32, threshold: u32, json: bool) -> ExitCode {
+    let origin = std::time::Instant::now();
+    let clock = Box::new(move || origin.elapsed().as_secs_f64() * 1000.0);
+    match wsts_web::sim::bench::run(signers, keys, threshold, "native", clock, &peak_rss) {
+        Ok(report) => {
+            if json {
+                println!("{}", serde_json::to_string(&report).expect("serializes"));
+            } else {
+                println!("{}", serde_json::to_string_pretty(&report).expect("serializes"));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

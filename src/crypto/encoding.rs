@@ -48,6 +48,16 @@ pub fn point_to_bytes(p: &Point) -> [u8; POINT_LEN] {
         return [0u8; POINT_LEN];
     }
     let mut out = [0u8; POINT_LEN];
+    // Points decoded from the wire are affine (z = 1): read x and y's parity
+    // directly instead of paying a field inversion, which makes the
+    // canonical re-encoding of a received packet cheap.
+    if p.gej.z.n == [1, 0, 0, 0, 0] {
+        let x = p256k1::field::Element { fe: p.gej.x }.normalize_var();
+        let y = p256k1::field::Element { fe: p.gej.y }.normalize_var();
+        out[0] = if y.is_odd() { 0x03 } else { 0x02 };
+        out[1..].copy_from_slice(&x.to_bytes());
+        return out;
+    }
     out.copy_from_slice(p.compress().as_bytes());
     out
 }
@@ -274,6 +284,21 @@ mod tests {
         off_curve[32] = 5;
         assert_eq!(point_from_bytes(&off_curve), Err(EncodingError::InvalidPoint));
         assert!(matches!(point_from_bytes(&bytes[..32]), Err(EncodingError::WrongLength { .. })));
+    }
+
+    #[test]
+    fn affine_fast_path_matches_compress() {
+        for k in 1..50u32 {
+            let p = base_mul(&Scalar::from(k * 7919));
+            let slow = point_to_bytes(&p);
+            assert_eq!(&slow[..], p.compress().as_bytes());
+            let decoded = point_from_bytes(&slow).unwrap();
+            assert_eq!(decoded.gej.z.n, [1, 0, 0, 0, 0], "decoded points are affine");
+            assert_eq!(point_to_bytes(&decoded), slow);
+            // Unnormalized limbs (after arithmetic with z forced to 1) still encode right.
+            let q = decoded + base_mul(&Scalar::from(1));
+            assert_eq!(point_to_bytes(&q), point_to_bytes(&point_from_bytes(&point_to_bytes(&q)).unwrap()));
+        }
     }
 
     #[test]

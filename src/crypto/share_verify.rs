@@ -90,6 +90,31 @@ fn msm_is_identity(msm: &mut CommitmentMsm) -> bool {
     }
 }
 
+/// Check summed shares `x_k = Σ_d s_{d,k}` against the summed commitment
+/// `C_j = Σ_d A_{d,j}` with one multi-scalar multiplication of t+1 points:
+/// `(Σ_k ρ_k x_k)·G = Σ_j C_j·u_j`.
+///
+/// This is all correctness needs: `x_k` is then a share of the summed
+/// polynomial, whatever the individual dealers did. Only when it fails must
+/// [`verify_shares`] look at each dealer to name the culprits.
+pub fn verify_summed<R: RngCore + CryptoRng>(
+    key_ids: &[KeyId],
+    summed_commitment: &[Point],
+    summed_shares: &[Scalar],
+    rng: &mut R,
+) -> bool {
+    if summed_shares.len() != key_ids.len() || summed_commitment.is_empty() {
+        return false;
+    }
+    let rho: Vec<Scalar> = key_ids.iter().map(|_| Scalar::random(rng)).collect();
+    let mut scalars = weighted_power_sums(key_ids, &rho, summed_commitment.len());
+    let sigma = summed_shares.iter().zip(&rho).fold(Scalar::from(0), |acc, (x, r)| acc + x * r);
+    scalars.push(-sigma);
+    let t = summed_commitment.len();
+    let mut msm = CommitmentMsm { commitments: vec![summed_commitment], t, scalars, generator: generator() };
+    msm_is_identity(&mut msm)
+}
+
 /// Verify every dealer's shares for `key_ids`. Returns the dealers whose
 /// shares are wrong or malformed (wrong number of shares or coefficients).
 pub fn verify_shares<D: Copy, R: RngCore + CryptoRng>(
@@ -182,6 +207,21 @@ mod tests {
         s[4][0] = SecretScalar::new(Scalar::from(77));
         assert_eq!(verify_shares(&keys, 3, &dealt(&c, &s), &mut rng), Err(vec![1, 4]));
         assert!(!verify_share(&c[1], 5, s[1][2].expose()));
+    }
+
+    #[test]
+    fn summed_check_accepts_honest_and_rejects_a_bad_share() {
+        let mut rng = ChaCha20Rng::seed_from_u64(31);
+        let keys = [2, 5, 7];
+        let (c, mut s) = deal(4, 3, &keys, &mut rng);
+        let summed_c: Vec<Point> = (0..3).map(|j| c.iter().fold(Point::identity(), |acc, d| acc + d[j])).collect();
+        let sum = |s: &Vec<Vec<SecretScalar>>| -> Vec<Scalar> {
+            (0..keys.len()).map(|i| s.iter().fold(Scalar::from(0), |acc, d| acc + d[i].expose())).collect()
+        };
+        assert!(verify_summed(&keys, &summed_c, &sum(&s), &mut rng));
+        s[3][1] = SecretScalar::new(s[3][1].expose() + &Scalar::from(1));
+        assert!(!verify_summed(&keys, &summed_c, &sum(&s), &mut rng));
+        assert!(!verify_summed(&keys, &summed_c, &sum(&s)[..2], &mut rng));
     }
 
     #[test]

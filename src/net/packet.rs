@@ -29,12 +29,30 @@ pub enum Sender {
     Signer(SignerId),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A signed packet. Fields are read-only outside this crate: a decoded packet
+/// caches its bytes and digest, which must match its fields.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Packet {
-    pub version: u8,
-    pub sender: Sender,
-    pub message: Message,
-    pub signature: SchnorrSignature,
+    pub(crate) version: u8,
+    pub(crate) sender: Sender,
+    pub(crate) message: Message,
+    pub(crate) signature: SchnorrSignature,
+    #[serde(skip)]
+    cache: Cache,
+}
+
+/// The encoded bytes and transcript digest, computed once.
+#[derive(Clone, Debug, Default)]
+struct Cache {
+    bytes: Option<std::sync::Arc<Vec<u8>>>,
+    digest: Option<Digest>,
+}
+
+impl PartialEq for Packet {
+    fn eq(&self, other: &Self) -> bool {
+        (self.version, self.sender, &self.message, &self.signature)
+            == (other.version, other.sender, &other.message, &other.signature)
+    }
 }
 
 #[derive(Serialize)]
@@ -90,11 +108,35 @@ impl Packet {
         let mut aux = [0u8; 32];
         rng.fill_bytes(&mut aux);
         let signature = bip340::sign(&key.expose().to_bytes(), &hash, &aux).expect("network keys are valid secret keys");
-        Packet { version: PROTOCOL_VERSION, sender, message, signature }
+        Packet { version: PROTOCOL_VERSION, sender, message, signature, cache: Cache::default() }
+    }
+
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    pub fn sender(&self) -> Sender {
+        self.sender
+    }
+
+    pub fn message(&self) -> &Message {
+        &self.message
+    }
+
+    pub fn signature(&self) -> &SchnorrSignature {
+        &self.signature
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        encoding::to_bytes(self)
+        match &self.cache.bytes {
+            Some(b) => b.as_ref().clone(),
+            None => encoding::to_bytes(self),
+        }
+    }
+
+    /// The encoded length, without copying cached bytes.
+    pub fn encoded_len(&self) -> usize {
+        self.cache.bytes.as_ref().map(|b| b.len()).unwrap_or_else(|| encoding::to_bytes(self).len())
     }
 
     /// Decode and authenticate: size, canonical encoding, version, known
@@ -116,26 +158,46 @@ impl Packet {
         if !allowed {
             return Err(PacketError::WrongSender { sender: packet.sender, message: packet.message.name() });
         }
-        let hash = Self::signing_hash(packet.version, packet.sender, &packet.message);
+        // The bytes are canonical, so the signed body is the packet less its
+        // 64-byte signature, except where ciphertexts are signed by digest.
+        let body = match &packet.message {
+            Message::DkgPrivateShares(_) => None,
+            _ => Some(&bytes[..bytes.len() - 64]),
+        };
+        let hash = match body {
+            Some(body) => tagged_hash(PACKET_TAG, body),
+            None => Self::signing_hash(packet.version, packet.sender, &packet.message),
+        };
         if !bip340::verify(&bip340::x_only(key), &hash, &packet.signature) {
             return Err(PacketError::BadSignature(packet.sender));
         }
-        Ok(packet)
+        let digest = match body {
+            Some(body) => sha256(body),
+            None => packet.compute_digest(),
+        };
+        Ok(Packet { cache: Cache { bytes: Some(std::sync::Arc::new(bytes.to_vec())), digest: Some(digest) }, ..packet })
+    }
+
+    fn compute_digest(&self) -> Digest {
+        let form = self.message.signing_form();
+        sha256(&encoding::to_bytes(&SigningBody { version: self.version, sender: self.sender, message: &form }))
     }
 
     /// The transcript digest: SHA-256 of the signed body, so equal for a
     /// full copy and a pruned one, and different for any change of content.
     pub fn digest(&self) -> Digest {
-        let form = self.message.signing_form();
-        sha256(&encoding::to_bytes(&SigningBody { version: self.version, sender: self.sender, message: &form }))
+        self.cache.digest.unwrap_or_else(|| self.compute_digest())
     }
 
     /// A copy for one recipient: other recipients' ciphertexts pruned.
     pub fn pruned_for(&self, recipient: SignerId) -> Packet {
         match &self.message {
             Message::DkgPrivateShares(m) => Packet {
+                version: self.version,
+                sender: self.sender,
                 message: Message::DkgPrivateShares(m.pruned_for(Some(recipient))),
-                ..self.clone()
+                signature: self.signature,
+                cache: Cache { bytes: None, digest: Some(self.digest()) },
             },
             _ => self.clone(),
         }

@@ -288,24 +288,37 @@ impl Party {
             }
         }
 
-        // Check all decrypted shares against the commitments in one batch.
-        let per_dealer: Vec<(SignerId, usize, &[SecretScalar])> = received
-            .iter()
-            .flat_map(|(&sender, shares)| {
-                shares.chunks(my_keys.len()).enumerate().map(move |(i, chunk)| (sender, i, chunk))
-            })
-            .collect();
-        let dealt: Vec<DealtShares<'_, SignerId>> = per_dealer
-            .iter()
-            .map(|&(sender, i, shares)| DealtShares {
-                dealer: sender,
-                commitment: &public[&sender].commitments[i].coefficients,
-                shares,
-            })
-            .collect();
-        if let Err(bad_dealers) = share_verify::verify_shares(&my_keys, self.config.threshold as usize, &dealt, rng) {
-            for sender in bad_dealers {
-                bad_private.insert(sender, self.evidence_against(&secrets, &public[&sender], rng));
+        // Received shares that fail to decrypt were set aside above; the rest
+        // are checked in sum against the summed commitment, and dealer by dealer
+        // only if that fails.
+        let keys = group_public_keys(&self.config, participants.iter().map(|s| &public[s]));
+        let summed = |i: usize| {
+            received
+                .values()
+                .flat_map(|shares| shares.iter().skip(i).step_by(my_keys.len()))
+                .fold(Scalar::from(0), |acc, s| acc + s.expose())
+        };
+        let summed_shares: Vec<Scalar> = (0..my_keys.len()).map(summed).collect();
+        let all_received = bad_private.is_empty() && missing_private.is_empty();
+        if !all_received || !share_verify::verify_summed(&my_keys, &keys.summed_commitment, &summed_shares, rng) {
+            let per_dealer: Vec<(SignerId, usize, &[SecretScalar])> = received
+                .iter()
+                .flat_map(|(&sender, shares)| {
+                    shares.chunks(my_keys.len()).enumerate().map(move |(i, chunk)| (sender, i, chunk))
+                })
+                .collect();
+            let dealt: Vec<DealtShares<'_, SignerId>> = per_dealer
+                .iter()
+                .map(|&(sender, i, shares)| DealtShares {
+                    dealer: sender,
+                    commitment: &public[&sender].commitments[i].coefficients,
+                    shares,
+                })
+                .collect();
+            if let Err(bad_dealers) = share_verify::verify_shares(&my_keys, self.config.threshold as usize, &dealt, rng) {
+                for sender in bad_dealers {
+                    bad_private.insert(sender, self.evidence_against(&secrets, &public[&sender], rng));
+                }
             }
         }
         if !missing_private.is_empty() {
@@ -318,15 +331,8 @@ impl Party {
             return Err(failures);
         }
 
-        let mut key_shares = BTreeMap::new();
-        for (i, &k) in my_keys.iter().enumerate() {
-            let x = received
-                .values()
-                .flat_map(|shares| shares.iter().skip(i).step_by(my_keys.len()))
-                .fold(Scalar::from(0), |acc, s| acc + s.expose());
-            key_shares.insert(k, SecretScalar::new(x));
-        }
-        let keys = group_public_keys(&self.config, participants.iter().map(|s| &public[s]));
+        let key_shares: BTreeMap<KeyId, SecretScalar> =
+            my_keys.iter().zip(summed_shares).map(|(&k, x)| (k, SecretScalar::new(x))).collect();
         self.key_shares = key_shares;
         self.dkg = None;
         Ok(self.public_keys.insert(keys))

@@ -36,7 +36,7 @@ pub enum Behaviour {
     ReplayOldRound,
 }
 
-pub(super) struct Adversary {
+pub struct Adversary {
     id: SignerId,
     key: SecretScalar,
     config: CeremonyConfig,

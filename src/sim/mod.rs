@@ -7,6 +7,7 @@
 //! messages being lost. Everything is deterministic for a given seed.
 
 mod adversary;
+pub mod bench;
 mod spec;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -15,7 +16,7 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use serde::Serialize;
 
-pub use adversary::Behaviour;
+pub use adversary::{Adversary, Behaviour};
 pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
 
 use crate::{
@@ -174,6 +175,32 @@ pub struct Simulation {
     chaos_rng: ChaCha20Rng,
     /// Every delivered packet, with `Options::record`.
     pub recorded: Vec<Recorded>,
+    /// Computation time and traffic per state machine, when a clock is set.
+    pub meter: Meter,
+}
+
+/// Per-endpoint computation time (ms, by the given clock) and bytes.
+#[derive(Default)]
+pub struct Meter {
+    /// A monotonic clock in ms: `Instant` natively, `performance.now()` in a browser.
+    pub clock: Option<Box<dyn Fn() -> f64>>,
+    pub coordinator_ms: f64,
+    pub signer_ms: Vec<f64>,
+    pub signer_bytes_in: Vec<u64>,
+    pub signer_bytes_out: Vec<u64>,
+}
+
+impl Meter {
+    pub fn reset(&mut self, signers: usize) {
+        self.coordinator_ms = 0.0;
+        self.signer_ms = vec![0.0; signers];
+        self.signer_bytes_in = vec![0; signers];
+        self.signer_bytes_out = vec![0; signers];
+    }
+
+    fn now(&self) -> Option<f64> {
+        self.clock.as_ref().map(|c| c())
+    }
 }
 
 /// Deterministic network keys for a simulation.
@@ -234,6 +261,7 @@ impl Simulation {
             current_sign_round: 0,
             chaos_rng: ChaCha20Rng::seed_from_u64(options_chaos_seed),
             recorded: vec![],
+            meter: Meter::default(),
         })
     }
 
@@ -273,6 +301,11 @@ impl Simulation {
     }
 
     fn route(&mut self, from: Endpoint, t: Transmit) {
+        if let Endpoint::Signer(s) = from {
+            if let Some(b) = self.meter.signer_bytes_out.get_mut(s as usize) {
+                *b += t.bytes.len() as u64;
+            }
+        }
         let targets: Vec<Endpoint> = match t.to {
             Destination::Coordinator => vec![Endpoint::Coordinator],
             Destination::Signer(s) => vec![Endpoint::Signer(s)],
@@ -332,6 +365,7 @@ impl Simulation {
             };
             self.recorded.push(Recorded { to, message: m.name, bytes: m.bytes.clone() });
         }
+        let started = self.meter.now();
         let result = match m.to {
             Endpoint::Coordinator => self.coordinator.handle_packet(&m.bytes, self.now),
             Endpoint::Signer(s) => {
@@ -342,6 +376,19 @@ impl Simulation {
                 self.signers[i].handle_packet(&m.bytes, self.now)
             }
         };
+        if let (Some(t0), Some(t1)) = (started, self.meter.now()) {
+            match m.to {
+                Endpoint::Coordinator => self.meter.coordinator_ms += t1 - t0,
+                Endpoint::Signer(s) => {
+                    if let Some(ms) = self.meter.signer_ms.get_mut(s as usize) {
+                        *ms += t1 - t0;
+                    }
+                    if let Some(b) = self.meter.signer_bytes_in.get_mut(s as usize) {
+                        *b += m.bytes.len() as u64;
+                    }
+                }
+            }
+        }
         if let Err(e) = result {
             let kind = format!("{e:?}");
             let kind = kind.split(['(', ' ', '{']).next().unwrap_or("error").to_string();
@@ -360,7 +407,11 @@ impl Simulation {
         match self.coordinator.poll_timeout() {
             Some(t) => {
                 self.now = self.now.max(t);
+                let started = self.meter.now();
                 self.coordinator.handle_timeout(self.now);
+                if let (Some(t0), Some(t1)) = (started, self.meter.now()) {
+                    self.meter.coordinator_ms += t1 - t0;
+                }
                 true
             }
             None => false,

@@ -136,6 +136,10 @@ impl Signer {
         self.signer_id
     }
 
+    pub fn ceremony_config(&self) -> &CeremonyConfig {
+        &self.config
+    }
+
     pub fn party(&self) -> &Party {
         &self.party
     }

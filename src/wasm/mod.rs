@@ -1,2 +1,17 @@
-//! Browser glue. On wasm32 only.
+//! Browser bindings (wasm-bindgen). On wasm32 only.
+//!
+//! Packets cross the boundary as `Uint8Array` in the compact binary encoding;
+//! configurations, events and results as plain JS objects (points and
+//! signatures as hex strings). Errors are JS `Error`s with a stable `code`.
+//! Time always comes from JS (`performance.now()`), in milliseconds.
+
+mod blame;
+mod coordinator;
 mod libc_shim;
+mod signer;
+mod util;
+
+pub use blame::*;
+pub use coordinator::WasmCoordinator;
+pub use signer::WasmSigner;
+pub use util::*;

@@ -1,0 +1,136 @@
+//! `wsts-sim bench`: per-signer costs of a whole ceremony through the real
+//! state machines (packets encoded, signed, verified and decoded), measured
+//! with a caller-supplied clock so the same code runs natively and in a
+//! browser.
+
+use std::collections::BTreeMap;
+
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+use serde::Serialize;
+
+use super::{Options, Simulation};
+use crate::{
+    crypto::{secret::SecretScalar, signing::SignatureType, Scalar},
+    party::{settle_bad_private_shares, Config, Party, Scheme, Verdict},
+};
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Spread {
+    pub median: f64,
+    pub max: f64,
+}
+
+fn spread(values: &[f64]) -> Spread {
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    let median = if v.is_empty() { 0.0 } else { v[v.len() / 2] };
+    Spread { median: round(median), max: round(v.last().copied().unwrap_or(0.0)) }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BenchReport {
+    pub runtime: String,
+    pub signers: u32,
+    pub keys: u32,
+    pub threshold: u32,
+    /// Each signer's computation during DKG (handling every packet it got).
+    pub dkg_signer_ms: Spread,
+    /// The coordinator's computation during DKG.
+    pub dkg_coordinator_ms: f64,
+    /// Each signing signer's computation during one BIP-340 signing round.
+    pub sign_signer_ms: Spread,
+    /// The coordinator's computation during that round: nonce handling,
+    /// per-share verification and aggregation.
+    pub aggregate_ms: f64,
+    /// Settling one `BadPrivateShares` claim from public data.
+    pub blame_check_ms: f64,
+    /// Bytes each signer received and sent during DKG (what crosses the relay).
+    pub dkg_bytes_in_per_signer: Spread,
+    pub dkg_bytes_out_per_signer: Spread,
+    /// Peak resident memory natively (VmHWM), or wasm linear memory in a browser.
+    pub peak_memory_bytes: Option<u64>,
+    /// Wall time of the whole run, including every party's work in turn.
+    pub total_ms: f64,
+}
+
+/// Run DKG and one signing round for `signers/keys/threshold` (v2, FIRE).
+pub fn run(
+    signers: u32,
+    keys: u32,
+    threshold: u32,
+    runtime: &str,
+    clock: Box<dyn Fn() -> f64>,
+    peak_memory: &dyn Fn() -> Option<u64>,
+) -> Result<BenchReport, String> {
+    let start = clock();
+    let options = Options { signers, keys, threshold, sign_rounds: 1, seed: 1, ..Options::default() };
+    let mut sim = Simulation::new(options)?;
+    sim.meter.clock = Some(clock);
+    sim.meter.reset(signers as usize);
+    let (ok, _) = sim.run_dkg();
+    if !ok {
+        return Err("DKG failed".into());
+    }
+    let dkg_signer: Vec<f64> = sim.meter.signer_ms.clone();
+    let dkg_coordinator_ms = sim.meter.coordinator_ms;
+    let bytes_in: Vec<f64> = sim.meter.signer_bytes_in.iter().map(|b| *b as f64).collect();
+    let bytes_out: Vec<f64> = sim.meter.signer_bytes_out.iter().map(|b| *b as f64).collect();
+
+    sim.meter.reset(signers as usize);
+    sim.options.sig_type = SignatureType::Schnorr;
+    let signature = sim.sign_round(1);
+    if !signature.ok {
+        return Err(format!("signing failed: {:?}", signature.error));
+    }
+    let sign_signer: Vec<f64> = signature.signers_used.iter().map(|s| sim.meter.signer_ms[*s as usize]).collect();
+    let aggregate_ms = sim.meter.coordinator_ms;
+    let clock = sim.meter.clock.take().expect("set above");
+
+    let blame_check_ms = time_blame_check(signers, keys, threshold, &*clock)?;
+    let total_ms = clock() - start;
+    Ok(BenchReport {
+        runtime: runtime.to_string(),
+        signers,
+        keys,
+        threshold,
+        dkg_signer_ms: spread(&dkg_signer),
+        dkg_coordinator_ms: round(dkg_coordinator_ms),
+        sign_signer_ms: spread(&sign_signer),
+        aggregate_ms: round(aggregate_ms),
+        blame_check_ms: round(blame_check_ms),
+        dkg_bytes_in_per_signer: spread(&bytes_in),
+        dkg_bytes_out_per_signer: spread(&bytes_out),
+        peak_memory_bytes: peak_memory(),
+        total_ms: round(total_ms),
+    })
+}
+
+/// Time one `BadPrivateShares` settlement: signer 0 deals a bad share to signer 1.
+fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() -> f64) -> Result<f64, String> {
+    let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
+    let mut rng = ChaCha20Rng::seed_from_u64(9);
+    let mut accused = Party::new(config.clone(), 0).map_err(|e| e.to_string())?;
+    let mut reporter = Party::new(config.clone(), 1).map_err(|e| e.to_string())?;
+    let accused_public = accused.start_dkg(1, &mut rng);
+    let reporter_public = reporter.start_dkg(1, &mut rng);
+    let peers = BTreeMap::from([(1, reporter_public.clone())]);
+    let private = accused
+        .encrypt_altered_shares(&peers, &mut rng, |_, shares| {
+            shares[0] = SecretScalar::new(shares[0].expose() + &Scalar::from(1));
+        })
+        .ok_or("DKG not started")?;
+    let evidence = reporter.bad_share_evidence(&accused_public, &mut rng).ok_or("DKG not started")?;
+    let t0 = clock();
+    let verdict = settle_bad_private_shares(&config, &accused_public, &private, &reporter_public, &evidence)
+        .map_err(|e| e.to_string())?;
+    let elapsed = clock() - t0;
+    if verdict != Verdict::AccusedAtFault {
+        return Err("the blame check reached the wrong verdict".into());
+    }
+    Ok(elapsed)
+}

@@ -1,0 +1,110 @@
+//! `Signer` for the browser: runs in a Web Worker in `www/`.
+
+use std::collections::VecDeque;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::prelude::*;
+
+use super::util::*;
+use crate::{
+    sim::{parse_adversary, Adversary},
+    state_machine::{signer::Signer, CeremonyConfig, Transmit},
+};
+
+#[wasm_bindgen(js_name = Signer)]
+pub struct WasmSigner {
+    inner: Signer,
+    config: CeremonyConfig,
+    network_secret: Vec<u8>,
+    /// Set only by `misbehave`, for demonstrations of blame.
+    adversary: Option<Adversary>,
+    outbox: VecDeque<Transmit>,
+}
+
+#[wasm_bindgen(js_class = Signer)]
+impl WasmSigner {
+    /// A signer for `signerId` under `config`, signing packets with its
+    /// 32-byte network secret key.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "CeremonyConfig")] config: JsValue,
+        signer_id: u32,
+        network_secret: &[u8],
+    ) -> Result<WasmSigner, JsValue> {
+        let config: CeremonyConfig = from_js(config, "config")?;
+        let key = secret_from_bytes(network_secret)?;
+        let inner = Signer::new(config.clone(), signer_id, key).map_err(state_error)?;
+        Ok(WasmSigner { inner, config, network_secret: network_secret.to_vec(), adversary: None, outbox: VecDeque::new() })
+    }
+
+    /// Restore from `save()`'s bytes (the network secret is not in them).
+    pub fn restore(state: &[u8], network_secret: &[u8]) -> Result<WasmSigner, JsValue> {
+        let inner = Signer::restore(state).map_err(state_error)?;
+        secret_from_bytes(network_secret)?;
+        let config: CeremonyConfig = inner.ceremony_config().clone();
+        Ok(WasmSigner { inner, config, network_secret: network_secret.to_vec(), adversary: None, outbox: VecDeque::new() })
+    }
+
+    /// The whole state, secrets included: store it as you would a key.
+    pub fn save(&self) -> Uint8Array {
+        Uint8Array::from(&self.inner.save()[..])
+    }
+
+    #[wasm_bindgen(getter, js_name = signerId)]
+    pub fn signer_id(&self) -> u32 {
+        self.inner.signer_id()
+    }
+
+    /// The aggregate public key (33-byte compressed, hex) after DKG.
+    #[wasm_bindgen(js_name = groupKey)]
+    pub fn group_key(&self) -> Option<String> {
+        self.inner.group_key_hex()
+    }
+
+    /// Handle a received packet. Throws a `WstsError` if it is refused; the
+    /// state is then unchanged.
+    #[wasm_bindgen(js_name = handlePacket)]
+    pub fn handle_packet(&mut self, bytes: &[u8], now: f64) -> Result<(), JsValue> {
+        if let Some(adv) = self.adversary.as_mut() {
+            adv.incoming(bytes, &self.inner);
+        }
+        self.inner.handle_packet(bytes, millis(now)).map_err(state_error)
+    }
+
+    /// The next packet to send, or `undefined`.
+    #[wasm_bindgen(js_name = pollTransmit, unchecked_return_type = "Transmit | undefined")]
+    pub fn poll_transmit(&mut self) -> JsValue {
+        while let Some(t) = self.inner.poll_transmit() {
+            match self.adversary.as_mut() {
+                Some(adv) => self.outbox.extend(adv.outgoing(t, &self.inner)),
+                None => self.outbox.push_back(t),
+            }
+        }
+        self.outbox.pop_front().map(transmit_to_js).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The next event (`DkgComplete`, `DkgFailed`, `Signed`), or `undefined`.
+    #[wasm_bindgen(js_name = pollEvent)]
+    pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
+        match self.inner.poll_event() {
+            Some(e) => to_js(&e),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Make this signer misbehave, as `wsts-sim --adversary` does, e.g.
+    /// `"withhold-private-shares=1"`. For demonstrating blame only.
+    pub fn misbehave(&mut self, behaviour: &str) -> Result<(), JsValue> {
+        let (_, b) = parse_adversary(&format!("{}:{behaviour}", self.inner.signer_id())).map_err(|e| js_error("bad-input", e))?;
+        let key = secret_from_bytes(&self.network_secret)?;
+        let seed = js_sys::Math::random().to_bits();
+        self.adversary = Some(Adversary::new(self.inner.signer_id(), key, self.config.clone(), vec![b], seed));
+        Ok(())
+    }
+
+    /// Behave honestly again.
+    #[wasm_bindgen(js_name = behave)]
+    pub fn behave(&mut self) {
+        self.adversary = None;
+    }
+}
