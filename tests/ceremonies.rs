@@ -193,3 +193,50 @@ both_targets! {
         }
     }
 }
+
+both_targets! {
+    fn operator_api_and_saved_state_keep_malice_and_silence_apart() {
+        // Five signers of weight 5: without 2 (malicious) and 0 (silent), 15 >= 13.
+        let o = with(options(5, 25, 13), &["2:bad-signature-share"], &["0:offline=share:1"]);
+        let mut sim = Simulation::new(o).unwrap();
+        assert!(sim.run_dkg().0);
+        let round = sim.sign_round(1);
+        assert!(round.ok, "{round:?}");
+        let c = &sim.coordinator;
+        assert_eq!(c.malicious().keys().copied().collect::<Vec<_>>(), vec![2]);
+        assert_eq!(c.malicious()[&2], Offence::BadSignatureShare);
+        assert_eq!(c.unresponsive().iter().copied().collect::<Vec<_>>(), vec![0]);
+
+        // Saved state keeps the two sets apart and leaves the network key out.
+        let (coordinator_key, _, _) = wsts_web::sim::network_keys(5, 42);
+        let saved = sim.coordinator.save();
+        let secret = coordinator_key.expose().to_bytes();
+        assert!(!saved.windows(32).any(|w| w == secret), "the network key is not in the saved state");
+        let mut restored =
+            wsts_web::state_machine::coordinator::Coordinator::restore(&saved, coordinator_key.clone()).unwrap();
+        assert_eq!(restored.malicious(), sim.coordinator.malicious());
+        assert_eq!(restored.unresponsive(), sim.coordinator.unresponsive());
+        let wrong_key = wsts_web::sim::network_keys(5, 43).0;
+        assert!(wsts_web::state_machine::coordinator::Coordinator::restore(&saved, wrong_key).is_err());
+
+        // reset() clears silence, never malice, and keeps the key.
+        restored.reset();
+        assert!(restored.unresponsive().is_empty());
+        assert_eq!(restored.malicious().len(), 1);
+        assert!(restored.group_key().is_some());
+        // Operators can forgive.
+        restored.clear_malicious(Some(2));
+        assert!(restored.malicious().is_empty());
+
+        // A new round starts with every signer not proven malicious, and the
+        // previously silent signer 0 signs again.
+        let second = sim.sign_round(2);
+        assert!(second.ok);
+        assert!(second.signers_used.contains(&0));
+        assert!(!second.signers_used.contains(&2));
+        assert!(sim.coordinator.unresponsive().is_empty());
+        // No secret in Debug output.
+        let shown = format!("{:?} {:?}", sim.coordinator, sim.signers[1]);
+        assert!(!shown.contains(&hex::encode(secret)));
+    }
+}

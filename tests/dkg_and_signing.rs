@@ -142,7 +142,7 @@ both_targets! {
                 parties.iter().zip(secret).flat_map(|(p, n)| p.sign(&session, n).unwrap()).collect();
             let first = shares[0].party_id;
             let last = shares.last().unwrap().party_id;
-            shares[0].z = shares[0].z + Scalar::from(1);
+            shares[0].z += Scalar::from(1);
             let n = shares.len();
             shares[n - 1].z = Scalar::from(5);
             assert_eq!(session.aggregate(&shares, &keys), Err(SigningError::BadShares(vec![first, last])), "{scheme:?}");

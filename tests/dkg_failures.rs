@@ -38,7 +38,7 @@ fn corrupt_shares_from(r: &mut Round, dealer: u32, victim: u32) {
     let altered = r.parties[dealer as usize]
         .encrypt_altered_shares(&r.public, &mut r.rng, |recipient, shares: &mut Vec<SecretScalar>| {
             if recipient == victim {
-                shares[1] = SecretScalar::new(shares[1].expose() + &Scalar::from(1));
+                shares[1] = SecretScalar::new(shares[1].expose() + Scalar::from(1));
             }
         })
         .unwrap();
@@ -94,11 +94,11 @@ both_targets! {
         let failures = failures_of(&mut r);
         let [DkgFailure::BadPrivateShares(bad)] = failures[&0].as_slice() else { panic!() };
         let mut forged = bad[&1].clone();
-        forged.shared_key = forged.shared_key + base_mul(&Scalar::from(1));
+        forged.shared_key += base_mul(&Scalar::from(1));
         let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged).unwrap();
         assert_eq!(verdict, Verdict::ReporterAtFault);
         let mut forged_proof = bad[&1].clone();
-        forged_proof.proof.s = forged_proof.proof.s + Scalar::from(1);
+        forged_proof.proof.s += Scalar::from(1);
         let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged_proof).unwrap();
         assert_eq!(verdict, Verdict::ReporterAtFault);
     }

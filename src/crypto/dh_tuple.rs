@@ -66,7 +66,7 @@ impl TupleProof {
         let r_g = base_mul(nonce.expose());
         let r_p = p * nonce.expose();
         let c = challenge(&public, p, &k, &r_g, &r_p, ctx);
-        let s = nonce.expose() + &(c * x.expose());
+        let s = nonce.expose() + (c * x.expose());
         (k, TupleProof { r_g, r_p, s })
     }
 
@@ -76,7 +76,7 @@ impl TupleProof {
             return false;
         }
         let c = challenge(x, p, k, &self.r_g, &self.r_p, ctx);
-        base_mul(&self.s) == &self.r_g + &(x * &c) && p * &self.s == &self.r_p + &(k * &c)
+        base_mul(&self.s) == self.r_g + (x * &c) && p * &self.s == self.r_p + (k * &c)
     }
 }
 

@@ -149,7 +149,7 @@ mod tests {
             assert_eq!(base_mul(&f.evaluate(&x)), evaluate_commitment(&c, &x));
         }
         let naive: Scalar = (0..5).fold(Scalar::from(0), |acc, j| {
-            acc + f.coefficients[j].expose() * &powers(&Scalar::from(3), 5)[j]
+            acc + f.coefficients[j].expose() * powers(&Scalar::from(3), 5)[j]
         });
         assert_eq!(f.evaluate(&Scalar::from(3)), naive);
     }

@@ -68,7 +68,7 @@ impl ProofOfPossession {
         let k = derive_secret_nonce(rng, secret.expose(), tags::PROOF_OF_POSSESSION);
         let r = base_mul(k.expose());
         let c = challenge(public, &r, ctx);
-        ProofOfPossession { r, s: k.expose() + &(c * secret.expose()) }
+        ProofOfPossession { r, s: k.expose() + (c * secret.expose()) }
     }
 
     /// `s·G = R + c·P`, with neither `P` nor `R` the identity.
@@ -77,7 +77,7 @@ impl ProofOfPossession {
             return false;
         }
         let c = challenge(public, &self.r, ctx);
-        base_mul(&self.s) == &self.r + &(public * &c)
+        base_mul(&self.s) == self.r + (public * &c)
     }
 }
 

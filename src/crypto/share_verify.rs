@@ -203,7 +203,7 @@ mod tests {
         let mut rng = ChaCha20Rng::seed_from_u64(19);
         let keys = [1, 2, 5, 6];
         let (c, mut s) = deal(6, 3, &keys, &mut rng);
-        s[1][2] = SecretScalar::new(s[1][2].expose() + &Scalar::from(1));
+        s[1][2] = SecretScalar::new(s[1][2].expose() + Scalar::from(1));
         s[4][0] = SecretScalar::new(Scalar::from(77));
         assert_eq!(verify_shares(&keys, 3, &dealt(&c, &s), &mut rng), Err(vec![1, 4]));
         assert!(!verify_share(&c[1], 5, s[1][2].expose()));
@@ -219,7 +219,7 @@ mod tests {
             (0..keys.len()).map(|i| s.iter().fold(Scalar::from(0), |acc, d| acc + d[i].expose())).collect()
         };
         assert!(verify_summed(&keys, &summed_c, &sum(&s), &mut rng));
-        s[3][1] = SecretScalar::new(s[3][1].expose() + &Scalar::from(1));
+        s[3][1] = SecretScalar::new(s[3][1].expose() + Scalar::from(1));
         assert!(!verify_summed(&keys, &summed_c, &sum(&s), &mut rng));
         assert!(!verify_summed(&keys, &summed_c, &sum(&s)[..2], &mut rng));
     }

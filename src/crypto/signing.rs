@@ -83,7 +83,7 @@ pub struct FrostSignature {
 impl FrostSignature {
     pub fn verify(&self, group_key: &Point, msg: &[u8]) -> bool {
         let c = frost_challenge(&self.r, group_key, msg);
-        !is_identity(&self.r) && base_mul(&self.z) == &self.r + &(group_key * &c)
+        !is_identity(&self.r) && base_mul(&self.z) == self.r + (group_key * &c)
     }
 }
 
@@ -173,7 +173,7 @@ impl GroupPublicKeys {
         let mut w = vec![Scalar::from(0); t];
         for (&k, l) in key_ids.iter().zip(lambdas) {
             for (wj, p) in w.iter_mut().zip(powers(&scalar_from_u32(k), t)) {
-                *wj += l * &p;
+                *wj += l * p;
             }
         }
         Point::multimult(w, self.summed_commitment.clone()).expect("multimult with default scratch space")
@@ -312,7 +312,7 @@ impl SigningSession {
     /// `ε_R·(D + ρ·E)` for one party: its share of the group commitment.
     fn party_commitment(&self, party_id: u32) -> Point {
         let (nonce, _) = &self.parties[&party_id];
-        (nonce.hiding + &nonce.binding * &self.binding[&party_id]) * self.nonce_sign
+        (nonce.hiding + nonce.binding * self.binding[&party_id]) * self.nonce_sign
     }
 
     /// Make this party's signature share. Consumes the nonces: they can sign
@@ -333,7 +333,7 @@ impl SigningSession {
             let x = key_shares.get(k).ok_or(SigningError::UnknownParty(party_id))?;
             weighted_secret += l * x.expose();
         }
-        let nonce_part = nonces.hiding.expose() + &(self.binding[&party_id] * nonces.binding.expose());
+        let nonce_part = nonces.hiding.expose() + (self.binding[&party_id] * nonces.binding.expose());
         let z = self.nonce_sign * nonce_part + self.challenge * self.key_sign * weighted_secret;
         Ok(SignatureShare { party_id, z })
     }

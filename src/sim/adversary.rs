@@ -111,7 +111,7 @@ impl Adversary {
         let mut altered = false;
         match &mut message {
             Message::DkgPublicShares(m) if self.has(|b| *b == Behaviour::BadPublicShares) => {
-                m.commitments[0].proof.s = m.commitments[0].proof.s + Scalar::from(1);
+                m.commitments[0].proof.s += Scalar::from(1);
                 altered = true;
             }
             Message::DkgPrivateShares(m) => {
@@ -133,7 +133,7 @@ impl Adversary {
                                 .collect();
                             let bad = signer.party().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
                                 if ids.contains(&r) {
-                                    shares[0] = SecretScalar::new(shares[0].expose() + &Scalar::from(1));
+                                    shares[0] = SecretScalar::new(shares[0].expose() + Scalar::from(1));
                                 }
                             });
                             if let Some(bad) = bad {
@@ -175,7 +175,7 @@ impl Adversary {
             }
             Message::SignatureShareResponse(m) if self.has(|b| *b == Behaviour::BadSignatureShare) => {
                 for s in &mut m.shares {
-                    s.z = s.z + Scalar::from(1);
+                    s.z += Scalar::from(1);
                 }
                 altered = true;
             }

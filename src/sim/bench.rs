@@ -121,7 +121,7 @@ fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() ->
     let peers = BTreeMap::from([(1, reporter_public.clone())]);
     let private = accused
         .encrypt_altered_shares(&peers, &mut rng, |_, shares| {
-            shares[0] = SecretScalar::new(shares[0].expose() + &Scalar::from(1));
+            shares[0] = SecretScalar::new(shares[0].expose() + Scalar::from(1));
         })
         .ok_or("DKG not started")?;
     let evidence = reporter.bad_share_evidence(&accused_public, &mut rng).ok_or("DKG not started")?;

@@ -205,7 +205,7 @@ impl Meter {
 
 /// Deterministic network keys for a simulation.
 pub fn network_keys(signers: u32, seed: u64) -> (SecretScalar, Vec<SecretScalar>, NetworkKeys) {
-    let mut rng = ChaCha20Rng::seed_from_u64(seed ^ 0x6e65_7477_6f72_6b);
+    let mut rng = ChaCha20Rng::seed_from_u64(seed ^ 0x006e_6574_776f_726b);
     let coordinator = SecretScalar::random(&mut rng);
     let signer_keys: Vec<SecretScalar> = (0..signers).map(|_| SecretScalar::random(&mut rng)).collect();
     let keys = NetworkKeys {
@@ -454,11 +454,12 @@ impl Simulation {
     /// browser tab reload would. Messages in flight stay in flight.
     pub fn save_and_restore_all(&mut self) {
         self.collect_outputs();
-        let restored = Coordinator::restore(&self.coordinator.save()).expect("coordinator state restores");
+        let (coordinator_key, signer_keys, _) = network_keys(self.options.signers, self.options.seed);
+        let restored = Coordinator::restore(&self.coordinator.save(), coordinator_key).expect("coordinator state restores");
         self.coordinator = restored;
         self.coordinator.reseed(self.options.seed ^ 0x5eed);
         for (i, signer) in self.signers.iter_mut().enumerate() {
-            let mut restored = Signer::restore(&signer.save()).expect("signer state restores");
+            let mut restored = Signer::restore(&signer.save(), signer_keys[i].clone()).expect("signer state restores");
             restored.reseed(self.options.seed ^ (0x5eed + i as u64));
             *signer = restored;
         }

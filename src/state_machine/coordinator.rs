@@ -142,7 +142,7 @@ pub enum CoordinatorEvent {
     /// Every allowed attempt failed, or too little weight is left to try.
     DkgFailed { attempts: u32, reason: String },
     SignAttempt(SignAttemptReport),
-    Signature(SignatureOutcome),
+    Signature(Box<SignatureOutcome>),
     SigningFailed { sign_id: u64, attempts: u32, reason: String },
 }
 
@@ -210,7 +210,9 @@ struct KeyState {
 pub struct Coordinator {
     config: CeremonyConfig,
     policy: Policy,
-    network_key: SecretScalar,
+    /// Kept out of the saved state: the caller holds it and passes it to `restore`.
+    #[serde(skip)]
+    network_key: Option<SecretScalar>,
     last_dkg_id: u64,
     last_sign_id: u64,
     malicious: BTreeMap<SignerId, Offence>,
@@ -260,7 +262,7 @@ impl Coordinator {
         Ok(Coordinator {
             config,
             policy,
-            network_key,
+            network_key: Some(network_key),
             last_dkg_id: 0,
             last_sign_id: 0,
             malicious: BTreeMap::new(),
@@ -388,7 +390,7 @@ impl Coordinator {
 
     fn send(&mut self, to: Destination, message: Message) {
         let name = message.name();
-        let packet = Packet::sign(Sender::Coordinator, message, &self.network_key, &mut self.rng.0);
+        let packet = Packet::sign(Sender::Coordinator, message, self.network_key.as_ref().expect("set by new and restore"), &mut self.rng.0);
         self.outbox.push_back(Transmit { to, message: name, bytes: packet.to_bytes() });
     }
 
@@ -947,7 +949,7 @@ impl Coordinator {
                             malicious: vec![],
                             unresponsive: self.unresponsive.clone(),
                         }));
-                        self.events.push_back(CoordinatorEvent::Signature(SignatureOutcome {
+                        self.events.push_back(CoordinatorEvent::Signature(Box::new(SignatureOutcome {
                             sign_id: s.sign_id,
                             sign_iter_id: s.sign_iter_id,
                             message: s.message.clone(),
@@ -955,7 +957,7 @@ impl Coordinator {
                             signature,
                             verify_key: *session.verify_key(),
                             signers_used: s.chosen.clone(),
-                        }));
+                        })));
                         self.phase = Phase::Idle;
                     }
                     Err(e) => {
@@ -973,14 +975,19 @@ impl Coordinator {
         }
     }
 
-    /// Save the whole state (including the coordinator's network key).
+    /// Save the whole state but the network key.
     pub fn save(&self) -> Vec<u8> {
         crate::crypto::encoding::to_bytes(self)
     }
 
-    pub fn restore(bytes: &[u8]) -> Result<Self, StateError> {
-        let c: Coordinator = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
+    /// Restore a saved state with its network key.
+    pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
+        let mut c: Coordinator = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
         c.config.validate()?;
+        if crate::crypto::base_mul(network_key.expose()) != c.config.network.coordinator {
+            return Err(StateError::Config("network key does not match the saved coordinator".into()));
+        }
+        c.network_key = Some(network_key);
         Ok(c)
     }
 }

@@ -72,7 +72,9 @@ struct SignRound {
 pub struct Signer {
     config: CeremonyConfig,
     signer_id: SignerId,
-    network_key: SecretScalar,
+    /// Kept out of the saved state: the caller holds it and passes it to `restore`.
+    #[serde(skip)]
+    network_key: Option<SecretScalar>,
     party: Party,
     dkg: Option<DkgRound>,
     /// The DKG whose key shares `party` holds.
@@ -115,7 +117,7 @@ impl Signer {
         Ok(Signer {
             config,
             signer_id,
-            network_key,
+            network_key: Some(network_key),
             party,
             dkg: None,
             key_dkg_id: None,
@@ -166,7 +168,7 @@ impl Signer {
 
     fn send(&mut self, message: Message) {
         let name = message.name();
-        let packet = Packet::sign(Sender::Signer(self.signer_id), message, &self.network_key, &mut self.rng.0);
+        let packet = Packet::sign(Sender::Signer(self.signer_id), message, self.network_key.as_ref().expect("set by new and restore"), &mut self.rng.0);
         self.outbox.push_back(Transmit { to: Destination::Coordinator, message: name, bytes: packet.to_bytes() });
     }
 
@@ -493,15 +495,20 @@ impl Signer {
         Ok(())
     }
 
-    /// Save the whole state. Holds secrets: store it as you would a key.
-    /// Nonces are deliberately not included.
+    /// Save the whole state but the network key. Holds the key shares: store
+    /// it as you would a key. Nonces are deliberately not included.
     pub fn save(&self) -> Vec<u8> {
         crate::crypto::encoding::to_bytes(self)
     }
 
-    pub fn restore(bytes: &[u8]) -> Result<Self, StateError> {
-        let signer: Signer = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
+    /// Restore a saved state with its network key.
+    pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
+        let mut signer: Signer = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
         signer.config.validate()?;
+        if signer.config.network.signers.get(signer.signer_id as usize) != Some(&crate::crypto::base_mul(network_key.expose())) {
+            return Err(StateError::Config("network key does not match the saved signer".into()));
+        }
+        signer.network_key = Some(network_key);
         Ok(signer)
     }
 

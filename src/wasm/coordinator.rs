@@ -51,8 +51,10 @@ impl WasmCoordinator {
         Ok(WasmCoordinator { inner: Coordinator::new(config, Policy::Frost, key).map_err(state_error)? })
     }
 
-    pub fn restore(state: &[u8]) -> Result<WasmCoordinator, JsValue> {
-        Ok(WasmCoordinator { inner: Coordinator::restore(state).map_err(state_error)? })
+    /// Restore from `save()`'s bytes and the network secret (not in them).
+    pub fn restore(state: &[u8], network_secret: &[u8]) -> Result<WasmCoordinator, JsValue> {
+        let key = secret_from_bytes(network_secret)?;
+        Ok(WasmCoordinator { inner: Coordinator::restore(state, key).map_err(state_error)? })
     }
 
     pub fn save(&self) -> Uint8Array {

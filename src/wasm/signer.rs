@@ -39,13 +39,13 @@ impl WasmSigner {
 
     /// Restore from `save()`'s bytes (the network secret is not in them).
     pub fn restore(state: &[u8], network_secret: &[u8]) -> Result<WasmSigner, JsValue> {
-        let inner = Signer::restore(state).map_err(state_error)?;
-        secret_from_bytes(network_secret)?;
+        let inner = Signer::restore(state, secret_from_bytes(network_secret)?).map_err(state_error)?;
         let config: CeremonyConfig = inner.ceremony_config().clone();
         Ok(WasmSigner { inner, config, network_secret: network_secret.to_vec(), adversary: None, outbox: VecDeque::new() })
     }
 
-    /// The whole state, secrets included: store it as you would a key.
+    /// The whole state but the network key. Holds the key shares: store it as
+    /// you would a key.
     pub fn save(&self) -> Uint8Array {
         Uint8Array::from(&self.inner.save()[..])
     }
