@@ -5,12 +5,14 @@
 //! signatures as hex strings). Errors are JS `Error`s with a stable `code`.
 //! Time always comes from JS (`performance.now()`), in milliseconds.
 
+mod bench;
 mod blame;
 mod coordinator;
 mod libc_shim;
 mod signer;
 mod util;
 
+pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;
 pub use signer::WasmSigner;

@@ -1,0 +1,68 @@
+// Browser benchmark: runs `wsts-sim bench`'s workload on the wasm build in
+// headless Chromium (in a Web Worker) and prints one JSON object per workload,
+// with "runtime": "wasm-chromium".
+//
+//   node e2e/bench.mjs [--workload S/K/T]... [--timeout-s N]
+//
+// Serves www/ and pkg/ itself (with COOP/COEP, for fine-grained timers) on
+// 127.0.0.1; expects `pkg/` built with `wasm-pack build --target web --release`.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
+
+const args = process.argv.slice(2);
+const workloads = [];
+let timeoutS = 1800;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--workload') workloads.push(args[++i].split('/').map(Number));
+  else if (args[i] === '--timeout-s') timeoutS = Number(args[++i]);
+  else { console.error(`unknown argument ${args[i]}`); process.exit(2); }
+}
+if (workloads.length === 0) workloads.push([4, 20, 13]);
+
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const file = path.startsWith('/pkg/') ? join(root, path) : join(root, 'www', path === '/' ? 'bench.html' : path);
+  if (!file.startsWith(root) || path.includes('..')) { res.writeHead(403).end(); return; }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise(r => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/bench.html`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+    '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+let failed = false;
+try {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(timeoutS * 1000);
+  await page.goto(url);
+  for (const [s, k, t] of workloads) {
+    try {
+      const report = await page.evaluate(([s, k, t]) => window.runBench(s, k, t), [s, k, t]);
+      console.log(JSON.stringify(report));
+    } catch (err) {
+      failed = true;
+      console.error(`workload ${s}/${k}/${t} failed: ${err.message.split('\n')[0]}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
