@@ -121,7 +121,8 @@ pub fn verify(public_key_x: &[u8; 32], msg: &[u8], sig: &SchnorrSignature) -> bo
     let Ok(s) = scalar_from_bytes(s_bytes) else { return false };
     let r_x: [u8; 32] = r_bytes.try_into().expect("split at 32");
     let e = challenge(&r_x, public_key_x, msg);
-    let r = base_mul(&s) - p * e;
+    // s·G − e·P in one double-scalar multiplication.
+    let Ok(r) = Point::multimult(vec![s, -e], vec![super::generator(), p]) else { return false };
     !is_identity(&r) && r.has_even_y() && x_only(&r) == r_x
 }
 

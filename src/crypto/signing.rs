@@ -359,6 +359,17 @@ impl SigningSession {
             bad.sort_unstable();
             return Err(SigningError::BadShares(bad));
         }
+        self.combine(shares)
+    }
+
+    /// Combine shares already checked with [`SigningSession::verify_share`]:
+    /// sum them and verify the finished signature, without re-checking each.
+    pub fn combine(&self, shares: &[SignatureShare]) -> Result<Signature, SigningError> {
+        let by_party: BTreeMap<u32, &SignatureShare> = shares.iter().map(|s| (s.party_id, s)).collect();
+        if by_party.len() != self.parties.len() || by_party.keys().any(|p| !self.parties.contains_key(p)) {
+            let missing: Vec<u32> = self.parties.keys().filter(|p| !by_party.contains_key(p)).copied().collect();
+            return Err(SigningError::MissingShares(missing));
+        }
         let z = by_party.values().fold(self.challenge * self.tweak_term, |acc, s| acc + s.z);
         let signature = match self.sig_type {
             SignatureType::Frost => Signature::Frost(FrostSignature { r: self.commitment, z }),

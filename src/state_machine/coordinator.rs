@@ -188,6 +188,9 @@ struct SignState {
     nonces: BTreeMap<SignerId, Packet>,
     chosen: Vec<SignerId>,
     shares: BTreeMap<SignerId, Vec<crate::crypto::signing::SignatureShare>>,
+    /// Derived from `chosen` and their nonces; rebuilt after a restore.
+    #[serde(skip)]
+    session: Option<SigningSession>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -742,6 +745,7 @@ impl Coordinator {
             nonces: BTreeMap::new(),
             chosen: vec![],
             shares: BTreeMap::new(),
+            session: None,
         });
         self.begin_sign_attempt(state, now);
         Ok(self.last_sign_id)
@@ -783,6 +787,7 @@ impl Coordinator {
         s.nonces.clear();
         s.chosen.clear();
         s.shares.clear();
+        s.session = None;
         s.step = SignStep::Nonce;
         s.deadline = self.timeouts().map(|t| now + t.nonce);
         self.phase = Phase::Sign(s);
@@ -872,7 +877,9 @@ impl Coordinator {
                         _ => unreachable!(),
                     };
                     s.chosen = s.nonces.keys().copied().collect();
-                    if let Err(e) = self.session(&s) {
+                    match self.session(&s) {
+                        Ok(session) => s.session = Some(session),
+                        Err(_) => {
                         // E.g. a group commitment at infinity: try again with fresh nonces.
                         self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
                             sign_id: s.sign_id,
@@ -881,9 +888,9 @@ impl Coordinator {
                             malicious: vec![],
                             unresponsive: BTreeSet::new(),
                         }));
-                        let _ = e;
-                        self.retry_signing(s, now);
-                        return Ok(());
+                            self.retry_signing(s, now);
+                            return Ok(());
+                        }
                     }
                     let request = SignatureShareRequest {
                         dkg_id: ids.0,
@@ -918,7 +925,10 @@ impl Coordinator {
                     Phase::Sign(s) => s,
                     _ => unreachable!(),
                 };
-                let session = self.session(&s)?;
+                let session = match s.session.take() {
+                    Some(session) => session,
+                    None => self.session(&s)?,
+                };
                 let keys = &self.key.as_ref().expect("signing implies a key").public_keys;
                 if blame::check_signature_shares(&session, keys, &shares).is_err() {
                     let finding = Finding { signer: from, offence: Offence::BadSignatureShare };
@@ -936,11 +946,13 @@ impl Coordinator {
                 }
                 s.shares.insert(from, shares);
                 if s.shares.len() < s.chosen.len() {
+                    s.session = Some(session);
                     self.phase = Phase::Sign(s);
                     return Ok(());
                 }
+                // Every share was verified on arrival; combine and verify the result.
                 let all: Vec<_> = s.shares.values().flatten().cloned().collect();
-                match session.aggregate(&all, keys) {
+                match session.combine(&all) {
                     Ok(signature) => {
                         self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
                             sign_id: s.sign_id,
