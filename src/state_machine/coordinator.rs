@@ -121,6 +121,7 @@ pub struct SignAttemptReport {
 pub struct SignatureOutcome {
     pub sign_id: u64,
     pub sign_iter_id: u64,
+    #[serde(with = "crate::crypto::encoding::serde_bytes_hex")]
     pub message: Vec<u8>,
     pub sig_type: SignatureType,
     pub signature: Signature,

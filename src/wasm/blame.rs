@@ -26,7 +26,7 @@ pub fn verify_packet(
 /// coordinator's transcript: the `DkgPublicShares` and (full)
 /// `DkgPrivateShares` packets it relayed. Returns the proven offences,
 /// `[{ signer, offence }]`, against the accused or the reporter.
-#[wasm_bindgen(js_name = settleDkgFailure)]
+#[wasm_bindgen(js_name = settleDkgFailure, unchecked_return_type = "Finding[]")]
 pub fn settle_dkg_failure(
     #[wasm_bindgen(unchecked_param_type = "CeremonyConfig")] config: JsValue,
     public_packets: Vec<js_sys::Uint8Array>,

@@ -101,7 +101,7 @@ impl WasmCoordinator {
 
     /// The next event (`DkgAttempt`, `DkgComplete`, `DkgFailed`,
     /// `SignAttempt`, `Signature`, `SigningFailed`), or `undefined`.
-    #[wasm_bindgen(js_name = pollEvent)]
+    #[wasm_bindgen(js_name = pollEvent, unchecked_return_type = "CoordinatorEvent | undefined")]
     pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
         match self.inner.poll_event() {
             Some(e) => to_js(&e),
@@ -110,6 +110,7 @@ impl WasmCoordinator {
     }
 
     /// Signers proven malicious: `{ [signerId]: offence }`.
+    #[wasm_bindgen(unchecked_return_type = "Record<string, Offence>")]
     pub fn malicious(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.malicious())
     }

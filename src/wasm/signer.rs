@@ -84,7 +84,7 @@ impl WasmSigner {
     }
 
     /// The next event (`DkgComplete`, `DkgFailed`, `Signed`), or `undefined`.
-    #[wasm_bindgen(js_name = pollEvent)]
+    #[wasm_bindgen(js_name = pollEvent, unchecked_return_type = "SignerEvent | undefined")]
     pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
         match self.inner.poll_event() {
             Some(e) => to_js(&e),

@@ -28,6 +28,24 @@ export interface Transmit { to: "coordinator" | "all" | number; message: string;
 export interface NetworkKeyPair { secret: Uint8Array; public: string; }
 /** Thrown errors carry a stable `code`, e.g. "bad-signature", "replay", "duplicate". */
 export interface WstsError extends Error { code: string; }
+export type Offence = "BadPublicShares" | "WithheldPrivateShares" | "BadPrivateShares"
+  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey";
+export interface Finding { signer: number; offence: Offence; }
+/** A signer's complaint, as reported in DkgEnd (evidence included). */
+export type DkgEndFailure = { Shares: unknown[] } | { Equivocation: { signer: number; packet: string } }
+  | { BadState: string } | "Threshold";
+export type SignerEvent =
+  | { DkgComplete: { dkg_id: number; group_key: string } }
+  | { DkgFailed: { dkg_id: number; failure: DkgEndFailure } }
+  | { Signed: { sign_id: number; sign_iter_id: number } };
+export type Signature = { Frost: { r: string; z: string } } | { Schnorr: string };
+export type CoordinatorEvent =
+  | { DkgAttempt: { dkg_id: number; ok: boolean; reported_failures: [number, DkgEndFailure][]; malicious: Finding[]; unresponsive: number[] } }
+  | { DkgComplete: { dkg_id: number; group_key: string; signers: number[] } }
+  | { DkgFailed: { attempts: number; reason: string } }
+  | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
+  | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[] } }
+  | { SigningFailed: { sign_id: number; attempts: number; reason: string } };
 "#;
 
 /// A JS `Error` with a stable `code` property.
