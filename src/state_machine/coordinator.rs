@@ -481,6 +481,17 @@ impl Coordinator {
         }
     }
 
+    /// Is some expected signer, neither silent past its deadline nor proven
+    /// malicious, still to be heard from?
+    fn waiting_on<'a>(
+        &self,
+        d: &DkgState,
+        expected: impl IntoIterator<Item = &'a SignerId>,
+        heard: impl Fn(&SignerId) -> bool,
+    ) -> bool {
+        expected.into_iter().any(|s| !heard(s) && !d.unresponsive.contains(s) && !self.malicious.contains_key(s))
+    }
+
     /// Move the DKG on as far as the packets in hand (or a passed deadline) allow.
     fn advance_dkg(&mut self, mut d: Box<DkgState>, now: Millis) {
         let timeouts = self.timeouts();
@@ -488,10 +499,7 @@ impl Coordinator {
         loop {
             match d.step {
                 DkgStep::Public => {
-                    let waiting = d.invited.iter().any(|s| {
-                        !d.public.contains_key(s) && !d.unresponsive.contains(s) && !self.malicious.contains_key(s)
-                    });
-                    if waiting {
+                    if self.waiting_on(&d, &d.invited, |s| d.public.contains_key(s)) {
                         break;
                     }
                     d.included_public = d.public.keys().copied().collect();
@@ -505,10 +513,7 @@ impl Coordinator {
                     d.deadline = timeouts.map(|t| now + t.dkg_private);
                 }
                 DkgStep::Private => {
-                    let waiting = d.included_public.iter().any(|s| {
-                        !d.private.contains_key(s) && !d.unresponsive.contains(s) && !self.malicious.contains_key(s)
-                    });
-                    if waiting {
+                    if self.waiting_on(&d, &d.included_public, |s| d.private.contains_key(s)) {
                         break;
                     }
                     d.included_private = d.private.keys().copied().collect();
@@ -522,11 +527,7 @@ impl Coordinator {
                     d.deadline = timeouts.map(|t| now + t.dkg_end);
                 }
                 DkgStep::End => {
-                    let waiting = d
-                        .included_private
-                        .iter()
-                        .any(|s| !d.ends.contains_key(s) && !d.unresponsive.contains(s) && !self.malicious.contains_key(s));
-                    if waiting {
+                    if self.waiting_on(&d, &d.included_private, |s| d.ends.contains_key(s)) {
                         break;
                     }
                     return self.evaluate_dkg(d, now);
