@@ -246,6 +246,9 @@ impl Signer {
             }
         }
         let round = self.current_dkg(name, packet.message.dkg_id())?;
+        if round.finished {
+            return Err(StateError::Unexpected { message: name, state: "this DKG round is over for us" });
+        }
         if !round.invited.contains(&from) {
             return Err(StateError::NotParticipating { message: name, signer: from });
         }
@@ -381,6 +384,10 @@ impl Signer {
     fn finish_with(&mut self, result: Result<Point, DkgEndFailure>) -> Result<(), StateError> {
         let round = self.dkg.as_mut().expect("in a DKG round");
         round.finished = true;
+        // The coordinator keeps the transcript for blame; we need it no longer.
+        round.public.clear();
+        round.private.clear();
+        round.conflicting.clear();
         let dkg_id = round.dkg_id;
         let status = match result {
             Ok(group_key) => {

@@ -78,15 +78,23 @@ pub fn state_error(e: StateError) -> JsValue {
     js_error(code, e)
 }
 
-/// Serialize to a plain JS object through JSON, so points and bytes are hex
-/// strings and maps with integer keys become objects.
+/// Serialize to a plain JS object through JSON: points and bytes as hex
+/// strings, and maps with integer keys (signer ids) as objects with string
+/// keys. (serde-wasm-bindgen can't write integer keys as object keys, nor read
+/// them back, so JSON is the one shape both directions agree on.)
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|e| js_error("serialize", e))?;
     js_sys::JSON::parse(&json)
 }
 
+/// Read a plain JS object. Through JSON, like [`to_js`], so that whatever
+/// `to_js` produced (objects with numeric string keys included) reads back.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("bad-input", format!("{what}: {e}")))
+    let json = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_error("bad-input", format!("{what}: not JSON-serializable")))?
+        .as_string()
+        .ok_or_else(|| js_error("bad-input", format!("{what}: missing")))?;
+    serde_json::from_str(&json).map_err(|e| js_error("bad-input", format!("{what}: {e}")))
 }
 
 pub fn transmit_to_js(t: Transmit) -> JsValue {

@@ -1,0 +1,133 @@
+// Test and runner harness: start the relay (target/release/wsts-relay, or the
+// Node stand-in with WSTS_RELAY=node), launch the system Chromium through
+// playwright-core, open signer and coordinator pages, tear everything down.
+// Builds nothing: expects pkg/ (wasm-pack) and the relay binary to exist.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const OUT = join(ROOT, 'test-output');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // Several pages run at once: do not throttle the ones in the background.
+  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+];
+
+export function withTimeout(promise, ms, what) {
+  let t;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(t));
+}
+
+/** Start the relay on 127.0.0.1 (`port` 0: any free port). Resolves {url, port, stop, output}. */
+export async function startRelay({ port = 0, quiet = true } = {}) {
+  if (process.env.WSTS_RELAY === 'node') {
+    const { startDevRelay } = await import('./dev-relay.mjs');
+    const r = await startDevRelay({ port, www: join(ROOT, 'www'), pkg: join(ROOT, 'pkg') });
+    return { url: r.url, port: r.port, stop: r.close, output: [] };
+  }
+  const bin = process.env.WSTS_RELAY_BIN || join(ROOT, 'target', 'release', 'wsts-relay');
+  if (!existsSync(bin)) throw new Error(`${bin} not found: run \`cargo build --release -p wsts-relay\``);
+  if (!existsSync(join(ROOT, 'pkg', 'wsts_web.js'))) throw new Error('pkg/ not built: run `wasm-pack build --target web --release --mode no-install --out-dir pkg`');
+  const child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--www', 'www', '--pkg', 'pkg'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
+  });
+  const output = [];
+  const keep = (s) => { output.push(s); if (output.length > 300) output.splice(0, output.length - 300); };
+  child.stderr.on('data', (d) => { keep(String(d)); if (!quiet) process.stderr.write(d); });
+  const lines = createInterface({ input: child.stdout });
+  const exited = new Promise((r) => child.once('exit', (code, sig) => r({ code, sig })));
+  // Never leave a relay behind, even if this process dies early.
+  const reap = () => { try { child.kill('SIGKILL'); } catch {} };
+  process.once('exit', reap);
+  exited.then(() => process.removeListener('exit', reap));
+  const url = await withTimeout(new Promise((ok, fail) => {
+    lines.once('line', (line) => {
+      const m = /listening on (http:\/\/[0-9.]+:(\d+))/.exec(line);
+      if (m) ok(m[1] + '/'); else fail(new Error(`unexpected first line from wsts-relay: ${line}`));
+    });
+    exited.then(({ code, sig }) => fail(new Error(`wsts-relay exited (${code ?? sig}): ${output.join('')}`)));
+  }), 15000, 'waiting for wsts-relay to listen');
+  lines.on('line', (l) => { keep(l + '\n'); if (!quiet) process.stderr.write(`[relay] ${l}\n`); });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const t = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(t);
+  };
+  return { url, port: Number(new URL(url).port), stop, output, child };
+}
+
+export async function launchBrowser() {
+  return withTimeout(chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 }), 40000, 'launching Chromium');
+}
+
+/** Everything a test needs; `close()` tears it all down (bounded). */
+export async function setup({ port = 0 } = {}) {
+  const relay = await startRelay({ port });
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    await relay.stop();
+    throw e;
+  }
+  const env = {
+    relay, browser, url: relay.url, pageErrors: [],
+    async newContext() {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      ctx.setDefaultTimeout(20000);
+      return ctx;
+    },
+    watch(page, name) {
+      page.on('pageerror', (e) => env.pageErrors.push(`${name}: ${e.message}`));
+      page.on('console', (m) => { if (process.env.E2E_CONSOLE) console.error(`[${name}] ${m.text()}`); });
+      return page;
+    },
+    async close() {
+      await withTimeout(browser.close(), 10000, 'closing Chromium').catch(() => {});
+      await env.relay.stop().catch(() => {});
+    },
+  };
+  return env;
+}
+
+export function roomName(prefix) {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** Open signer pages (one context each unless `context` given) and a coordinator page. */
+export async function openCeremony(env, { room, signers = 4, keys = 20, threshold = 13, context } = {}) {
+  const ctx = context || (await env.newContext());
+  const coordinator = env.watch(await ctx.newPage(), 'coordinator');
+  await coordinator.goto(`${env.url}coordinator.html?room=${room}&signers=${signers}&keys=${keys}&threshold=${threshold}`);
+  await coordinator.waitForFunction(() => window.wsts && window.wsts.state().connected, null, { timeout: 20000 });
+  const signerPages = [];
+  for (let i = 0; i < signers; i++) {
+    const p = env.watch(await ctx.newPage(), `signer-${i}`);
+    await p.goto(signerUrl(env, room, i));
+    signerPages.push(p);
+  }
+  await coordinator.evaluate(() => window.wsts.ready());
+  // Every signer has taken the config.
+  for (const p of signerPages) await p.waitForFunction(() => window.wstsSigner?.state().hasConfig, null, { timeout: 20000 });
+  return { ctx, coordinator, signers: signerPages };
+}
+
+export function signerUrl(env, room, id) {
+  return `${env.url}signer.html?room=${room}&id=${id}`;
+}
+
+export function ensureOut() {
+  mkdirSync(OUT, { recursive: true });
+  return OUT;
+}

@@ -1,0 +1,115 @@
+//! `wsts-relay`: an untrusted WebSocket relay and static file server for
+//! wsts-web browser signers.
+//!
+//! Signers' packets are end-to-end signed by the protocol, so the relay never
+//! looks inside them: it groups connections into rooms, forwards opaque
+//! base64 payloads and WebRTC signalling, and enforces resource limits so one
+//! misbehaving tab cannot hurt the others. See `README.md` for the protocol.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let relay = wsts_relay::bind(wsts_relay::RelayConfig {
+//!     addr: "127.0.0.1:0".parse().unwrap(),
+//!     ..Default::default()
+//! })
+//! .await?;
+//! println!("listening on http://{}", relay.local_addr());
+//! relay.run().await
+//! # }
+//! ```
+
+pub mod http;
+pub mod limits;
+pub mod protocol;
+pub mod queue;
+pub mod rooms;
+mod session;
+
+use std::future::Future;
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::serve::ListenerExt as _;
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use limits::Limits;
+
+/// Everything the relay needs to start.
+#[derive(Debug, Clone)]
+pub struct RelayConfig {
+    /// Address to listen on; port 0 picks a free port (see [`Relay::local_addr`]).
+    pub addr: SocketAddr,
+    /// Served at `/`.
+    pub www: PathBuf,
+    /// Served at `/pkg/` (the wasm-pack output).
+    pub pkg: PathBuf,
+    pub limits: Limits,
+}
+
+impl Default for RelayConfig {
+    fn default() -> Self {
+        RelayConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            www: PathBuf::from("www"),
+            pkg: PathBuf::from("pkg"),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// A relay bound to its address but not yet serving. Binding and serving are
+/// split so callers (tests, scripts) learn the real port before traffic starts.
+pub struct Relay {
+    listener: TcpListener,
+    local_addr: SocketAddr,
+    app: Router,
+}
+
+/// Binds the listening socket and builds the application.
+pub async fn bind(config: RelayConfig) -> io::Result<Relay> {
+    let listener = TcpListener::bind(config.addr).await?;
+    let local_addr = listener.local_addr()?;
+    let shared = Arc::new(session::Shared::new(config.limits));
+    let app = http::router(shared, &config.www, &config.pkg);
+    Ok(Relay {
+        listener,
+        local_addr,
+        app,
+    })
+}
+
+impl Relay {
+    /// The address actually bound (resolves port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// Serves until the process ends.
+    pub async fn run(self) -> io::Result<()> {
+        self.run_until(std::future::pending()).await
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting connections.
+    pub async fn run_until<F>(self, shutdown: F) -> io::Result<()>
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        // Protocol rounds are many small messages; don't let Nagle delay them.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.app)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// Binds and serves `config` until the process ends.
+pub async fn serve(config: RelayConfig) -> io::Result<()> {
+    bind(config).await?.run().await
+}

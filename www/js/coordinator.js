@@ -1,0 +1,530 @@
+// The coordinator, run in a tab (peer id `coordinator`): a wasm FIRE
+// Coordinator, so blame claims are settled locally by the wasm blame code.
+//
+// It waits for the expected signers' network keys (announced when they join
+// the room), builds the CeremonyConfig, announces it to the signers as a
+// control message, and on command runs DKG and signing. Time comes from
+// performance.now(); `handleTimeout` is driven by setTimeout at the instant
+// `pollTimeout()` names.
+import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket }
+  from '/pkg/wsts_web.js';
+import { Transport } from './transport.js';
+import { hex, configToWasm, messageName, sleep, withTimeout } from './common.js';
+
+/** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
+export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
+export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
+
+const enc = new TextEncoder();
+let wasmReady = null;
+export function initWasm() {
+  wasmReady ??= init();
+  return wasmReady;
+}
+
+function xOnly(compressedHex) {
+  return compressedHex.length === 66 ? compressedHex.slice(2) : compressedHex;
+}
+
+/** `"Schnorr"`, `"taproot"`, `{Taproot: {merkle_root}}`, … → the wasm SignatureType. */
+export function parseSigType(type) {
+  if (type === undefined || type === null) return 'Schnorr';
+  if (typeof type === 'string') {
+    const t = type.toLowerCase();
+    if (t === 'schnorr' || t === 'bip340' || t === 'bip-340') return 'Schnorr';
+    if (t === 'frost') return 'Frost';
+    if (t === 'taproot') return { Taproot: { merkle_root: null } };
+    throw new Error(`unknown signature type ${type}`);
+  }
+  if (type.Taproot) return { Taproot: { merkle_root: type.Taproot.merkle_root ?? null } };
+  if (type.taproot !== undefined) return { Taproot: { merkle_root: type.taproot?.merkle_root ?? type.merkle_root ?? null } };
+  throw new Error(`unknown signature type ${JSON.stringify(type)}`);
+}
+
+export class CoordinatorApp extends EventTarget {
+  constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
+    retry = DEMO_RETRY, relayUrl, webrtc = true } = {}) {
+    super();
+    this.room = room;
+    this.n = signers;
+    this.keys = keys;
+    this.threshold = threshold;
+    this.dkgThreshold = dkgThreshold ?? threshold;
+    this.v1 = v1;
+    this.timeouts = timeouts;
+    this.retry = retry;
+    this.relayUrl = relayUrl;
+    this.webrtc = webrtc;
+    this.prefix = `wsts/${room}/coordinator/`;
+    this.config = null;
+    this.coord = null;
+    this.timer = null;
+    this.signerInfo = new Map(); // id -> {status, groupKey, misbehaving, restored, lastSeen}
+    this.attempts = [];
+    this.signAttempts = [];
+    this.signatures = [];
+    this.logLines = [];
+    this.progress = { dkg: null, sign: null };
+    this.waiters = [];
+    this.phase = 'starting';
+    this.groupKey = null;
+    this.dkgOk = null;
+    this.refused = {};
+  }
+
+  emit(type, detail = {}) { this.dispatchEvent(new CustomEvent(type, { detail })); }
+
+  log(text, level = 'info') {
+    const line = { t: new Date().toISOString().slice(11, 23), level, text };
+    this.logLines.push(line);
+    if (this.logLines.length > 500) this.logLines.shift();
+    this.emit('log', line);
+  }
+
+  changed() { this.emit('change'); }
+
+  async start() {
+    await initWasm();
+    let secretHex = null;
+    try { secretHex = localStorage.getItem(this.prefix + 'key'); } catch {}
+    if (secretHex) {
+      this.secret = hex.decode(secretHex);
+      this.pubkey = networkPublicKey(this.secret);
+    } else {
+      const k = generateNetworkKey();
+      this.secret = k.secret;
+      this.pubkey = k.public;
+      try { localStorage.setItem(this.prefix + 'key', hex.encode(k.secret)); } catch {}
+    }
+    this.transport = new Transport({
+      url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
+      rtcWith: (p) => p.startsWith('signer-'), log: (l) => this.log(l, 'net'),
+    });
+    const t = this.transport;
+    t.addEventListener('joined', () => { this.log(`joined room ${this.room}`); this.peersChanged(); });
+    t.addEventListener('peer-joined', (ev) => { this.log(`${ev.detail.peer} joined`); this.peersChanged(); });
+    t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
+    t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
+    t.addEventListener('status', () => this.changed());
+    t.addEventListener('control', (ev) => this.onControl(ev.detail));
+    t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
+    t.addEventListener('error', (ev) => this.log(`relay error ${ev.detail.code}: ${ev.detail.message}`, 'warn'));
+    this.phase = 'waiting for signers';
+    await t.connect();
+    this.changed();
+  }
+
+  signerPeer(id) { return `signer-${id}`; }
+
+  /** Network keys of the signers present, by signer id. */
+  presentKeys() {
+    const out = new Map();
+    for (const [peer, info] of this.transport.peers) {
+      const m = /^signer-(\d+)$/.exec(peer);
+      if (m && Number(m[1]) < this.n && info.pubkey) out.set(Number(m[1]), info.pubkey);
+    }
+    return out;
+  }
+
+  peersChanged() {
+    const keys = this.presentKeys();
+    if (!this.config && keys.size === this.n) this.buildConfig();
+    else if (this.config && !this.groupKey && this.isIdle()) {
+      // Before any DKG a signer that lost its key may rejoin with a new one.
+      const changed = [...keys].some(([id, pk]) => this.config.network.signers[id] !== pk);
+      if (changed && keys.size === this.n) { this.log('a signer rejoined with a new network key: new config'); this.buildConfig(); }
+    }
+    this.resolveWaiters();
+    this.changed();
+  }
+
+  resolveWaiters() {
+    for (const w of [...this.waiters]) if (w.check()) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(); }
+  }
+
+  waitFor(check, ms, what) {
+    if (check()) return Promise.resolve();
+    let entry;
+    const p = new Promise((resolve, reject) => { entry = { check, resolve, reject }; this.waiters.push(entry); });
+    return withTimeout(p, ms, what).finally(() => {
+      const i = this.waiters.indexOf(entry);
+      if (i >= 0) this.waiters.splice(i, 1);
+    });
+  }
+
+  /** Resolves when every expected signer has joined and the config is built. */
+  waitForSigners(ms = 30000) {
+    if (this.configError) return Promise.reject(this.configError);
+    return this.waitFor(() => !!this.config, ms, `waiting for ${this.n} signers`);
+  }
+
+  buildConfig() {
+    try {
+      this.buildConfigOrThrow();
+    } catch (e) {
+      this.configError = e;
+      this.phase = `cannot build the ceremony config: ${e.message}`;
+      this.log(this.phase, 'error');
+      for (const w of this.waiters.splice(0)) w.reject?.(e);
+      this.changed();
+    }
+  }
+
+  buildConfigOrThrow() {
+    const keys = this.presentKeys();
+    const signers = Array.from({ length: this.n }, (_, i) => keys.get(i));
+    const keyConfig = evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
+    const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
+    this.coord?.free();
+    this.coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    this.config = config;
+    // A fresh id per Coordinator instance: signers holding state from another
+    // instance (e.g. before this tab was reloaded) start afresh.
+    this.session = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.phase = 'all signers joined — run DKG';
+    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme})`);
+    this.announce();
+    this.changed();
+  }
+
+  announce(ids = [...this.presentKeys().keys()]) {
+    if (!this.config) return;
+    for (const id of ids) this.transport.sendControl(this.signerPeer(id), { type: 'config', config: this.config, session: this.session });
+  }
+
+  onControl({ from, message }) {
+    const m = /^signer-(\d+)$/.exec(from);
+    if (!m || !message) return;
+    const id = Number(m[1]);
+    const info = this.signerInfo.get(id) || {};
+    if (message.type === 'hello') {
+      Object.assign(info, { pubkey: message.pubkey, groupKey: message.groupKey, restored: message.restored });
+      this.signerInfo.set(id, info);
+      if (this.config && (message.config !== JSON.stringify(this.config) || message.session !== this.session)) this.announce([id]);
+      if (message.restored) this.log(`signer ${id} is back with its saved state`);
+    } else if (message.type === 'status') {
+      Object.assign(info, {
+        status: message.status, groupKey: message.groupKey, misbehaving: message.misbehaving,
+        restored: message.restored, counts: message.counts, lastSeen: Date.now(),
+      });
+      this.signerInfo.set(id, info);
+    }
+    this.changed();
+  }
+
+  isIdle() {
+    return !this.coord || this.coord.pollTimeout() === undefined;
+  }
+
+  // ---- the sans-IO loop --------------------------------------------------------
+
+  onPacket({ from, bytes, via }) {
+    if (!this.coord) return;
+    let name = '?';
+    let sender = null;
+    try {
+      const p = verifyPacket(this.config.network, bytes);
+      name = messageName(p);
+      sender = p.sender?.Signer ?? null;
+    } catch { /* handlePacket reports it */ }
+    try {
+      this.coord.handlePacket(bytes, performance.now());
+      this.noteReceived(name, sender);
+    } catch (e) {
+      const code = e.code || 'error';
+      this.refused[code] = (this.refused[code] || 0) + 1;
+      if (!['unexpected', 'replay', 'duplicate', 'wrong-sign-round'].includes(code)) {
+        this.log(`refused ${name} from ${from} via ${via}: ${code}: ${e.message}`, 'warn');
+      }
+    }
+    this.pump();
+  }
+
+  pump() {
+    const c = this.coord;
+    if (!c) return;
+    let t;
+    while ((t = c.pollTransmit()) !== undefined) this.route(t);
+    let e;
+    while ((e = c.pollEvent()) !== undefined) this.onEvent(e);
+    clearTimeout(this.timer);
+    this.timer = null;
+    const deadline = c.pollTimeout();
+    if (deadline !== undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.coord.handleTimeout(performance.now());
+        this.pump();
+      }, Math.max(0, deadline - performance.now()) + 2);
+    }
+    this.changed();
+  }
+
+  route(t) {
+    this.noteSent(t);
+    if (t.to === 'all') {
+      const peers = Array.from({ length: this.n }, (_, i) => this.signerPeer(i)).filter((p) => this.transport.peers.has(p));
+      this.transport.broadcastPacket(t.bytes, peers);
+    } else if (typeof t.to === 'number') {
+      this.transport.sendPacket(this.signerPeer(t.to), t.bytes);
+    }
+  }
+
+  // ---- progress (for the bars) -------------------------------------------------
+
+  noteSent(t) {
+    const step = { DkgBegin: 'public', DkgPrivateBegin: 'private', DkgEndBegin: 'end', NonceRequest: 'nonce', SignatureShareRequest: 'share' }[t.message];
+    if (!step) return;
+    let expected = [];
+    let body = null;
+    try {
+      body = verifyPacket(this.config.network, t.bytes).message[t.message];
+      if (t.message === 'DkgBegin') expected = body.signers;
+      if (t.message === 'DkgPrivateBegin') expected = body.public_digests.map((d) => d.signer);
+      if (t.message === 'DkgEndBegin') expected = body.private_digests.map((d) => d.signer);
+    } catch {}
+    const pr = this.progress.dkg;
+    if (step === 'public') {
+      const attempt = pr?.running ? pr.attempt + 1 : 1;
+      this.progress.dkg = { steps: { public: { expected, got: [] }, private: null, end: null }, current: 'public', attempt, running: true };
+    } else if (step === 'private' || step === 'end') {
+      if (pr) {
+        pr.steps[step] = { expected, got: [] };
+        pr.steps[step === 'private' ? 'public' : 'private'].done = true;
+        pr.current = step;
+      }
+    } else if (this.progress.sign && body) {
+      const pr = this.progress.sign;
+      // NonceRequest / SignatureShareRequest go to one signer at a time.
+      const iter = body.sign_iter_id;
+      if (pr.iter !== iter) { pr.iter = iter; pr.attempt = iter + 1; pr.steps = { nonce: null, share: null }; }
+      if (!pr.steps[step]) pr.steps[step] = { expected: [], got: [] };
+      if (step === 'share' && pr.steps.nonce) pr.steps.nonce.done = true;
+      if (!pr.steps[step].expected.includes(t.to)) pr.steps[step].expected.push(t.to);
+      pr.current = step;
+    }
+  }
+
+  noteReceived(name, sender) {
+    const step = { DkgPublicShares: 'public', DkgPrivateShares: 'private', DkgEnd: 'end', NonceResponse: 'nonce', SignatureShareResponse: 'share' }[name];
+    const p = step && (['nonce', 'share'].includes(step) ? this.progress.sign : this.progress.dkg);
+    const s = p?.steps?.[step];
+    if (s && sender !== null && !s.got.includes(sender)) s.got.push(sender);
+  }
+
+  // ---- events --------------------------------------------------------------------
+
+  onEvent(e) {
+    const [name, body] = Object.entries(e)[0];
+    this.emit('event', { name, body });
+    switch (name) {
+      case 'DkgAttempt': {
+        const a = {
+          dkg_id: body.dkg_id, ok: body.ok,
+          reported_failures: body.reported_failures.map(([reporter, failure]) => ({ reporter, failure })),
+          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])),
+          unresponsive: body.unresponsive,
+        };
+        this.attempts.push(a);
+        this.log(`DKG attempt ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
+        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
+        for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in DKG ${a.dkg_id}`, 'warn');
+        for (const f of a.reported_failures) this.log(`signer ${f.reporter} reported ${JSON.stringify(f.failure).slice(0, 160)}`, 'warn');
+        break;
+      }
+      case 'DkgComplete':
+        this.groupKey = body.group_key;
+        this.dkgOk = true;
+        this.holders = body.signers;
+        this.finishProgress('dkg');
+        this.phase = 'DKG complete: key ready — sign a message';
+        this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
+        this.settle('dkg', null, body);
+        break;
+      case 'DkgFailed':
+        this.dkgOk = false;
+        this.finishProgress('dkg', true);
+        this.phase = 'DKG failed';
+        this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
+        this.settle('dkg', new Error(`DKG failed: ${body.reason}`));
+        break;
+      case 'SignAttempt': {
+        const a = {
+          sign_id: body.sign_id, sign_iter_id: body.sign_iter_id, ok: body.ok,
+          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])), unresponsive: body.unresponsive,
+        };
+        this.signAttempts.push(a);
+        this.log(`signing round ${a.sign_id} attempt ${a.sign_iter_id + 1}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
+        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
+        if (!a.ok) for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in signing round ${a.sign_id}`, 'warn');
+        break;
+      }
+      case 'Signature': {
+        const sig = this.describeSignature(body);
+        this.signatures.push(sig);
+        this.finishProgress('sign');
+        this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
+        this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
+        this.settle(`sign-${body.sign_id}`, null, sig);
+        break;
+      }
+      case 'SigningFailed':
+        this.finishProgress('sign', true);
+        this.phase = 'key ready';
+        this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
+        this.settle(`sign-${body.sign_id}`, new Error(`signing failed: ${body.reason}`));
+        break;
+      default:
+        break;
+    }
+  }
+
+  finishProgress(kind, failed = false) {
+    const p = this.progress[kind];
+    if (!p) return;
+    p.running = false;
+    p.failed = failed;
+    if (!failed) for (const st of Object.values(p.steps)) if (st) st.done = true;
+  }
+
+  describeSignature(body) {
+    const [kind, sigHex] = Object.entries(body.signature)[0];
+    // The message arrives as hex (or, from older builds, as an array of bytes).
+    const msgBytes = typeof body.message === 'string' ? hex.decode(body.message) : Uint8Array.from(body.message);
+    const message = hex.encode(msgBytes);
+    const taproot = typeof body.sig_type === 'object' && body.sig_type.Taproot;
+    const type = taproot ? 'taproot' : body.sig_type === 'Frost' ? 'frost' : 'schnorr';
+    const sig = hex.decode(sigHex);
+    let ok;
+    let verifyKey;
+    if (sig.length === 64) {
+      verifyKey = xOnly(body.verify_key);
+      ok = verifyBip340(hex.decode(verifyKey), msgBytes, sig);
+    } else {
+      verifyKey = body.verify_key;
+      ok = verifyFrost(hex.decode(verifyKey), msgBytes, sig);
+    }
+    return {
+      round: this.signatures.length + 1, sign_id: body.sign_id, type, message, signature: sigHex, signature_kind: kind,
+      verify_key: verifyKey, internal_key: type === 'frost' ? this.groupKey : xOnly(this.groupKey),
+      merkle_root: taproot ? (taproot.merkle_root ?? null) : null, signers_used: body.signers_used,
+      attempts: body.sign_iter_id + 1, ok,
+    };
+  }
+
+  settle(key, error, value) {
+    const p = this.pending?.[key];
+    if (!p) return;
+    delete this.pending[key];
+    if (error) p.reject(error); else p.resolve(value);
+  }
+
+  expect(key, ms, what) {
+    this.pending ??= {};
+    const p = new Promise((resolve, reject) => { this.pending[key] = { resolve, reject }; });
+    return withTimeout(p, ms, what).finally(() => { delete this.pending?.[key]; });
+  }
+
+  /** Wait (bounded) for data channels to the signers to open, so most traffic takes them. */
+  async settleRtc(ms = 2500) {
+    if (!this.webrtc) return;
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      const paths = this.transport.paths();
+      const ids = [...this.presentKeys().keys()];
+      if (ids.every((id) => paths[this.signerPeer(id)]?.path === 'webrtc')) return;
+      await sleep(50);
+    }
+  }
+
+  // ---- commands ------------------------------------------------------------------
+
+  async runDkg({ timeoutMs = 90000 } = {}) {
+    await this.waitForSigners();
+    await this.settleRtc();
+    const done = this.expect('dkg', timeoutMs, 'DKG');
+    this.phase = 'DKG';
+    this.log('starting DKG');
+    this.progress = { dkg: null, sign: null };
+    this.coord.startDkg(performance.now());
+    this.pump();
+    return done;
+  }
+
+  /** Sign `messageHex` (hex string, or a Uint8Array / plain string) as BIP-340 or taproot. */
+  async sign(message, type = 'Schnorr', { timeoutMs = 60000 } = {}) {
+    if (!this.groupKey) throw new Error('no group key: run DKG first');
+    let bytes;
+    if (message instanceof Uint8Array) bytes = message;
+    else if (typeof message === 'string' && /^([0-9a-fA-F]{2})*$/.test(message)) bytes = hex.decode(message);
+    else bytes = enc.encode(String(message));
+    const sigType = parseSigType(type);
+    await this.settleRtc(1000);
+    this.progress.sign = { steps: { nonce: null, share: null }, current: null, attempt: 1, running: true };
+    const id = this.coord.startSigning(bytes, sigType, performance.now());
+    this.phase = 'signing';
+    this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
+    const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
+    this.pump();
+    return done;
+  }
+
+  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`. */
+  setMisbehaviour(id, spec) {
+    this.transport.sendControl(this.signerPeer(id), spec ? { type: 'misbehave', spec } : { type: 'behave' });
+    this.log(spec ? `asked signer ${id} to misbehave: ${spec}` : `asked signer ${id} to behave`, 'warn');
+  }
+
+  state() {
+    const paths = this.transport ? this.transport.paths() : {};
+    const present = this.transport ? this.presentKeys() : new Map();
+    const signers = {};
+    for (let i = 0; i < this.n; i++) {
+      const info = this.signerInfo.get(i) || {};
+      const p = paths[this.signerPeer(i)];
+      signers[i] = {
+        present: present.has(i), pubkey: present.get(i) ?? null, keyIds: this.config ? this.config.keys.signers[String(i)] : [],
+        status: info.status ?? null, groupKey: info.groupKey ?? null, misbehaving: info.misbehaving ?? null,
+        restored: !!info.restored, path: p ? p.path : null, rtc: p ? p.rtc : null,
+        sent: p ? p.sent : null, received: p ? p.received : null,
+      };
+    }
+    const malicious = this.coord ? this.coord.malicious() : {};
+    return {
+      room: this.room, phase: this.phase, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      groupKey: this.groupKey, aggregate_public_key: this.groupKey,
+      dkg: { ok: !!this.dkgOk, attempts: this.attempts },
+      signAttempts: this.signAttempts, signatures: this.signatures,
+      malicious, unresponsive: this.coord ? [...this.coord.unresponsive()] : [],
+      progress: this.progress, signers, transport: paths, refused: { ...this.refused },
+      connected: !!this.transport?.ws && this.transport.ws.readyState === 1,
+      log: this.logLines.slice(-100),
+    };
+  }
+
+  /** The native simulator's report shape. */
+  report() {
+    const s = this.state();
+    return {
+      dkg: s.dkg, aggregate_public_key: s.groupKey,
+      signatures: s.signatures.map(({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok }) =>
+        ({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok })),
+      malicious: s.malicious, unresponsive: s.unresponsive,
+    };
+  }
+}
+
+/** Expose a small automation API on `window.wsts`. */
+export function exposeApi(app) {
+  window.wsts = {
+    app,
+    ready: () => app.waitForSigners(),
+    runDkg: (opts) => app.runDkg(opts),
+    sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
+    state: () => JSON.parse(JSON.stringify(app.state())),
+    report: () => JSON.parse(JSON.stringify(app.report())),
+    misbehave: (id, spec) => app.setMisbehaviour(id, spec),
+    behave: (id) => app.setMisbehaviour(id, null),
+  };
+  return window.wsts;
+}

@@ -1,0 +1,110 @@
+// Module worker that owns one wasm `Signer`. The page does the networking;
+// this worker does only crypto, so the page stays responsive.
+//
+// Requests (page -> worker): {id, op, ...}; each gets one reply
+// {id, ok: true, result} or {id, ok: false, error: {code, message}}.
+//   keygen                       -> {secret: Uint8Array, public: hex}
+//   pubkey   {secret}            -> hex
+//   init     {config, signerId, secret}  (config as plain JSON)
+//   restore  {state, secret}     -> {signerId, groupKey}
+//   packet   {bytes}             -> {message, handled: bool, error?}
+//   misbehave {spec} | behave | hold {messages: [names]}
+// Unsolicited posts (worker -> page), in order, after each request:
+//   {op: 'transmit', to, message, bytes}
+//   {op: 'event', event}
+//   {op: 'state', state: Uint8Array, groupKey}   (after every change; persist it)
+import init, { Signer, generateNetworkKey, networkPublicKey, verifyPacket } from '/pkg/wsts_web.js';
+import { configToWasm, messageName } from './common.js';
+
+const ready = init();
+let signer = null;
+let network = null; // NetworkKeys, for decoding incoming packets' names
+let misbehaving = null;
+let hold = new Set();
+
+function drain() {
+  let t;
+  while ((t = signer.pollTransmit()) !== undefined) {
+    self.postMessage({ op: 'transmit', to: t.to, message: t.message, bytes: t.bytes }, [t.bytes.buffer]);
+  }
+  let e;
+  while ((e = signer.pollEvent()) !== undefined) self.postMessage({ op: 'event', event: e });
+}
+
+function postState() {
+  const state = signer.save();
+  self.postMessage({ op: 'state', state, groupKey: signer.groupKey() ?? null, misbehaving }, [state.buffer]);
+}
+
+const ops = {
+  keygen() {
+    const k = generateNetworkKey();
+    return { secret: k.secret, public: k.public };
+  },
+  pubkey({ secret }) {
+    return networkPublicKey(secret);
+  },
+  init({ config, signerId, secret }) {
+    signer?.free();
+    signer = null;
+    signer = new Signer(configToWasm(config), signerId, secret);
+    network = config.network;
+    if (misbehaving) signer.misbehave(misbehaving);
+    postState();
+    return { signerId, groupKey: signer.groupKey() ?? null };
+  },
+  restore({ state, secret, config }) {
+    const s = Signer.restore(state, secret);
+    signer?.free();
+    signer = s;
+    network = config?.network ?? null;
+    if (misbehaving) signer.misbehave(misbehaving);
+    return { signerId: signer.signerId, groupKey: signer.groupKey() ?? null };
+  },
+  packet({ bytes }) {
+    if (!signer) throw Object.assign(new Error('no signer yet (waiting for the ceremony config)'), { code: 'no-signer' });
+    let message = '?';
+    if (network) {
+      try { message = messageName(verifyPacket(network, bytes)); } catch { /* the state machine reports it */ }
+    }
+    if (hold.has(message)) {
+      return { message, handled: false, held: true };
+    }
+    const t0 = performance.now();
+    try {
+      signer.handlePacket(bytes, performance.now());
+    } catch (e) {
+      drain();
+      return { message, handled: false, error: { code: e.code || 'error', message: String(e.message || e) } };
+    }
+    drain();
+    postState();
+    return { message, handled: true, ms: performance.now() - t0 };
+  },
+  misbehave({ spec }) {
+    if (signer) signer.misbehave(spec);
+    misbehaving = spec;
+    return spec;
+  },
+  behave() {
+    if (signer) signer.behave();
+    misbehaving = null;
+    return null;
+  },
+  hold({ messages }) {
+    hold = new Set(messages || []);
+    return [...hold];
+  },
+};
+
+self.onmessage = async (ev) => {
+  const { id, op, ...args } = ev.data;
+  try {
+    await ready;
+    if (!ops[op]) throw new Error(`unknown op ${op}`);
+    const result = ops[op](args);
+    self.postMessage({ id, ok: true, result });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: { code: e?.code || 'error', message: String(e?.message || e) } });
+  }
+};
