@@ -78,3 +78,6 @@ else
     wasm_args+=(-- --profile test)
 fi
 step "wasm32: wasm-pack test (headless Chromium)" wasm-pack "${wasm_args[@]}"
+
+# Several real Chromium pages as signers and coordinator over the relay.
+step "e2e: browser ceremonies over the relay (Playwright)" bash "$root/scripts/e2e.sh"
