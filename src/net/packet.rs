@@ -96,6 +96,37 @@ impl NetworkKeys {
     }
 }
 
+/// The message name of an encoded packet, read from its first few bytes
+/// without decoding or authenticating anything: for logs and routing hints
+/// only. `None` if the bytes don't start like a packet.
+pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
+    fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *bytes.get(*at)?;
+            *at += 1;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+    let mut at = 1; // version
+    match varint(bytes, &mut at)? {
+        0 => {}
+        1 => {
+            varint(bytes, &mut at)?;
+        }
+        _ => return None,
+    }
+    const NAMES: [&str; 11] = [
+        "DkgBegin", "DkgPublicShares", "DkgPrivateBegin", "DkgPrivateShares", "DkgEndBegin", "DkgEnd",
+        "NonceRequest", "NonceResponse", "SignatureShareRequest", "SignatureShareResponse", "TranscriptRequest",
+    ];
+    NAMES.get(usize::try_from(varint(bytes, &mut at)?).ok()?).copied()
+}
+
 impl Packet {
     fn signing_hash(version: u8, sender: Sender, message: &Message) -> [u8; 32] {
         let form = message.signing_form();
@@ -201,5 +232,43 @@ impl Packet {
             },
             _ => self.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::{DkgBegin, NonceRequest, TranscriptRequest};
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+    #[test]
+    fn peeked_names_match_decoded_ones() {
+        let mut rng = ChaCha20Rng::seed_from_u64(1);
+        let key = SecretScalar::random(&mut rng);
+        let messages = [
+            (Sender::Coordinator, Message::DkgBegin(DkgBegin { dkg_id: 300, signers: vec![0, 1] })),
+            (
+                Sender::Coordinator,
+                Message::NonceRequest(NonceRequest {
+                    dkg_id: 1,
+                    sign_id: 2,
+                    sign_iter_id: 3,
+                    message: vec![1; 200],
+                    sig_type: crate::crypto::signing::SignatureType::Schnorr,
+                }),
+            ),
+            (
+                Sender::Signer(1000),
+                Message::TranscriptRequest(TranscriptRequest { dkg_id: 1, signer_id: 1000, public: vec![], private: vec![2] }),
+            ),
+        ];
+        for (sender, message) in messages {
+            let name = message.name();
+            let bytes = Packet::sign(sender, message, &key, &mut rng).to_bytes();
+            assert_eq!(peek_message_name(&bytes), Some(name));
+        }
+        assert_eq!(peek_message_name(&[]), None);
+        assert_eq!(peek_message_name(&[1, 0, 99]), None);
+        assert_eq!(peek_message_name(&[1, 7, 0]), None);
     }
 }

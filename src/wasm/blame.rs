@@ -57,6 +57,13 @@ pub fn settle_dkg_failure(
     to_js(&findings)
 }
 
+/// The message name of an encoded packet, read without decoding or
+/// authenticating it (for logs only), or `undefined`.
+#[wasm_bindgen(js_name = packetMessageName)]
+pub fn packet_message_name(bytes: &[u8]) -> Option<String> {
+    crate::net::peek_message_name(bytes).map(str::to_string)
+}
+
 /// BIP-340 verification: 32-byte x-only key, message, 64-byte signature.
 #[wasm_bindgen(js_name = verifyBip340)]
 pub fn verify_bip340(public_key_x: &[u8], message: &[u8], signature: &[u8]) -> bool {

@@ -26,13 +26,6 @@ export function keysOf(config, signerId) {
   return config.keys.signers[String(signerId)] || [];
 }
 
-/** The decoded message name of a verified packet object (from `verifyPacket`). */
-export function messageName(packet) {
-  const m = packet && packet.message;
-  if (!m) return '?';
-  return typeof m === 'string' ? m : Object.keys(m)[0];
-}
-
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export function withTimeout(promise, ms, what) {

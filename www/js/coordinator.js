@@ -6,10 +6,10 @@
 // control message, and on command runs DKG and signing. Time comes from
 // performance.now(); `handleTimeout` is driven by setTimeout at the instant
 // `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket }
+import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName }
   from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
-import { hex, configToWasm, messageName, sleep, withTimeout } from './common.js';
+import { hex, configToWasm, sleep, withTimeout } from './common.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
 export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
@@ -220,13 +220,11 @@ export class CoordinatorApp extends EventTarget {
 
   onPacket({ from, bytes, via }) {
     if (!this.coord) return;
-    let name = '?';
-    let sender = null;
-    try {
-      const p = verifyPacket(this.config.network, bytes);
-      name = messageName(p);
-      sender = p.sender?.Signer ?? null;
-    } catch { /* handlePacket reports it */ }
+    // For progress display only: an unauthenticated peek at the name, and the
+    // relay's word for the sender. handlePacket authenticates the packet.
+    const name = packetMessageName(bytes) ?? '?';
+    const match = /^signer-(\d+)$/.exec(from);
+    const sender = match ? Number(match[1]) : null;
     try {
       this.coord.handlePacket(bytes, performance.now());
       this.noteReceived(name, sender);
