@@ -122,7 +122,7 @@ pub fn verify(public_key_x: &[u8; 32], msg: &[u8], sig: &SchnorrSignature) -> bo
     let r_x: [u8; 32] = r_bytes.try_into().expect("split at 32");
     let e = challenge(&r_x, public_key_x, msg);
     // s·G − e·P in one double-scalar multiplication.
-    let Ok(r) = Point::multimult(vec![s, -e], vec![super::generator(), p]) else { return false };
+    let r = super::msm(&[s, -e], &[super::generator(), p]);
     !is_identity(&r) && r.has_even_y() && x_only(&r) == r_x
 }
 

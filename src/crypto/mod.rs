@@ -41,6 +41,32 @@ pub fn base_mul(x: &Scalar) -> Point {
     Point::from(x)
 }
 
+/// `Σ scalars[i]·points[i]` (Pippenger or Strauss in libsecp256k1), over
+/// borrowed slices. Falls back to the plain sum if libsecp256k1 can't get
+/// scratch space, so it never fails.
+pub fn msm(scalars: &[Scalar], points: &[Point]) -> Point {
+    struct Slices<'a>(&'a [Scalar], &'a [Point]);
+    impl p256k1::traits::MultiMult for Slices<'_> {
+        fn get_scalar(&self, i: usize) -> &Scalar {
+            &self.0[i]
+        }
+        fn get_point(&self, i: usize) -> &Point {
+            &self.1[i]
+        }
+        fn get_size(&self) -> usize {
+            self.0.len().min(self.1.len())
+        }
+        fn get_scratch_size(&self) -> Option<usize> {
+            // Pippenger runs in batches when the scratch space is smaller.
+            Some((self.get_size() * 512).clamp(64 << 10, 16 << 20))
+        }
+    }
+    match Point::multimult_trait(&mut Slices(scalars, points)) {
+        Ok(p) => p,
+        Err(_) => scalars.iter().zip(points).fold(Point::identity(), |acc, (s, p)| acc + p * s),
+    }
+}
+
 /// True for the point at infinity.
 pub fn is_identity(p: &Point) -> bool {
     p.gej.infinity != 0 || *p == Point::identity()

@@ -72,14 +72,7 @@ pub fn powers(x: &Scalar, n: usize) -> Vec<Scalar> {
 /// `Σ_j A_j·x^j`: the public value of a share at `x`, from a commitment.
 pub fn evaluate_commitment(commitment: &[Point], x: &Scalar) -> Point {
     let scalars = powers(x, commitment.len());
-    Point::multimult(scalars, commitment.to_vec()).unwrap_or_else(|_| {
-        // libsecp256k1 only fails for lack of scratch space; fall back to Horner.
-        let mut acc = Point::identity();
-        for a in commitment.iter().rev() {
-            acc = &acc * x + a;
-        }
-        acc
-    })
+    super::msm(&scalars, commitment)
 }
 
 /// A dealer's public contribution to DKG: the commitment to its polynomial and

@@ -176,7 +176,7 @@ impl GroupPublicKeys {
                 *wj += l * p;
             }
         }
-        Point::multimult(w, self.summed_commitment.clone()).expect("multimult with default scratch space")
+        super::msm(&w, &self.summed_commitment)
     }
 }
 
@@ -252,7 +252,7 @@ impl SigningSession {
             .iter()
             .flat_map(|(id, (n, _))| [(Scalar::from(1), n.hiding), (binding[id], n.binding)])
             .unzip();
-        let r = Point::multimult(scalars, points).expect("multimult with default scratch space");
+        let r = super::msm(&scalars, &points);
         if is_identity(&r) {
             return Err(SigningError::IdentityCommitment);
         }
