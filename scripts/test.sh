@@ -79,5 +79,12 @@ else
 fi
 step "wasm32: wasm-pack test (headless Chromium)" wasm-pack "${wasm_args[@]}"
 
+# The npm package for bundlers builds too (the e2e step builds --target web).
+check_bundler_package() {
+    wasm-pack build --target bundler --release --mode no-install --out-dir target/pkg-bundler
+    test -s target/pkg-bundler/wsts_web.d.ts && grep -q '"types"' target/pkg-bundler/package.json
+}
+step "wasm32: package for bundlers (wasm-pack build --target bundler)" check_bundler_package
+
 # Several real Chromium pages as signers and coordinator over the relay.
 step "e2e: browser ceremonies over the relay (Playwright)" bash "$root/scripts/e2e.sh"
