@@ -11,8 +11,5 @@
 # Build output goes to stderr. Exit status is non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin:$HOME/.cargo/bin:$PATH"
-bash scripts/setup.sh >&2
-wasm-pack --quiet build --target web --release --mode no-install --out-dir pkg >&2
-cargo build --quiet --release -p wsts-relay >&2
+bash scripts/build-browser.sh >&2
 exec node e2e/ceremony.mjs "$@"

@@ -4,10 +4,7 @@
 # Screenshots go to test-output/. Exit status is non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin:$HOME/.cargo/bin:$PATH"
-bash scripts/setup.sh >&2
-wasm-pack --quiet build --target web --release --mode no-install --out-dir pkg >&2
-cargo build --quiet --release -p wsts-relay >&2
+bash scripts/build-browser.sh >&2
 mkdir -p test-output
 # One test file at a time: each starts its own relay and Chromium (2 cores).
 exec node --test --test-concurrency=1 --test-timeout=240000 e2e/*.test.mjs

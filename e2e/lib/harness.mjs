@@ -19,13 +19,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
 ];
 
-export function withTimeout(promise, ms, what) {
-  let t;
-  return Promise.race([
-    promise,
-    new Promise((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
-  ]).finally(() => clearTimeout(t));
-}
+// The pages' own helper (plain ES module, no browser APIs at load time).
+export { withTimeout } from '../../www/js/common.js';
+import { withTimeout } from '../../www/js/common.js';
 
 /** Start the relay on 127.0.0.1 (`port` 0: any free port). Resolves {url, port, stop, output}. */
 export async function startRelay({ port = 0, quiet = true } = {}) {
