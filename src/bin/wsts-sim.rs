@@ -29,6 +29,10 @@ faults: ID:offline=dkg|nonce|share|sign[:ROUNDS]   drop=FROM>TO:MESSAGE (FROM/TO
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     match args.first().map(String::as_str) {
         Some("run") => match parse_run(&args[1..]) {
             Ok((options, json)) => run(options, json),
@@ -44,10 +48,6 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

@@ -1,0 +1,61 @@
+//! The `wsts-sim` command line: its JSON report and exit codes (native only).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn sim(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wsts-sim")).args(args).output().expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn json_report_names_the_culprit_and_has_every_field() {
+    let (code, out, err) = sim(&[
+        "run", "--signers", "6", "--keys", "24", "--threshold", "13", "--sig-type", "taproot",
+        "--merkle-root", &"ab".repeat(32), "--message", "cafe", "--sign-rounds", "2", "--seed", "3",
+        "--adversary", "1:bad-private-shares=3", "--fault", "4:offline=share:1", "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let attempts = report["dkg"]["attempts"].as_array().unwrap();
+    assert!(!attempts[0]["ok"].as_bool().unwrap());
+    assert_eq!(attempts[0]["malicious"], serde_json::json!({"1": "BadPrivateShares"}));
+    assert!(attempts.last().unwrap()["ok"].as_bool().unwrap());
+    for key in ["reported_failures", "unresponsive"] {
+        assert!(attempts[0].get(key).is_some(), "{key}");
+    }
+    assert_eq!(report["aggregate_public_key"].as_str().unwrap().len(), 66);
+    let sigs = report["signatures"].as_array().unwrap();
+    assert_eq!(sigs.len(), 2);
+    for s in sigs {
+        assert_eq!(s["type"], "taproot");
+        assert_eq!(s["message"], "cafe");
+        assert_eq!(s["merkle_root"], "ab".repeat(32));
+        assert_eq!(s["signature"].as_str().unwrap().len(), 128);
+        assert_eq!(s["verify_key"].as_str().unwrap().len(), 64);
+        assert_ne!(s["verify_key"], s["internal_key"], "taproot verifies under the tweaked key");
+        assert!(s["ok"].as_bool().unwrap());
+        assert!(!s["signers_used"].as_array().unwrap().contains(&serde_json::json!(1)));
+    }
+    assert!(!sigs[0]["signers_used"].as_array().unwrap().contains(&serde_json::json!(4)));
+    assert_eq!(report["malicious"], serde_json::json!({"1": "BadPrivateShares"}));
+}
+
+#[test]
+fn exit_codes() {
+    // No signature possible: two of four equal signers offline in every round.
+    let (code, _, _) = sim(&[
+        "run", "--signers", "4", "--keys", "20", "--threshold", "13", "--fault", "0:offline=sign", "--fault",
+        "1:offline=sign",
+    ]);
+    assert_eq!(code, 1);
+    let (code, _, err) = sim(&["run", "--signers", "4", "--keys", "20", "--threshold", "21"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("threshold 21 exceeds the 20 key ids"), "{err}");
+    let (code, _, err) = sim(&["run", "--signers", "4", "--keys", "20", "--threshold", "13", "--adversary", "1:nonsense"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown behaviour"), "{err}");
+    let (code, out, _) = sim(&["run", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("withhold-private-shares"));
+}
