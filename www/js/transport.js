@@ -10,6 +10,8 @@
 // back to the relay. `paths()` tells which path each peer is on, with byte
 // and packet counters per path.
 
+import { bytesToBase64, base64ToBytes } from './common.js';
+
 export const FRAME_PACKET = 0x00;
 export const FRAME_CONTROL = 0x01;
 
@@ -31,19 +33,6 @@ export function unframe(bytes) {
   if (kind === FRAME_PACKET) return { kind: 'packet', bytes: body };
   if (kind === FRAME_CONTROL) return { kind: 'control', message: JSON.parse(dec.decode(body)) };
   throw new Error(`unknown frame type ${kind}`);
-}
-
-export function toBase64(bytes) {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(b64) {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 export function defaultRelayUrl() {
@@ -161,7 +150,7 @@ export class Transport extends EventTarget {
         break;
       case 'message': {
         let bytes;
-        try { bytes = fromBase64(m.data); } catch { return; }
+        try { bytes = base64ToBytes(m.data); } catch { return; }
         this.deliver(m.from, bytes, 'relay');
         break;
       }
@@ -213,7 +202,7 @@ export class Transport extends EventTarget {
         this.log(`data channel to ${to} failed (${e.message}); using the relay`);
       }
     }
-    if (this.rawSend({ type: 'send', to, data: toBase64(bytes) })) {
+    if (this.rawSend({ type: 'send', to, data: bytesToBase64(bytes) })) {
       s.sent.relay++;
       s.sentBytes.relay += bytes.length;
       return 'relay';
@@ -233,7 +222,7 @@ export class Transport extends EventTarget {
     const whole = peers.length === this.peers.size && peers.every((p) => this.peers.has(p));
     const anyRtc = peers.some((p) => this.rtc.get(p)?.dc?.readyState === 'open');
     if (whole && !anyRtc && peers.length > 0) {
-      if (this.rawSend({ type: 'broadcast', data: toBase64(bytes) })) {
+      if (this.rawSend({ type: 'broadcast', data: bytesToBase64(bytes) })) {
         for (const p of peers) {
           const s = this.statsFor(p);
           s.sent.relay++;
