@@ -242,6 +242,12 @@ impl std::fmt::Debug for Coordinator {
     }
 }
 
+/// Every held packet's signer and digest: what `DkgPrivateBegin` and
+/// `DkgEndBegin` list.
+fn digests_of(packets: &BTreeMap<SignerId, Packet>) -> Vec<SignerDigest> {
+    packets.iter().map(|(s, p)| SignerDigest { signer: *s, digest: p.digest() }).collect()
+}
+
 /// A FIRE coordinator: [`Coordinator`] with [`Policy::Fire`].
 pub fn fire_coordinator(
     config: CeremonyConfig,
@@ -502,12 +508,11 @@ impl Coordinator {
                     if self.waiting_on(&d, &d.invited, |s| d.public.contains_key(s)) {
                         break;
                     }
-                    d.included_public = d.public.keys().copied().collect();
+                    let public_digests = digests_of(&d.public);
+                    d.included_public = public_digests.iter().map(|d| d.signer).collect();
                     if self.weight(&d.included_public) < threshold {
                         return self.fail_dkg_attempt(d, now, "public shares from too little weight");
                     }
-                    let public_digests =
-                        d.included_public.iter().map(|s| SignerDigest { signer: *s, digest: d.public[s].digest() }).collect();
                     self.send(Destination::AllSigners, Message::DkgPrivateBegin(DkgPrivateBegin { dkg_id: d.dkg_id, public_digests }));
                     d.step = DkgStep::Private;
                     d.deadline = timeouts.map(|t| now + t.dkg_private);
@@ -516,12 +521,11 @@ impl Coordinator {
                     if self.waiting_on(&d, &d.included_public, |s| d.private.contains_key(s)) {
                         break;
                     }
-                    d.included_private = d.private.keys().copied().collect();
+                    let private_digests = digests_of(&d.private);
+                    d.included_private = private_digests.iter().map(|d| d.signer).collect();
                     if self.weight(&d.included_private) < threshold {
                         return self.fail_dkg_attempt(d, now, "private shares from too little weight");
                     }
-                    let private_digests =
-                        d.included_private.iter().map(|s| SignerDigest { signer: *s, digest: d.private[s].digest() }).collect();
                     self.send(Destination::AllSigners, Message::DkgEndBegin(DkgEndBegin { dkg_id: d.dkg_id, private_digests }));
                     d.step = DkgStep::End;
                     d.deadline = timeouts.map(|t| now + t.dkg_end);
@@ -538,14 +542,15 @@ impl Coordinator {
     }
 
     fn evaluate_dkg(&mut self, mut d: Box<DkgState>, now: Millis) {
+        // The attempt ends here: its packets move into the transcript.
         let transcript = DkgTranscript {
             dkg_id: d.dkg_id,
-            public: d.included_public.iter().map(|s| (*s, d.public[s].clone())).collect(),
-            private: d.included_private.iter().map(|s| (*s, d.private[s].clone())).collect(),
+            public: std::mem::take(&mut d.public),
+            private: std::mem::take(&mut d.private),
         };
         let public_keys = group_public_keys(
             &self.config.keys,
-            d.included_private.iter().filter_map(|s| match &d.public[s].message {
+            d.included_private.iter().filter_map(|s| match &transcript.public[s].message {
                 Message::DkgPublicShares(m) => Some(m),
                 _ => None,
             }),

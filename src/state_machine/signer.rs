@@ -312,24 +312,15 @@ impl Signer {
             return Ok(());
         }
         let Some(begin) = round.private_begin.clone() else { return Ok(()) };
-        if !begin.public_digests.iter().any(|d| d.signer == me) {
-            // Left out of this attempt (our public shares did not reach the coordinator in time).
-            round.finished = true;
-            return Ok(());
-        }
-        if begin.public_digests.iter().any(|d| d.signer == me && Some(d.digest) != round.public.get(&me).map(Packet::digest)) {
-            return self.finish_with(Err(DkgEndFailure::BadState("DkgPrivateBegin misstates our public shares".into())));
-        }
-        // Equivocation: a validly signed copy other than the coordinator's.
-        for d in begin.public_digests.iter() {
-            if let Some(failure) = equivocation(round, true, d.signer, &d.digest) {
-                return self.finish_with(Err(failure));
+        match check_listing(round, true, &begin.public_digests, me) {
+            Listing::Complete => {}
+            // Our public shares did not reach the coordinator in time.
+            Listing::LeftOut => return self.leave_round(),
+            Listing::Failed(failure) => return self.finish_with(Err(failure)),
+            Listing::Missing(signers) => {
+                self.request(signers, vec![]);
+                return Ok(());
             }
-        }
-        let missing_public = missing(&round.public, &begin.public_digests);
-        if !missing_public.is_empty() {
-            self.request(missing_public, vec![]);
-            return Ok(());
         }
         if !round.sent_private {
             let peers: BTreeMap<SignerId, DkgPublicShares> =
@@ -343,22 +334,14 @@ impl Signer {
         }
         let round = self.dkg.as_mut().expect("present");
         let Some(end) = round.end_begin.clone() else { return Ok(()) };
-        if !end.private_digests.iter().any(|d| d.signer == me) {
-            round.finished = true;
-            return Ok(());
-        }
-        if end.private_digests.iter().any(|d| d.signer == me && Some(d.digest) != round.private.get(&me).map(Packet::digest)) {
-            return self.finish_with(Err(DkgEndFailure::BadState("DkgEndBegin misstates our private shares".into())));
-        }
-        for d in end.private_digests.iter() {
-            if let Some(failure) = equivocation(round, false, d.signer, &d.digest) {
-                return self.finish_with(Err(failure));
+        match check_listing(round, false, &end.private_digests, me) {
+            Listing::Complete => {}
+            Listing::LeftOut => return self.leave_round(),
+            Listing::Failed(failure) => return self.finish_with(Err(failure)),
+            Listing::Missing(signers) => {
+                self.request(vec![], signers);
+                return Ok(());
             }
-        }
-        let missing_private = missing(&round.private, &end.private_digests);
-        if !missing_private.is_empty() {
-            self.request(vec![], missing_private);
-            return Ok(());
         }
         let weight = self.config.keys.weight_of(end.private_digests.iter().map(|d| &d.signer));
         if weight < self.config.keys.dkg_threshold {
@@ -381,14 +364,20 @@ impl Signer {
         self.finish_with(result)
     }
 
-    fn finish_with(&mut self, result: Result<Point, DkgEndFailure>) -> Result<(), StateError> {
+    /// End our part in this DKG round without a result (we were left out).
+    fn leave_round(&mut self) -> Result<(), StateError> {
         let round = self.dkg.as_mut().expect("in a DKG round");
         round.finished = true;
         // The coordinator keeps the transcript for blame; we need it no longer.
         round.public.clear();
         round.private.clear();
         round.conflicting.clear();
-        let dkg_id = round.dkg_id;
+        Ok(())
+    }
+
+    fn finish_with(&mut self, result: Result<Point, DkgEndFailure>) -> Result<(), StateError> {
+        self.leave_round()?;
+        let dkg_id = self.dkg.as_ref().expect("in a DKG round").dkg_id;
         let status = match result {
             Ok(group_key) => {
                 self.key_dkg_id = Some(dkg_id);
@@ -546,6 +535,37 @@ fn missing(store: &BTreeMap<SignerId, Packet>, listed: &[crate::net::SignerDiges
         .filter(|d| store.get(&d.signer).map(|p| p.digest()) != Some(d.digest))
         .map(|d| d.signer)
         .collect()
+}
+
+/// What a coordinator's list of included signers and digests means for us.
+enum Listing {
+    /// We hold every listed packet, each with the listed digest.
+    Complete,
+    /// We are not listed: left out of this attempt.
+    LeftOut,
+    /// The list misstates our own packet, or proves someone equivocated.
+    Failed(DkgEndFailure),
+    /// These listed packets we lack, or hold in another copy: ask for them.
+    Missing(Vec<SignerId>),
+}
+
+fn check_listing(round: &DkgRound, public: bool, listed: &[crate::net::SignerDigest], me: SignerId) -> Listing {
+    let store = if public { &round.public } else { &round.private };
+    let Some(ours) = listed.iter().find(|d| d.signer == me) else { return Listing::LeftOut };
+    if Some(ours.digest) != store.get(&me).map(Packet::digest) {
+        let what = if public { "DkgPrivateBegin misstates our public shares" } else { "DkgEndBegin misstates our private shares" };
+        return Listing::Failed(DkgEndFailure::BadState(what.into()));
+    }
+    // Equivocation: a validly signed copy other than the coordinator's.
+    if let Some(failure) = listed.iter().find_map(|d| equivocation(round, public, d.signer, &d.digest)) {
+        return Listing::Failed(failure);
+    }
+    let missing = missing(store, listed);
+    if missing.is_empty() {
+        Listing::Complete
+    } else {
+        Listing::Missing(missing)
+    }
 }
 
 /// Any validly signed packet from `signer` for this round whose digest is not
