@@ -9,8 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 use wsts_web::{
-    crypto::{base_mul, secret::SecretScalar, Scalar},
-    party::{local, settle_bad_private_shares, DkgFailure, DkgPrivateShares, DkgPublicShares, Party, Scheme, Verdict},
+    crypto::{base_mul, polynomial::Coefficients, secret::SecretScalar, Scalar},
+    party::{
+        local, settle_bad_private_shares, settle_bad_share_sum, BadShareEvidence, DkgFailure, DkgPrivateShares,
+        DkgPublicShares, Party, Scheme, SumVerdict, Verdict,
+    },
 };
 
 struct Round {
@@ -45,17 +48,32 @@ fn corrupt_shares_from(r: &mut Round, dealer: u32, victim: u32) {
     r.private.insert(dealer, altered);
 }
 
+/// Settle a `BadShareSum` claim over the whole round, as the coordinator does.
+fn settle_sum(r: &Round, reporter: u32, evidence: &BTreeMap<u32, BadShareEvidence>) -> SumVerdict {
+    let participants = r.public.keys().map(|s| (*s, (&r.public[s], &r.private[s]))).collect();
+    settle_bad_share_sum(&r.config, &participants, reporter, evidence).unwrap()
+}
+
+/// The victim's `BadShareSum` claim, with evidence against every other dealer.
+fn sum_claim(failures: &BTreeMap<u32, Vec<DkgFailure>>, victim: u32) -> BTreeMap<u32, BadShareEvidence> {
+    let [DkgFailure::BadShareSum(evidence)] = failures[&victim].as_slice() else { panic!("{:?}", failures[&victim]) };
+    assert_eq!(evidence.keys().copied().collect::<BTreeSet<_>>(), (0..4).filter(|s| *s != victim).collect());
+    evidence.clone()
+}
+
 fn check_corrupted_share_named(scheme: Scheme) {
     let mut r = round(scheme, 1);
     corrupt_shares_from(&mut r, 2, 0);
     let failures = failures_of(&mut r);
-    // Only the victim complains, and it names exactly the dealer.
+    // Only the victim complains; settling its claim names exactly the dealer.
     assert_eq!(failures.keys().copied().collect::<Vec<_>>(), vec![0]);
-    let [DkgFailure::BadPrivateShares(bad)] = failures[&0].as_slice() else { panic!("{:?}", failures[&0]) };
-    assert_eq!(bad.keys().copied().collect::<Vec<_>>(), vec![2]);
-    // Anyone can settle it from public data.
-    let verdict = settle_bad_private_shares(&r.config, &r.public[&2], &r.private[&2], &r.public[&0], &bad[&2]).unwrap();
+    let evidence = sum_claim(&failures, 0);
+    assert_eq!(settle_sum(&r, 0, &evidence), SumVerdict::SendersAtFault(BTreeSet::from([2])));
+    // The evidence against the one dealer settles on its own as well.
+    let verdict = settle_bad_private_shares(&r.config, &r.public[&2], &r.private[&2], &r.public[&0], &evidence[&2]).unwrap();
     assert_eq!(verdict, Verdict::AccusedAtFault);
+    let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &evidence[&1]).unwrap();
+    assert_eq!(verdict, Verdict::ReporterAtFault);
 }
 
 both_targets! {
@@ -72,8 +90,8 @@ both_targets! {
         corrupt_shares_from(&mut r, 1, 3);
         corrupt_shares_from(&mut r, 2, 3);
         let failures = failures_of(&mut r);
-        let [DkgFailure::BadPrivateShares(bad)] = failures[&3].as_slice() else { panic!() };
-        assert_eq!(bad.keys().copied().collect::<BTreeSet<_>>(), BTreeSet::from([1, 2]));
+        let evidence = sum_claim(&failures, 3);
+        assert_eq!(settle_sum(&r, 3, &evidence), SumVerdict::SendersAtFault(BTreeSet::from([1, 2])));
     }
 
     fn tampered_ciphertext_is_an_error_and_blames_the_sender() {
@@ -92,7 +110,7 @@ both_targets! {
         let mut r = round(Scheme::V2, 4);
         corrupt_shares_from(&mut r, 1, 0);
         let failures = failures_of(&mut r);
-        let [DkgFailure::BadPrivateShares(bad)] = failures[&0].as_slice() else { panic!() };
+        let bad = sum_claim(&failures, 0);
         let mut forged = bad[&1].clone();
         forged.shared_key += base_mul(&Scalar::from(1));
         let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged).unwrap();
@@ -101,6 +119,15 @@ both_targets! {
         forged_proof.proof.s += Scalar::from(1);
         let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &forged_proof).unwrap();
         assert_eq!(verdict, Verdict::ReporterAtFault);
+        // In a sum claim, one forged proof spoils the whole claim, even one
+        // that would otherwise name the real culprit.
+        let mut claim = bad.clone();
+        claim.insert(2, forged_proof);
+        assert_eq!(settle_sum(&r, 0, &claim), SumVerdict::ReporterAtFault);
+        // So does evidence that leaves a dealer out.
+        let mut partial = bad.clone();
+        partial.remove(&3);
+        assert_eq!(settle_sum(&r, 0, &partial), SumVerdict::ReporterAtFault);
     }
 
     fn false_accusation_blames_the_reporter() {
@@ -109,6 +136,10 @@ both_targets! {
         let evidence = r.parties[0].bad_share_evidence(&r.public[&3], &mut rng(9)).unwrap();
         let verdict = settle_bad_private_shares(&r.config, &r.public[&3], &r.private[&3], &r.public[&0], &evidence).unwrap();
         assert_eq!(verdict, Verdict::ReporterAtFault);
+        // A sum claim against honest dealers, with valid evidence, is false too.
+        let claim: BTreeMap<u32, BadShareEvidence> =
+            (1..4).map(|s| (s, r.parties[0].bad_share_evidence(&r.public[&s], &mut rng(10)).unwrap())).collect();
+        assert_eq!(settle_sum(&r, 0, &claim), SumVerdict::ReporterAtFault);
     }
 
     fn withheld_shares_are_reported_missing() {
@@ -125,7 +156,9 @@ both_targets! {
         let stolen = r.public[&0].commitments[0].proof.clone();
         r.public.get_mut(&1).unwrap().commitments[0].proof = stolen;
         // A commitment one coefficient short.
-        r.public.get_mut(&2).unwrap().commitments[0].coefficients.pop();
+        if let Coefficients::Full(c) = &mut r.public.get_mut(&2).unwrap().commitments[0].coefficients {
+            c.pop();
+        }
         let failures = failures_of(&mut r);
         for signer in 0..4 {
             assert_eq!(failures[&signer], vec![DkgFailure::BadPublicShares(BTreeSet::from([1, 2]))], "signer {signer}");
@@ -146,7 +179,7 @@ both_targets! {
         let mut r = round(Scheme::V2, 9);
         let participants: BTreeSet<u32> = (0..4).collect();
         r.public.remove(&2);
-        let err = r.parties[0].finish_dkg(&participants, &r.public, &r.private, &mut r.rng).unwrap_err();
+        let err = r.parties[0].finish_dkg(&participants, &r.public, &r.private, &[], &mut r.rng).unwrap_err();
         assert_eq!(err, vec![DkgFailure::MissingPublicShares(BTreeSet::from([2]))]);
     }
 }

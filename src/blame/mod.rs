@@ -10,6 +10,7 @@
 //! | BadPublicShares(S)       | S's packet fails its checks                       | it passes                  |
 //! | MissingPrivateShares(S)  | S's packet lacks R's ciphertext                   | it has it                  |
 //! | BadPrivateShares(S, K)   | tuple proof valid and the shares don't decrypt or check | proof invalid, or shares check |
+//! | BadShareSum(K for every S) | S's shares (decrypted with its K) fail S's commitment | evidence incomplete or invalid, or every S's shares check |
 //! | Equivocation(S, p)       | p is signed by S for this round and differs from the transcript's copy | otherwise |
 //!
 //! An honest signer only accuses on a packet whose digest matches the
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     crypto::{signing::{GroupPublicKeys, SigningSession}, SignerId},
     net::{DkgEndFailure, Message, NetworkKeys, Packet, Sender, SharePayload},
-    party::{settle_bad_private_shares, Config, DkgFailure, DkgPublicShares, Verdict},
+    party::{settle_bad_private_shares, settle_bad_share_sum, Config, DkgFailure, DkgPublicShares, SumVerdict, Verdict},
 };
 
 /// What a signer was proven to have done.
@@ -80,7 +81,7 @@ impl DkgTranscript {
 
 /// Check a signed `DkgPublicShares` packet on its own.
 pub fn check_public_shares(config: &Config, dkg_id: u64, shares: &DkgPublicShares) -> Result<(), Offence> {
-    if shares.dkg_id != dkg_id || shares.verify(config).is_err() {
+    if shares.dkg_id != dkg_id || shares.verify_full(config).is_err() {
         return Err(Offence::BadPublicShares);
     }
     Ok(())
@@ -202,6 +203,27 @@ fn settle_share_failure(config: &Config, transcript: &DkgTranscript, reporter: S
                     // The accused's own public shares are malformed.
                     Err(_) => Finding { signer: *s, offence: Offence::BadPublicShares },
                 });
+            }
+        }
+        DkgFailure::BadShareSum(evidence) => {
+            // The key's participants are exactly the signers whose private
+            // shares are in the transcript.
+            let packets: Vec<(SignerId, &DkgPublicShares, crate::party::DkgPrivateShares)> = transcript
+                .private
+                .keys()
+                .filter_map(|&s| Some((s, transcript.public_shares(s)?, transcript.private_shares(s)?.to_party())))
+                .collect();
+            let participants: BTreeMap<SignerId, (&DkgPublicShares, &crate::party::DkgPrivateShares)> =
+                packets.iter().map(|(s, public, private)| (*s, (*public, private))).collect();
+            if participants.len() != transcript.private.len() || !participants.contains_key(&reporter) {
+                return findings;
+            }
+            match settle_bad_share_sum(config, &participants, reporter, evidence) {
+                Ok(SumVerdict::SendersAtFault(senders)) => findings
+                    .extend(senders.into_iter().map(|s| Finding { signer: s, offence: Offence::BadPrivateShares })),
+                Ok(SumVerdict::ReporterAtFault) => findings.push(false_accusation),
+                // Malformed packets in the transcript: refused on receipt, so unreachable.
+                Err(_) => {}
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod tags {
     pub const NONCE: &str = "wsts-web/v1/nonce";
     pub const BINDING: &str = "wsts-web/v1/binding";
     pub const BINDING_PARTY: &str = "wsts-web/v1/binding-party";
+    pub const COMMITMENT_REST: &str = "wsts-web/v1/commitment-rest";
 }
 
 /// An incremental tagged hash: feed it fields, then finish.

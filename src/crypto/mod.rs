@@ -22,6 +22,7 @@ pub mod proof_of_possession;
 pub mod secret;
 pub mod share_verify;
 pub mod signing;
+pub mod small_horner;
 
 pub use p256k1::{point::Point, scalar::Scalar};
 

@@ -9,7 +9,10 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    base_mul, encoding::serde_points, is_identity,
+    base_mul,
+    encoding::{fixed, serde_point, serde_points},
+    hash::{tags, TaggedHash},
+    is_identity,
     proof_of_possession::{PopContext, ProofOfPossession},
     scalar_from_u32,
     secret::SecretScalar,
@@ -52,6 +55,12 @@ impl Polynomial {
         SecretScalar::new(self.evaluate(&scalar_from_u32(key_id)))
     }
 
+    /// For evaluating at many key ids: each step multiplies by a small
+    /// integer, much cheaper than a general scalar multiplication.
+    pub fn evaluator(&self) -> super::small_horner::Evaluator {
+        super::small_horner::Evaluator::new(&self.coefficients)
+    }
+
     /// The Feldman commitment `[a_j·G]`.
     pub fn commit(&self) -> Vec<Point> {
         self.coefficients.iter().map(|c| base_mul(c.expose())).collect()
@@ -77,11 +86,29 @@ pub fn evaluate_commitment(commitment: &[Point], x: &Scalar) -> Point {
 
 /// A dealer's public contribution to DKG: the commitment to its polynomial and
 /// a proof that it knows the constant term, bound to the DKG round and dealer.
+///
+/// Signers need only the constant term `A_0` of each dealer (for the group key
+/// and the proof of possession); the rest reaches them summed over all dealers
+/// (ChillDKG's SimplPedPop aggregation). So a commitment can be *pruned* to
+/// `A_0` plus a digest of `A_1 … A_{t-1}`. Packets are signed over the pruned
+/// form, so the pruned copy a signer gets verifies like the full one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolyCommitment {
-    #[serde(with = "serde_points")]
-    pub coefficients: Vec<Point>,
+    pub coefficients: Coefficients,
     pub proof: ProofOfPossession,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Coefficients {
+    /// `[A_0, …, A_{t-1}]`.
+    Full(#[serde(with = "serde_points")] Vec<Point>),
+    /// `A_0` and the digest of `[A_1, …, A_{t-1}]`.
+    Pruned {
+        #[serde(with = "serde_point")]
+        constant: Point,
+        #[serde(with = "fixed")]
+        rest: [u8; 32],
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,6 +119,13 @@ pub enum CommitmentError {
     IdentityCoefficient(usize),
     #[error("the proof of possession does not verify")]
     BadProof,
+    #[error("the commitment is pruned where the full one is needed")]
+    Pruned,
+}
+
+/// The digest a pruned commitment keeps of `[A_1, …, A_{t-1}]`.
+pub fn rest_digest(rest: &[Point]) -> [u8; 32] {
+    rest.iter().fold(TaggedHash::new(tags::COMMITMENT_REST).u64(rest.len() as u64), |h, p| h.point(p)).finish()
 }
 
 impl PolyCommitment {
@@ -99,27 +133,73 @@ impl PolyCommitment {
     pub fn new<R: RngCore + CryptoRng>(poly: &Polynomial, context: &PopContext, rng: &mut R) -> Self {
         let coefficients = poly.commit();
         let proof = ProofOfPossession::prove(poly.constant(), &coefficients[0], context, rng);
-        PolyCommitment { coefficients, proof }
+        PolyCommitment { coefficients: Coefficients::Full(coefficients), proof }
     }
 
-    /// The dealer's public secret `a_0·G`.
+    /// The dealer's public secret `A_0 = a_0·G`.
     pub fn constant(&self) -> &Point {
-        &self.coefficients[0]
+        match &self.coefficients {
+            Coefficients::Full(c) => &c[0],
+            Coefficients::Pruned { constant, .. } => constant,
+        }
     }
 
-    /// Check length, identity points and the proof of possession.
+    /// `[A_0, …, A_{t-1}]`, unless this copy is pruned.
+    pub fn full(&self) -> Option<&[Point]> {
+        match &self.coefficients {
+            Coefficients::Full(c) => Some(c),
+            Coefficients::Pruned { .. } => None,
+        }
+    }
+
+    /// The copy every signer gets, and the form packets are signed over.
+    pub fn pruned(&self) -> PolyCommitment {
+        let coefficients = match &self.coefficients {
+            Coefficients::Full(c) => Coefficients::Pruned { constant: c[0], rest: rest_digest(&c[1..]) },
+            pruned => pruned.clone(),
+        };
+        PolyCommitment { coefficients, proof: self.proof.clone() }
+    }
+
+    /// Check the constant term and the proof of possession, and, in a full
+    /// copy, the length and that no coefficient is the identity.
     pub fn verify(&self, threshold: usize, context: &PopContext) -> Result<(), CommitmentError> {
-        if self.coefficients.len() != threshold {
-            return Err(CommitmentError::WrongLength { expected: threshold, got: self.coefficients.len() });
+        if let Coefficients::Full(c) = &self.coefficients {
+            if c.len() != threshold {
+                return Err(CommitmentError::WrongLength { expected: threshold, got: c.len() });
+            }
+            if let Some(i) = c.iter().position(is_identity) {
+                return Err(CommitmentError::IdentityCoefficient(i));
+            }
         }
-        if let Some(i) = self.coefficients.iter().position(is_identity) {
-            return Err(CommitmentError::IdentityCoefficient(i));
+        if is_identity(self.constant()) {
+            return Err(CommitmentError::IdentityCoefficient(0));
         }
-        if !self.proof.verify(&self.coefficients[0], context) {
+        if !self.proof.verify(self.constant(), context) {
             return Err(CommitmentError::BadProof);
         }
         Ok(())
     }
+
+    /// [`PolyCommitment::verify`], and the copy must be full.
+    pub fn verify_full(&self, threshold: usize, context: &PopContext) -> Result<(), CommitmentError> {
+        self.full().ok_or(CommitmentError::Pruned)?;
+        self.verify(threshold, context)
+    }
+}
+
+/// `[A_1, …, A_{t-1}]` summed over every full commitment given: what the
+/// coordinator sends each signer in `DkgEndBegin`. `None` if one is pruned or
+/// of the wrong length.
+pub fn aggregate_rest<'a>(commitments: impl IntoIterator<Item = &'a PolyCommitment>, threshold: usize) -> Option<Vec<Point>> {
+    let mut sum = vec![Point::identity(); threshold.saturating_sub(1)];
+    for c in commitments {
+        let full = c.full().filter(|f| f.len() == threshold)?;
+        for (acc, a) in sum.iter_mut().zip(&full[1..]) {
+            *acc += a;
+        }
+    }
+    Some(sum)
 }
 
 #[cfg(test)]
@@ -157,7 +237,42 @@ mod tests {
         let other = PopContext { dkg_id: 2, ..ctx() };
         assert_eq!(pc.verify(3, &other), Err(CommitmentError::BadProof));
         let mut with_identity = pc.clone();
-        with_identity.coefficients[1] = Point::identity();
+        if let Coefficients::Full(c) = &mut with_identity.coefficients {
+            c[1] = Point::identity();
+        }
         assert_eq!(with_identity.verify(3, &ctx()), Err(CommitmentError::IdentityCoefficient(1)));
+    }
+
+    #[test]
+    fn pruned_commitments_keep_the_constant_and_bind_the_rest() {
+        let mut rng = ChaCha20Rng::seed_from_u64(3);
+        let f = Polynomial::random(4, &mut rng);
+        let pc = PolyCommitment::new(&f, &ctx(), &mut rng);
+        let pruned = pc.pruned();
+        assert_eq!(pruned.constant(), pc.constant());
+        assert_eq!(pruned.full(), None);
+        assert_eq!(pruned.pruned(), pruned);
+        assert_eq!(pruned.verify(4, &ctx()), Ok(()));
+        assert_eq!(pruned.verify_full(4, &ctx()), Err(CommitmentError::Pruned));
+        // A different tail gives a different digest.
+        let g = Polynomial::random(4, &mut rng);
+        let mut other = PolyCommitment::new(&g, &ctx(), &mut rng);
+        if let (Coefficients::Full(o), Coefficients::Full(c)) = (&mut other.coefficients, &pc.coefficients) {
+            o[0] = c[0];
+        }
+        other.proof = pc.proof.clone();
+        assert_ne!(other.pruned(), pruned);
+    }
+
+    #[test]
+    fn aggregate_rest_sums_the_non_constant_terms() {
+        let mut rng = ChaCha20Rng::seed_from_u64(4);
+        let polys: Vec<Polynomial> = (0..3).map(|_| Polynomial::random(3, &mut rng)).collect();
+        let commitments: Vec<PolyCommitment> = polys.iter().map(|p| PolyCommitment::new(p, &ctx(), &mut rng)).collect();
+        let rest = aggregate_rest(&commitments, 3).unwrap();
+        let sum = |j: usize| polys.iter().fold(Scalar::from(0), |acc, p| acc + p.coefficients[j].expose());
+        assert_eq!(rest, vec![base_mul(&sum(1)), base_mul(&sum(2))]);
+        assert_eq!(aggregate_rest(&commitments, 4), None);
+        assert_eq!(aggregate_rest(&[commitments[0].pruned()], 3), None);
     }
 }

@@ -145,16 +145,14 @@ pub struct GroupPublicKeys {
 }
 
 impl GroupPublicKeys {
-    /// Sum the commitments of every dealer (all of length `threshold`).
-    pub fn from_commitments<'a>(commitments: impl IntoIterator<Item = &'a [Point]>, threshold: usize) -> Self {
-        let mut summed = vec![Point::identity(); threshold];
-        for c in commitments {
-            debug_assert_eq!(c.len(), threshold);
-            for (acc, a) in summed.iter_mut().zip(c) {
-                *acc += a;
-            }
-        }
-        GroupPublicKeys { group_key: summed[0], summed_commitment: summed }
+    /// The group key `Σ A_0` from every dealer's constant term, and the rest
+    /// of the summed commitment `[Σ A_1, …, Σ A_{t-1}]` as summed already.
+    pub fn from_parts(constants: impl IntoIterator<Item = Point>, summed_rest: &[Point]) -> Self {
+        let group_key = constants.into_iter().fold(Point::identity(), |acc, a| acc + a);
+        let mut summed_commitment = Vec::with_capacity(summed_rest.len() + 1);
+        summed_commitment.push(group_key);
+        summed_commitment.extend_from_slice(summed_rest);
+        GroupPublicKeys { group_key, summed_commitment }
     }
 
     pub fn threshold(&self) -> usize {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     crypto::{
-        encoding::{fixed, serde_bytes_hex, serde_point},
+        encoding::{fixed, serde_bytes_hex, serde_point, serde_points},
         encryption::Ciphertext,
         hash::sha256,
         nonce::PublicNonce,
@@ -84,12 +84,23 @@ impl Message {
     }
 
     /// The form that signatures and transcript digests cover: the message
-    /// with every ciphertext replaced by its digest. A copy pruned for one
-    /// recipient therefore has the same signature and digest as the full one.
+    /// with every ciphertext, and every commitment past its constant term,
+    /// replaced by its digest. A pruned copy therefore has the same signature
+    /// and digest as the full one.
     pub fn signing_form(&self) -> Message {
         match self {
+            Message::DkgPublicShares(m) => Message::DkgPublicShares(m.pruned()),
             Message::DkgPrivateShares(m) => Message::DkgPrivateShares(m.pruned_for(None)),
             other => other.clone(),
+        }
+    }
+
+    /// Is this message its own signing form (nothing left to prune)?
+    pub fn is_signing_form(&self) -> bool {
+        match self {
+            Message::DkgPublicShares(m) => m.commitments.iter().all(|c| c.full().is_none()),
+            Message::DkgPrivateShares(m) => m.shares.iter().all(|(_, p)| matches!(p, SharePayload::Pruned(_))),
+            _ => true,
         }
     }
 }
@@ -186,12 +197,18 @@ impl DkgPrivateShares {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DkgEndBegin {
     pub dkg_id: u64,
     /// The signers whose shares make the key, with the digest of each one's
     /// `DkgPrivateShares` packet as the coordinator holds it.
     pub private_digests: Vec<SignerDigest>,
+    /// `[A_1, …, A_{t-1}]` summed over those signers' polynomials (ChillDKG's
+    /// SimplPedPop aggregation): with each one's constant term, all a signer
+    /// needs to check its shares. Signed by the coordinator, so a wrong sum is
+    /// its own provable statement against the signers' signed commitments.
+    #[serde(with = "serde_points")]
+    pub aggregate_rest: Vec<Point>,
 }
 
 /// A signer's complaint. The core's share failures, plus what only the

@@ -190,11 +190,8 @@ impl Packet {
             return Err(PacketError::WrongSender { sender: packet.sender, message: packet.message.name() });
         }
         // The bytes are canonical, so the signed body is the packet less its
-        // 64-byte signature, except where ciphertexts are signed by digest.
-        let body = match &packet.message {
-            Message::DkgPrivateShares(_) => None,
-            _ => Some(&bytes[..bytes.len() - 64]),
-        };
+        // 64-byte signature, unless some part of it is signed by digest.
+        let body = packet.message.is_signing_form().then(|| &bytes[..bytes.len() - 64]);
         let hash = match body {
             Some(body) => tagged_hash(PACKET_TAG, body),
             None => Self::signing_hash(packet.version, packet.sender, &packet.message),
@@ -220,17 +217,25 @@ impl Packet {
         self.cache.digest.unwrap_or_else(|| self.compute_digest())
     }
 
-    /// A copy for one recipient: other recipients' ciphertexts pruned.
+    /// A copy for one recipient: other recipients' ciphertexts pruned, and
+    /// commitments pruned to their constant terms (signers get the rest summed).
     pub fn pruned_for(&self, recipient: SignerId) -> Packet {
         match &self.message {
-            Message::DkgPrivateShares(m) => Packet {
-                version: self.version,
-                sender: self.sender,
-                message: Message::DkgPrivateShares(m.pruned_for(Some(recipient))),
-                signature: self.signature,
-                cache: Cache { bytes: None, digest: Some(self.digest()) },
-            },
+            Message::DkgPrivateShares(m) => self.with_message(Message::DkgPrivateShares(m.pruned_for(Some(recipient)))),
+            Message::DkgPublicShares(m) => self.with_message(Message::DkgPublicShares(m.pruned())),
             _ => self.clone(),
+        }
+    }
+
+    /// The same signed packet with `message` in another form of equal signing form.
+    fn with_message(&self, message: Message) -> Packet {
+        debug_assert_eq!(message.signing_form(), self.message.signing_form());
+        Packet {
+            version: self.version,
+            sender: self.sender,
+            message,
+            signature: self.signature,
+            cache: Cache { bytes: None, digest: Some(self.digest()) },
         }
     }
 }

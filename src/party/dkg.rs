@@ -10,6 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rand_core::{CryptoRng, RngCore};
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use super::config::Config;
@@ -17,11 +19,13 @@ use crate::crypto::{
     dh_tuple::{TupleContext, TupleProof},
     encoding::serde_point,
     encryption::{self, CipherContext, Ciphertext, DecryptError, KexKeyPair},
+    hash::TaggedHash,
     nonce::{PublicNonce, SigningNonces},
-    polynomial::{CommitmentError, PolyCommitment, Polynomial},
+    polynomial::{self, CommitmentError, PolyCommitment, Polynomial},
     proof_of_possession::{PopContext, PopPurpose, ProofOfPossession},
     secret::SecretScalar,
     share_verify::{self, DealtShares},
+    small_horner::Evaluator,
     signing::{GroupPublicKeys, SignatureShare, SigningError, SigningSession},
     KeyId, Point, Scalar, SignerId,
 };
@@ -75,13 +79,23 @@ pub enum DkgFailure {
     MissingPublicShares(BTreeSet<SignerId>),
     BadPublicShares(BTreeSet<SignerId>),
     MissingPrivateShares(BTreeSet<SignerId>),
+    /// Shares from these senders fail to decrypt, or (settled against each
+    /// one's full commitment) fail it.
     BadPrivateShares(BTreeMap<SignerId, BadShareEvidence>),
+    /// Every share decrypted but their sum fails the summed commitment: some
+    /// sender's shares are bad. Only a signer with every full commitment can
+    /// say whose, so this carries the evidence against every other sender and
+    /// the coordinator settles it (see [`settle_bad_share_sum`]).
+    BadShareSum(BTreeMap<SignerId, BadShareEvidence>),
 }
 
 impl DkgPublicShares {
     /// Check that the shares are well formed for `config`: the right number
     /// of commitments of the right length, no identity points, and valid
     /// proofs of possession bound to this DKG and signer.
+    ///
+    /// A pruned copy is checked as far as it goes (constant terms and
+    /// proofs); see [`DkgPublicShares::verify_full`].
     pub fn verify(&self, config: &Config) -> Result<(), CommitmentError> {
         let expected = config.polynomials_of(self.signer_id);
         if self.commitments.len() != expected {
@@ -94,6 +108,20 @@ impl DkgPublicShares {
             return Err(CommitmentError::BadProof);
         }
         Ok(())
+    }
+
+    /// [`DkgPublicShares::verify`], and every commitment must be full: what the
+    /// coordinator requires of the packet a signer sends it.
+    pub fn verify_full(&self, config: &Config) -> Result<(), CommitmentError> {
+        if self.commitments.iter().any(|c| c.full().is_none()) {
+            return Err(CommitmentError::Pruned);
+        }
+        self.verify(config)
+    }
+
+    /// The copy with every commitment pruned to its constant term.
+    pub fn pruned(&self) -> DkgPublicShares {
+        DkgPublicShares { commitments: self.commitments.iter().map(PolyCommitment::pruned).collect(), ..self.clone() }
     }
 }
 
@@ -170,10 +198,11 @@ impl Party {
         self.dkg.as_ref()
     }
 
-    /// The plaintext shares this signer deals to `recipient`'s key ids.
-    fn shares_for(&self, secrets: &DkgSecrets, recipient: SignerId) -> Vec<SecretScalar> {
+    /// The plaintext shares this signer deals to `recipient`'s key ids, from
+    /// its polynomials' evaluators.
+    fn shares_for(&self, polynomials: &[Evaluator], recipient: SignerId) -> Vec<SecretScalar> {
         let keys = self.config.key_ids(recipient);
-        secrets.polynomials.iter().flat_map(|p| keys.iter().map(|&k| p.share_for(k))).collect()
+        polynomials.iter().flat_map(|p| keys.iter().map(|&k| p.evaluate(k))).collect()
     }
 
     /// Round 2: encrypt shares to every other signer whose (verified)
@@ -195,13 +224,14 @@ impl Party {
         mut alter: impl FnMut(SignerId, &mut Vec<SecretScalar>),
     ) -> Option<DkgPrivateShares> {
         let secrets = self.secrets()?;
+        let evaluators: Vec<Evaluator> = secrets.polynomials.iter().map(Polynomial::evaluator).collect();
         let shares = peers
             .iter()
             .filter(|(&id, _)| id != self.signer_id)
             .map(|(&recipient, public)| {
                 let ctx = CipherContext { dkg_id: secrets.dkg_id, sender: self.signer_id, recipient };
                 let key = encryption::derive_key(&secrets.kex.shared_point(&public.kex_public), &ctx);
-                let mut plaintext = self.shares_for(secrets, recipient);
+                let mut plaintext = self.shares_for(&evaluators, recipient);
                 alter(recipient, &mut plaintext);
                 let ciphertext = encryption::encrypt_shares(&key, &ctx, &plaintext, rng);
                 EncryptedShares { recipient, ciphertext }
@@ -227,13 +257,17 @@ impl Party {
     /// shares sent to this signer, then keep the key shares.
     ///
     /// `public` and `private` hold the packets of the participating signers
-    /// (this one included for `public`). On failure, nothing is stored and
-    /// every failure found is returned, each naming the signers it blames.
+    /// (this one included for `public`); public shares may be pruned.
+    /// `aggregate_rest` is `[A_1, …, A_{t-1}]` summed over every participant's
+    /// polynomials (from the coordinator, or [`aggregate_rest`] over full
+    /// commitments). On failure, nothing is stored and every failure found is
+    /// returned, each naming the signers it blames.
     pub fn finish_dkg<R: RngCore + CryptoRng>(
         &mut self,
         participants: &BTreeSet<SignerId>,
         public: &BTreeMap<SignerId, DkgPublicShares>,
         private: &BTreeMap<SignerId, DkgPrivateShares>,
+        aggregate_rest: &[Point],
         rng: &mut R,
     ) -> Result<&GroupPublicKeys, Vec<DkgFailure>> {
         let Some(secrets) = self.secrets().cloned() else {
@@ -267,7 +301,8 @@ impl Party {
         let mut bad_private = BTreeMap::new();
         for &sender in participants {
             if sender == self.signer_id {
-                received.insert(sender, self.shares_for(&secrets, sender));
+                let evaluators: Vec<Evaluator> = secrets.polynomials.iter().map(Polynomial::evaluator).collect();
+                received.insert(sender, self.shares_for(&evaluators, sender));
                 continue;
             }
             let sender_public = &public[&sender];
@@ -287,40 +322,6 @@ impl Party {
                 }
             }
         }
-
-        // Received shares that fail to decrypt were set aside above; the rest
-        // are checked in sum against the summed commitment, and dealer by dealer
-        // only if that fails.
-        let keys = group_public_keys(&self.config, participants.iter().map(|s| &public[s]));
-        let summed = |i: usize| {
-            received
-                .values()
-                .flat_map(|shares| shares.iter().skip(i).step_by(my_keys.len()))
-                .fold(Scalar::from(0), |acc, s| acc + s.expose())
-        };
-        let summed_shares: Vec<Scalar> = (0..my_keys.len()).map(summed).collect();
-        let all_received = bad_private.is_empty() && missing_private.is_empty();
-        if !all_received || !share_verify::verify_summed(&my_keys, &keys.summed_commitment, &summed_shares, rng) {
-            let per_dealer: Vec<(SignerId, usize, &[SecretScalar])> = received
-                .iter()
-                .flat_map(|(&sender, shares)| {
-                    shares.chunks(my_keys.len()).enumerate().map(move |(i, chunk)| (sender, i, chunk))
-                })
-                .collect();
-            let dealt: Vec<DealtShares<'_, SignerId>> = per_dealer
-                .iter()
-                .map(|&(sender, i, shares)| DealtShares {
-                    dealer: sender,
-                    commitment: &public[&sender].commitments[i].coefficients,
-                    shares,
-                })
-                .collect();
-            if let Err(bad_dealers) = share_verify::verify_shares(&my_keys, self.config.threshold as usize, &dealt, rng) {
-                for sender in bad_dealers {
-                    bad_private.insert(sender, self.evidence_against(&secrets, &public[&sender], rng));
-                }
-            }
-        }
         if !missing_private.is_empty() {
             failures.push(DkgFailure::MissingPrivateShares(missing_private));
         }
@@ -329,6 +330,29 @@ impl Party {
         }
         if !failures.is_empty() {
             return Err(failures);
+        }
+
+        // Every share is in: check their sum against the summed commitment,
+        // `[Σ A_0 (from each sender's constant term), aggregate_rest…]`.
+        let keys = GroupPublicKeys::from_parts(
+            participants.iter().flat_map(|s| public[s].commitments.iter().map(|c| *c.constant())),
+            aggregate_rest,
+        );
+        let summed = |i: usize| {
+            received
+                .values()
+                .flat_map(|shares| shares.iter().skip(i).step_by(my_keys.len()))
+                .fold(Scalar::from(0), |acc, s| acc + s.expose())
+        };
+        let summed_shares: Vec<Scalar> = (0..my_keys.len()).map(summed).collect();
+        let t = self.config.threshold as usize;
+        if keys.threshold() != t || !share_verify::verify_summed(&my_keys, &keys.summed_commitment, &summed_shares, rng) {
+            let evidence = participants
+                .iter()
+                .filter(|&&s| s != self.signer_id)
+                .map(|s| (*s, self.evidence_against(&secrets, &public[s], rng)))
+                .collect();
+            return Err(vec![DkgFailure::BadShareSum(evidence)]);
         }
 
         let key_shares: BTreeMap<KeyId, SecretScalar> =
@@ -359,12 +383,20 @@ impl Party {
     }
 }
 
-/// The group's public keys from the participants' public shares.
-pub fn group_public_keys<'a>(config: &Config, public: impl IntoIterator<Item = &'a DkgPublicShares>) -> GroupPublicKeys {
-    GroupPublicKeys::from_commitments(
-        public.into_iter().flat_map(|p| p.commitments.iter().map(|c| c.coefficients.as_slice())),
-        config.threshold as usize,
-    )
+/// `[A_1, …, A_{t-1}]` summed over the participants' full public shares;
+/// `None` if one is pruned or malformed.
+pub fn aggregate_rest<'a>(config: &Config, public: impl IntoIterator<Item = &'a DkgPublicShares>) -> Option<Vec<Point>> {
+    polynomial::aggregate_rest(public.into_iter().flat_map(|p| &p.commitments), config.threshold as usize)
+}
+
+/// The group's public keys from the participants' full public shares.
+pub fn group_public_keys<'a>(
+    config: &Config,
+    public: impl IntoIterator<Item = &'a DkgPublicShares> + Clone,
+) -> Option<GroupPublicKeys> {
+    let rest = aggregate_rest(config, public.clone())?;
+    let constants = public.into_iter().flat_map(|p| p.commitments.iter().map(|c| *c.constant()));
+    Some(GroupPublicKeys::from_parts(constants, &rest))
 }
 
 /// Who a settled complaint proves at fault.
@@ -387,8 +419,8 @@ pub enum SettleError {
 }
 
 /// Settle a `BadPrivateShares` claim by `reporter` against `accused`, from
-/// public data only: both signers' public shares, the accused's private shares
-/// packet, and the reporter's evidence.
+/// public data only: both signers' public shares (the accused's full), the
+/// accused's private shares packet, and the reporter's evidence.
 pub fn settle_bad_private_shares(
     config: &Config,
     accused_public: &DkgPublicShares,
@@ -396,6 +428,30 @@ pub fn settle_bad_private_shares(
     reporter_public: &DkgPublicShares,
     evidence: &BadShareEvidence,
 ) -> Result<Verdict, SettleError> {
+    Ok(match check_dealt_shares(config, accused_public, accused_private, reporter_public, evidence)? {
+        DealtCheck::Bad => Verdict::AccusedAtFault,
+        DealtCheck::BadProof | DealtCheck::NoCiphertext | DealtCheck::Good => Verdict::ReporterAtFault,
+    })
+}
+
+/// What the reporter's evidence shows about the shares one sender dealt it.
+enum DealtCheck {
+    /// The tuple proof fails: the evidence is worthless.
+    BadProof,
+    /// Nothing was sent: a missing-shares matter, not a bad-shares one.
+    NoCiphertext,
+    /// The shares fail to decrypt or fail the sender's commitment.
+    Bad,
+    Good,
+}
+
+fn check_dealt_shares(
+    config: &Config,
+    accused_public: &DkgPublicShares,
+    accused_private: &DkgPrivateShares,
+    reporter_public: &DkgPublicShares,
+    evidence: &BadShareEvidence,
+) -> Result<DealtCheck, SettleError> {
     let dkg_id = accused_public.dkg_id;
     if accused_private.dkg_id != dkg_id || reporter_public.dkg_id != dkg_id {
         return Err(SettleError::RoundMismatch);
@@ -404,27 +460,79 @@ pub fn settle_bad_private_shares(
     if accused_private.signer_id != accused || accused == reporter {
         return Err(SettleError::WrongSigners);
     }
-    accused_public.verify(config).map_err(SettleError::BadAccusedPublicShares)?;
+    accused_public.verify_full(config).map_err(SettleError::BadAccusedPublicShares)?;
 
     let tuple_ctx = TupleContext { dkg_id, prover: reporter, other: accused };
     if !evidence.proof.verify(&reporter_public.kex_public, &accused_public.kex_public, &evidence.shared_key, &tuple_ctx) {
-        return Ok(Verdict::ReporterAtFault);
+        return Ok(DealtCheck::BadProof);
     }
-    let Some(ciphertext) = accused_private.for_recipient(reporter) else {
-        // Nothing was sent: that is a missing-shares claim, not a bad-shares one.
-        return Ok(Verdict::ReporterAtFault);
-    };
+    let Some(ciphertext) = accused_private.for_recipient(reporter) else { return Ok(DealtCheck::NoCiphertext) };
     let ctx = CipherContext { dkg_id, sender: accused, recipient: reporter };
     let key = encryption::derive_key(&evidence.shared_key, &ctx);
     let keys = config.key_ids(reporter);
     let shares = match encryption::decrypt_shares(&key, &ctx, ciphertext, config.polynomials_of(accused) * keys.len()) {
         Ok(shares) => shares,
         Err(DecryptError::Authentication | DecryptError::TooShort(_) | DecryptError::WrongLength { .. } | DecryptError::BadScalar { .. }) => {
-            return Ok(Verdict::AccusedAtFault)
+            return Ok(DealtCheck::Bad)
         }
     };
-    let all_valid = accused_public.commitments.iter().zip(shares.chunks(keys.len())).all(|(c, chunk)| {
-        keys.iter().zip(chunk).all(|(&k, s)| share_verify::verify_share(&c.coefficients, k, s.expose()))
-    });
-    Ok(if all_valid { Verdict::ReporterAtFault } else { Verdict::AccusedAtFault })
+    Ok(if shares_check_out(config, accused_public, keys, &shares) { DealtCheck::Good } else { DealtCheck::Bad })
+}
+
+/// Do `shares` (for `keys`, polynomial by polynomial) match the dealer's full
+/// commitments? One multi-scalar multiplication per polynomial, with a random
+/// combination derived from the inputs, so the verdict is deterministic.
+fn shares_check_out(config: &Config, dealer: &DkgPublicShares, keys: &[KeyId], shares: &[SecretScalar]) -> bool {
+    let mut seed = TaggedHash::new("wsts-web/v1/settle-shares").u64(dealer.dkg_id).u32(dealer.signer_id);
+    for s in shares {
+        seed = seed.scalar(s.expose());
+    }
+    let mut rng = ChaCha20Rng::from_seed(seed.finish());
+    let dealt: Vec<DealtShares<'_, usize>> = dealer
+        .commitments
+        .iter()
+        .zip(shares.chunks(keys.len()))
+        .enumerate()
+        .filter_map(|(i, (c, chunk))| Some(DealtShares { dealer: i, commitment: c.full()?, shares: chunk }))
+        .collect();
+    dealt.len() == dealer.commitments.len()
+        && share_verify::verify_shares(keys, config.threshold as usize, &dealt, &mut rng).is_ok()
+}
+
+/// The outcome of settling a [`DkgFailure::BadShareSum`] claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SumVerdict {
+    /// These senders' shares to the reporter fail to decrypt or fail their commitments.
+    SendersAtFault(BTreeSet<SignerId>),
+    /// The evidence is incomplete or invalid, or every sender's shares check out.
+    ReporterAtFault,
+}
+
+/// Settle a `BadShareSum` claim by `reporter`: with the evidence against every
+/// other participant, decrypt each one's shares to the reporter and check them
+/// against that sender's full commitment. `participants` maps each included
+/// signer (the reporter too) to its full public shares and private-shares packet.
+pub fn settle_bad_share_sum(
+    config: &Config,
+    participants: &BTreeMap<SignerId, (&DkgPublicShares, &DkgPrivateShares)>,
+    reporter: SignerId,
+    evidence: &BTreeMap<SignerId, BadShareEvidence>,
+) -> Result<SumVerdict, SettleError> {
+    let Some((reporter_public, _)) = participants.get(&reporter) else { return Err(SettleError::WrongSigners) };
+    let senders: BTreeSet<SignerId> = participants.keys().copied().filter(|s| *s != reporter).collect();
+    if evidence.keys().copied().collect::<BTreeSet<_>>() != senders {
+        return Ok(SumVerdict::ReporterAtFault);
+    }
+    let mut at_fault = BTreeSet::new();
+    for (&sender, proof) in evidence {
+        let (public, private) = participants[&sender];
+        match check_dealt_shares(config, public, private, reporter_public, proof)? {
+            DealtCheck::Bad => {
+                at_fault.insert(sender);
+            }
+            DealtCheck::Good => {}
+            DealtCheck::BadProof | DealtCheck::NoCiphertext => return Ok(SumVerdict::ReporterAtFault),
+        }
+    }
+    Ok(if at_fault.is_empty() { SumVerdict::ReporterAtFault } else { SumVerdict::SendersAtFault(at_fault) })
 }

@@ -34,10 +34,16 @@ pub fn finish_all<R: RngCore + CryptoRng>(
     rng: &mut R,
 ) -> Result<GroupPublicKeys, BTreeMap<SignerId, Vec<DkgFailure>>> {
     let participants: BTreeSet<SignerId> = public.keys().copied().collect();
+    // What an honest coordinator sends: the sum over the well-formed commitments
+    // (it refuses malformed public shares on receipt).
+    let config = parties.first().map(|p| p.config().clone());
+    let rest = config
+        .and_then(|c| super::aggregate_rest(&c, public.values().filter(|p| p.verify_full(&c).is_ok())))
+        .unwrap_or_default();
     let mut keys = None;
     let mut failures = BTreeMap::new();
     for p in parties.iter_mut() {
-        match p.finish_dkg(&participants, public, private, rng) {
+        match p.finish_dkg(&participants, public, private, &rest, rng) {
             Ok(k) => keys = Some(k.clone()),
             Err(f) => {
                 failures.insert(p.signer_id(), f);

@@ -18,6 +18,6 @@ pub mod local;
 
 pub use config::{Config, ConfigError, Scheme};
 pub use dkg::{
-    group_public_keys, settle_bad_private_shares, BadShareEvidence, DkgFailure, DkgPrivateShares, DkgPublicShares, EncryptedShares,
-    Party, SettleError, Verdict,
+    aggregate_rest, group_public_keys, settle_bad_private_shares, settle_bad_share_sum, BadShareEvidence, DkgFailure,
+    DkgPrivateShares, DkgPublicShares, EncryptedShares, Party, SettleError, SumVerdict, Verdict,
 };

@@ -39,8 +39,15 @@ use crate::{
         DkgBegin, DkgEnd, DkgEndBegin, DkgEndFailure, DkgPrivateBegin, DkgStatus, Message, NonceRequest, Packet,
         Sender, SignatureShareRequest, SignedBytes, SignerDigest,
     },
-    party::group_public_keys,
+    party::{aggregate_rest, group_public_keys, DkgPublicShares},
 };
+
+fn public_shares(packet: &Packet) -> Option<&DkgPublicShares> {
+    match &packet.message {
+        Message::DkgPublicShares(m) => Some(m),
+        _ => None,
+    }
+}
 
 /// How long each step may take, in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -526,7 +533,12 @@ impl Coordinator {
                     if self.weight(&d.included_private) < threshold {
                         return self.fail_dkg_attempt(d, now, "private shares from too little weight");
                     }
-                    self.send(Destination::AllSigners, Message::DkgEndBegin(DkgEndBegin { dkg_id: d.dkg_id, private_digests }));
+                    let included = d.included_private.iter().filter_map(|s| public_shares(&d.public[s]));
+                    let aggregate_rest = aggregate_rest(&self.config.keys, included).expect("checked on receipt");
+                    self.send(
+                        Destination::AllSigners,
+                        Message::DkgEndBegin(DkgEndBegin { dkg_id: d.dkg_id, private_digests, aggregate_rest }),
+                    );
                     d.step = DkgStep::End;
                     d.deadline = timeouts.map(|t| now + t.dkg_end);
                 }
@@ -550,11 +562,9 @@ impl Coordinator {
         };
         let public_keys = group_public_keys(
             &self.config.keys,
-            d.included_private.iter().filter_map(|s| match &transcript.public[s].message {
-                Message::DkgPublicShares(m) => Some(m),
-                _ => None,
-            }),
-        );
+            d.included_private.iter().filter_map(|s| public_shares(&transcript.public[s])),
+        )
+        .expect("checked on receipt");
         let mut reported = Vec::new();
         let mut successes = BTreeSet::new();
         for (signer, end) in &d.ends {
@@ -662,7 +672,7 @@ impl Coordinator {
             (Message::TranscriptRequest(r), _) => {
                 for s in &r.public {
                     if let Some(p) = d.public.get(s) {
-                        forwards.push((Destination::Signer(from), p.clone()));
+                        forwards.push((Destination::Signer(from), p.pruned_for(from)));
                     }
                 }
                 for s in &r.private {
@@ -681,7 +691,9 @@ impl Coordinator {
                 } else if let Err(offence) = blame::check_public_shares(&config, d.dkg_id, m) {
                     d.findings.push(Finding { signer: from, offence });
                 } else {
-                    forwards.push((Destination::AllSigners, packet.clone()));
+                    // Signers need only the constant terms; the rest reaches
+                    // them summed, in `DkgEndBegin`.
+                    forwards.push((Destination::AllSigners, packet.pruned_for(from)));
                     d.public.insert(from, packet);
                 }
             }

@@ -254,6 +254,8 @@ impl Signer {
         }
         let digest = packet.digest();
         let wanted = listed_digest(round, is_public, from);
+        // Keep only what we need: constant terms, and our own ciphertext.
+        let packet = packet.pruned_for(me);
         let store = if is_public { &mut round.public } else { &mut round.private };
         match store.get(&from).map(Packet::digest) {
             // Our own packet, relayed back to us by the coordinator.
@@ -347,6 +349,9 @@ impl Signer {
         if weight < self.config.keys.dkg_threshold {
             return self.finish_with(Err(DkgEndFailure::Threshold));
         }
+        if end.aggregate_rest.len() + 1 != self.config.keys.threshold as usize {
+            return self.finish_with(Err(DkgEndFailure::BadState("DkgEndBegin's summed commitment has the wrong length".into())));
+        }
         let participants: BTreeSet<SignerId> = end.private_digests.iter().map(|d| d.signer).collect();
         let public: BTreeMap<_, _> = participants.iter().map(|s| (*s, public_of(&round.public[s]).clone())).collect();
         let private: BTreeMap<_, _> = participants
@@ -358,7 +363,7 @@ impl Signer {
             .collect();
         let result = self
             .party
-            .finish_dkg(&participants, &public, &private, &mut self.rng.0)
+            .finish_dkg(&participants, &public, &private, &end.aggregate_rest, &mut self.rng.0)
             .map(|keys| keys.group_key)
             .map_err(DkgEndFailure::Shares);
         self.finish_with(result)
