@@ -34,16 +34,7 @@ pub fn verify_share(commitment: &[Point], key_id: KeyId, share: &Scalar) -> bool
 
 /// `u_j = Σ_k ρ_k·k^j` for j in 0..t.
 fn weighted_power_sums(key_ids: &[KeyId], rho: &[Scalar], t: usize) -> Vec<Scalar> {
-    let mut u = vec![Scalar::from(0); t];
-    for (&k, r) in key_ids.iter().zip(rho) {
-        let x = scalar_from_u32(k);
-        let mut term = *r;
-        for uj in u.iter_mut() {
-            *uj += term;
-            term *= x;
-        }
-    }
-    u
+    super::small_horner::weighted_power_sums(key_ids, rho, t)
 }
 
 /// A multi-scalar multiplication over borrowed commitments: no copies of the

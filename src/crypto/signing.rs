@@ -16,6 +16,7 @@
 
 use std::collections::BTreeMap;
 
+use rand_core::{CryptoRng, RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -25,7 +26,6 @@ use super::{
     hash::{tags, TaggedHash},
     is_identity, lagrange,
     nonce::{PublicNonce, SigningNonces},
-    polynomial::powers,
     scalar_from_u32,
     secret::SecretScalar,
     KeyId, Point, Scalar,
@@ -167,13 +167,7 @@ impl GroupPublicKeys {
     /// `Σ_k λ_k·X_k` as one multi-scalar multiplication over `C`:
     /// `Σ_j C_j·(Σ_k λ_k·k^j)`.
     pub fn weighted_key(&self, key_ids: &[KeyId], lambdas: &[Scalar]) -> Point {
-        let t = self.threshold();
-        let mut w = vec![Scalar::from(0); t];
-        for (&k, l) in key_ids.iter().zip(lambdas) {
-            for (wj, p) in w.iter_mut().zip(powers(&scalar_from_u32(k), t)) {
-                *wj += l * p;
-            }
-        }
+        let w = super::small_horner::weighted_power_sums(key_ids, lambdas, self.threshold());
         super::msm(&w, &self.summed_commitment)
     }
 }
@@ -344,6 +338,63 @@ impl SigningSession {
             == self.party_commitment(share.party_id) + weighted * (self.challenge * self.key_sign)
     }
 
+    /// Check many shares at once: with random `a_p`,
+    /// `(Σ a_p·z_p)·G = Σ a_p·ε_R·(D_p + ρ_p·E_p) + c·ε_Y·Σ_j C_j·u_j`, where
+    /// `u_j = Σ_p a_p Σ_{k∈p} λ_k·k^j`: one multi-scalar multiplication of
+    /// (2·parties + t + 1) points instead of a t-point one per share. Only if
+    /// that fails is each share checked alone; the error names every bad party.
+    pub fn verify_shares<R: RngCore + CryptoRng>(
+        &self,
+        shares: &[SignatureShare],
+        keys: &GroupPublicKeys,
+        rng: &mut R,
+    ) -> Result<(), Vec<u32>> {
+        let unknown: Vec<u32> = shares.iter().filter(|s| !self.parties.contains_key(&s.party_id)).map(|s| s.party_id).collect();
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+        if self.batch_holds(shares, keys, rng) {
+            return Ok(());
+        }
+        let bad: Vec<u32> = shares.iter().filter(|s| !self.verify_share(s, keys)).map(|s| s.party_id).collect();
+        if bad.is_empty() {
+            // Unreachable except with negligible probability: the batch is
+            // implied by the individual checks.
+            Ok(())
+        } else {
+            Err(bad)
+        }
+    }
+
+    fn batch_holds<R: RngCore + CryptoRng>(&self, shares: &[SignatureShare], keys: &GroupPublicKeys, rng: &mut R) -> bool {
+        let mut key_ids = Vec::new();
+        let mut party_weights = Vec::new();
+        let mut scalars = Vec::with_capacity(2 * shares.len() + keys.threshold() + 1);
+        let mut points = Vec::with_capacity(scalars.capacity());
+        let mut z_sum = Scalar::from(0);
+        for share in shares {
+            let (nonce, party_keys) = &self.parties[&share.party_id];
+            let a = Scalar::random(rng);
+            z_sum += a * share.z;
+            let a_r = a * self.nonce_sign;
+            scalars.push(a_r);
+            points.push(nonce.hiding);
+            scalars.push(a_r * self.binding[&share.party_id]);
+            points.push(nonce.binding);
+            key_ids.extend_from_slice(party_keys);
+            party_weights.extend(std::iter::repeat_n(a, party_keys.len()));
+        }
+        let lambdas = self.lambdas(&key_ids);
+        let weights: Vec<Scalar> = party_weights.iter().zip(&lambdas).map(|(a, l)| a * l).collect();
+        let c = self.challenge * self.key_sign;
+        let u = super::small_horner::weighted_power_sums(&key_ids, &weights, keys.threshold());
+        scalars.extend(u.iter().map(|uj| c * uj));
+        points.extend_from_slice(&keys.summed_commitment);
+        scalars.push(-z_sum);
+        points.push(super::generator());
+        is_identity(&super::msm(&scalars, &points))
+    }
+
     /// Check every share, name every bad or missing party, and combine.
     pub fn aggregate(&self, shares: &[SignatureShare], keys: &GroupPublicKeys) -> Result<Signature, SigningError> {
         let by_party: BTreeMap<u32, &SignatureShare> = shares.iter().map(|s| (s.party_id, s)).collect();
@@ -351,9 +402,13 @@ impl SigningSession {
         if !missing.is_empty() {
             return Err(SigningError::MissingShares(missing));
         }
-        let mut bad: Vec<u32> = by_party.keys().filter(|p| !self.parties.contains_key(p)).copied().collect();
-        bad.extend(by_party.values().filter(|s| self.parties.contains_key(&s.party_id) && !self.verify_share(s, keys)).map(|s| s.party_id));
-        if !bad.is_empty() {
+        // The batch's random weights come from the shares themselves: no
+        // signer can aim for a combination it does not know in advance.
+        let seed = shares.iter().fold(TaggedHash::new("wsts-web/v1/share-batch").scalar(&self.challenge), |h, s| {
+            h.u32(s.party_id).scalar(&s.z)
+        });
+        let unique: Vec<SignatureShare> = by_party.values().map(|s| (*s).clone()).collect();
+        if let Err(mut bad) = self.verify_shares(&unique, keys, &mut rand_chacha::ChaCha20Rng::from_seed(seed.finish())) {
             bad.sort_unstable();
             return Err(SigningError::BadShares(bad));
         }

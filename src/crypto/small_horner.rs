@@ -109,6 +109,50 @@ impl Evaluator {
     }
 }
 
+/// `x · k` for a 32-bit `k`, as a value below 2^256 (not always below n).
+fn mul_small(x: &mut Limbs, k: u64) {
+    let mut carry = 0u64;
+    for limb in x.iter_mut() {
+        let v = *limb as u64 * k + carry;
+        *limb = v as u32;
+        carry = v >> 32;
+    }
+    fold(x, carry);
+}
+
+/// `u_j = Σ_i w_i·k_i^j` for `j` in `0..t`: what checking shares, or a
+/// signer's weighted public key, against a summed commitment needs. Each step
+/// multiplies by a small key id; the sums defer their carries to the end.
+/// For public values only (the weights are not secret).
+pub fn weighted_power_sums(key_ids: &[KeyId], weights: &[Scalar], t: usize) -> Vec<Scalar> {
+    assert!(key_ids.len() < 1 << 31, "limb sums would overflow");
+    let mut sums = vec![[0u64; 8]; t];
+    for (&k, w) in key_ids.iter().zip(weights) {
+        let mut term = limbs_from_scalar(w);
+        for sum in sums.iter_mut() {
+            for (s, limb) in sum.iter_mut().zip(term) {
+                *s += limb as u64;
+            }
+            mul_small(&mut term, k as u64);
+        }
+    }
+    sums.iter()
+        .map(|sum| {
+            // Each limb sum is below 2^63, so the carries stay below 2^32.
+            let mut x = [0u32; 8];
+            let mut carry = 0u64;
+            for (out, s) in x.iter_mut().zip(sum) {
+                let v = s + carry;
+                *out = v as u32;
+                carry = v >> 32;
+            }
+            fold(&mut x, carry);
+            reduce(&mut x);
+            scalar_from_limbs(&x)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +161,25 @@ mod tests {
 
     fn n_minus(x: u32) -> SecretScalar {
         SecretScalar::new(Scalar::from(0) - Scalar::from(x))
+    }
+
+    #[test]
+    fn power_sums_match_scalar_arithmetic() {
+        let mut rng = ChaCha20Rng::seed_from_u64(8);
+        let keys = [1, 2, 7, 4000, u32::MAX];
+        let weights: Vec<Scalar> =
+            vec![Scalar::random(&mut rng), Scalar::from(0) - Scalar::from(1), Scalar::random(&mut rng), Scalar::from(3), Scalar::random(&mut rng)];
+        let t = 9;
+        let mut expected = vec![Scalar::from(0); t];
+        for (&k, w) in keys.iter().zip(&weights) {
+            let mut term = *w;
+            for e in expected.iter_mut() {
+                *e += term;
+                term *= scalar_from_u32(k);
+            }
+        }
+        assert_eq!(weighted_power_sums(&keys, &weights, t), expected);
+        assert_eq!(weighted_power_sums(&[], &[], 3), vec![Scalar::from(0); 3]);
     }
 
     #[test]

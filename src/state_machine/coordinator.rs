@@ -389,11 +389,28 @@ impl Coordinator {
                     SignStep::Share => s.chosen.iter().filter(|id| !s.shares.contains_key(id)).copied().collect(),
                 };
                 self.unresponsive.extend(silent.iter().copied());
+                // Shares that did arrive are still checked: a bad one is
+                // malice even when someone else went silent.
+                let mut malicious = vec![];
+                if s.step == SignStep::Share && !s.shares.is_empty() {
+                    let session = match s.session.take() {
+                        Some(session) => Some(session),
+                        None => self.session(&s).ok(),
+                    };
+                    if let Some(session) = session {
+                        malicious = self
+                            .bad_share_signers(&s, &session)
+                            .into_iter()
+                            .map(|signer| Finding { signer, offence: Offence::BadSignatureShare })
+                            .collect();
+                        self.prove(&malicious);
+                    }
+                }
                 let report = SignAttemptReport {
                     sign_id: s.sign_id,
                     sign_iter_id: s.sign_iter_id,
                     ok: false,
-                    malicious: vec![],
+                    malicious,
                     unresponsive: silent.into_iter().collect(),
                 };
                 self.events.push_back(CoordinatorEvent::SignAttempt(report));
@@ -830,6 +847,21 @@ impl Coordinator {
         self.phase = Phase::SignBackoff { until: now + retry.backoff(failed), state: s };
     }
 
+    /// The signers whose received signature shares fail verification.
+    fn bad_share_signers(&mut self, s: &SignState, session: &SigningSession) -> Vec<SignerId> {
+        let keys = &self.key.as_ref().expect("signing implies a key").public_keys;
+        let all: Vec<_> = s.shares.values().flatten().cloned().collect();
+        match session.verify_shares(&all, keys, &mut self.rng.0) {
+            Ok(()) => vec![],
+            Err(parties) => s
+                .shares
+                .iter()
+                .filter(|(_, shares)| shares.iter().any(|z| parties.contains(&z.party_id)))
+                .map(|(signer, _)| *signer)
+                .collect(),
+        }
+    }
+
     fn session(&self, s: &SignState) -> Result<SigningSession, StateError> {
         let key = self.key.as_ref().ok_or(StateError::NoKey)?;
         let nonces: Vec<_> = s
@@ -948,28 +980,30 @@ impl Coordinator {
                     Some(session) => session,
                     None => self.session(&s)?,
                 };
-                let keys = &self.key.as_ref().expect("signing implies a key").public_keys;
-                if blame::check_signature_shares(&session, keys, &shares).is_err() {
-                    let finding = Finding { signer: from, offence: Offence::BadSignatureShare };
-                    self.prove(&[finding]);
-                    self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
-                        sign_id: s.sign_id,
-                        sign_iter_id: s.sign_iter_id,
-                        ok: false,
-                        malicious: vec![finding],
-                        unresponsive: BTreeSet::new(),
-                    }));
-                    s.step = SignStep::Nonce;
-                    self.retry_signing(s, now);
-                    return Ok(());
-                }
                 s.shares.insert(from, shares);
                 if s.shares.len() < s.chosen.len() {
                     s.session = Some(session);
                     self.phase = Phase::Sign(s);
                     return Ok(());
                 }
-                // Every share was verified on arrival; combine and verify the result.
+                // Every share is in: check them all in one batch (each alone
+                // only if that fails, to name the culprits), then combine.
+                let bad = self.bad_share_signers(&s, &session);
+                if !bad.is_empty() {
+                    let findings: Vec<Finding> =
+                        bad.into_iter().map(|signer| Finding { signer, offence: Offence::BadSignatureShare }).collect();
+                    self.prove(&findings);
+                    self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
+                        sign_id: s.sign_id,
+                        sign_iter_id: s.sign_iter_id,
+                        ok: false,
+                        malicious: findings,
+                        unresponsive: BTreeSet::new(),
+                    }));
+                    s.step = SignStep::Nonce;
+                    self.retry_signing(s, now);
+                    return Ok(());
+                }
                 let all: Vec<_> = s.shares.values().flatten().cloned().collect();
                 match session.combine(&all) {
                     Ok(signature) => {

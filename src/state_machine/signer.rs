@@ -452,11 +452,14 @@ impl Signer {
         if m.dkg_id != round.request.dkg_id || m.message != round.request.message || m.sig_type != round.request.sig_type {
             return Err(invalid(NAME, "differs from the nonce request"));
         }
-        // Every embedded nonce response must be signed by its signer, for this round.
+        // Every embedded nonce response must be signed by its signer, for this
+        // round. The signatures are checked in one batch.
+        let embedded: Vec<&[u8]> = m.nonce_responses.iter().map(|e| e.0.as_slice()).collect();
+        let packets =
+            Packet::from_bytes_batch(&embedded, &self.config.network, &mut self.rng.0).map_err(|e| invalid(NAME, e))?;
         let mut nonces = Vec::new();
         let mut signers = BTreeSet::new();
-        for embedded in &m.nonce_responses {
-            let p = Packet::from_bytes(&embedded.0, &self.config.network).map_err(|e| invalid(NAME, e))?;
+        for p in packets {
             let Message::NonceResponse(r) = p.message else { return Err(invalid(NAME, "embedded packet is not a NonceResponse")) };
             if (r.dkg_id, r.sign_id, r.sign_iter_id) != (m.dkg_id, m.sign_id, m.sign_iter_id) {
                 return Err(invalid(NAME, "embedded nonce response is for another round"));
