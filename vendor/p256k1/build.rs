@@ -31,6 +31,14 @@ fn main() {
         .define("ECMULT_GEN_PREC_BITS", Some("4"))
         .define("ECMULT_WINDOW_SIZE", Some("15"));
 
+    // wsts-web patch: on wasm32 use the 32-bit-limb code (10x26 field, 8x32
+    // scalar). The default 5x52/4x64 code needs 64x64->128 products, which
+    // wasm32 emulates with calls. CARGO_CFG_TARGET_ARCH, not cfg!: build
+    // scripts run on the host. src/bindings.rs matches this on wasm32.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        base_config.define("USE_FORCE_WIDEMUL_INT64", Some("1"));
+    }
+
     base_config
         .file(path("src/secp256k1.c"))
         .file(path("src/precomputed_ecmult.c"))

@@ -3981,7 +3981,12 @@ extern "C" {
 #[repr(C)]
 #[derive(Debug, Copy, Clone, serde :: Serialize, serde :: Deserialize)]
 pub struct secp256k1_scalar {
+    #[cfg(not(target_arch = "wasm32"))]
     pub d: [u64; 4usize],
+    // wsts-web patch: 8x32 scalar on wasm32 (see build.rs); same bytes as
+    // 4x64 but 4-byte aligned, as the C side allocates it.
+    #[cfg(target_arch = "wasm32")]
+    pub d: [u32; 8usize],
 }
 #[test]
 fn bindgen_test_layout_secp256k1_scalar() {
@@ -3994,7 +3999,7 @@ fn bindgen_test_layout_secp256k1_scalar() {
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_scalar>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_scalar))
     );
     assert_eq!(
@@ -4062,7 +4067,11 @@ extern "C" {
 #[repr(C)]
 #[derive(Debug, Copy, Clone, serde :: Serialize, serde :: Deserialize)]
 pub struct secp256k1_fe {
+    #[cfg(not(target_arch = "wasm32"))]
     pub n: [u64; 5usize],
+    // wsts-web patch: 10x26 field on wasm32 (see build.rs).
+    #[cfg(target_arch = "wasm32")]
+    pub n: [u32; 10usize],
 }
 #[test]
 fn bindgen_test_layout_secp256k1_fe() {
@@ -4075,7 +4084,7 @@ fn bindgen_test_layout_secp256k1_fe() {
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_fe>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_fe))
     );
     assert_eq!(
@@ -4092,7 +4101,11 @@ fn bindgen_test_layout_secp256k1_fe() {
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct secp256k1_fe_storage {
+    #[cfg(not(target_arch = "wasm32"))]
     pub n: [u64; 4usize],
+    // wsts-web patch: 10x26 field storage on wasm32 (see build.rs).
+    #[cfg(target_arch = "wasm32")]
+    pub n: [u32; 8usize],
 }
 #[test]
 fn bindgen_test_layout_secp256k1_fe_storage() {
@@ -4105,7 +4118,7 @@ fn bindgen_test_layout_secp256k1_fe_storage() {
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_fe_storage>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_fe_storage))
     );
     assert_eq!(
@@ -4208,12 +4221,12 @@ fn bindgen_test_layout_secp256k1_ge() {
     let ptr = UNINIT.as_ptr();
     assert_eq!(
         ::std::mem::size_of::<secp256k1_ge>(),
-        88usize,
+        if cfg!(target_arch = "wasm32") { 84 } else { 88 },
         concat!("Size of: ", stringify!(secp256k1_ge))
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_ge>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_ge))
     );
     assert_eq!(
@@ -4262,12 +4275,12 @@ fn bindgen_test_layout_secp256k1_gej() {
     let ptr = UNINIT.as_ptr();
     assert_eq!(
         ::std::mem::size_of::<secp256k1_gej>(),
-        128usize,
+        if cfg!(target_arch = "wasm32") { 124 } else { 128 },
         concat!("Size of: ", stringify!(secp256k1_gej))
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_gej>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_gej))
     );
     assert_eq!(
@@ -4328,7 +4341,7 @@ fn bindgen_test_layout_secp256k1_ge_storage() {
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_ge_storage>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_ge_storage))
     );
     assert_eq!(
@@ -5258,12 +5271,12 @@ fn bindgen_test_layout_secp256k1_ecmult_gen_context() {
     let ptr = UNINIT.as_ptr();
     assert_eq!(
         ::std::mem::size_of::<secp256k1_ecmult_gen_context>(),
-        168usize,
+        if cfg!(target_arch = "wasm32") { 160 } else { 168 },
         concat!("Size of: ", stringify!(secp256k1_ecmult_gen_context))
     );
     assert_eq!(
         ::std::mem::align_of::<secp256k1_ecmult_gen_context>(),
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!("Alignment of ", stringify!(secp256k1_ecmult_gen_context))
     );
     assert_eq!(
@@ -5278,7 +5291,7 @@ fn bindgen_test_layout_secp256k1_ecmult_gen_context() {
     );
     assert_eq!(
         unsafe { ::std::ptr::addr_of!((*ptr).blind) as usize - ptr as usize },
-        8usize,
+        if cfg!(target_arch = "wasm32") { 4 } else { 8 },
         concat!(
             "Offset of field: ",
             stringify!(secp256k1_ecmult_gen_context),
@@ -5288,7 +5301,7 @@ fn bindgen_test_layout_secp256k1_ecmult_gen_context() {
     );
     assert_eq!(
         unsafe { ::std::ptr::addr_of!((*ptr).initial) as usize - ptr as usize },
-        40usize,
+        if cfg!(target_arch = "wasm32") { 36 } else { 40 },
         concat!(
             "Offset of field: ",
             stringify!(secp256k1_ecmult_gen_context),

@@ -60,7 +60,7 @@ impl Element {
     /// Construct a zero field element
     pub fn new() -> Self {
         Self {
-            fe: secp256k1_fe { n: [0; 5] },
+            fe: crate::group::FE_ZERO,
         }
     }
 

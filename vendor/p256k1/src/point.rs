@@ -31,7 +31,7 @@ use crate::{
     context::Context,
     errors::{Base58Error, ConversionError},
     field,
-    group::secp256k1_ge_set_gej,
+    group::{secp256k1_ge_set_gej, FE_ONE, FE_ZERO},
     scalar::Scalar,
     traits::MultiMult,
 };
@@ -39,27 +39,50 @@ use crate::{
 /// The secp256k1 base point
 pub const G: Point = Point {
     gej: secp256k1_gej {
-        x: secp256k1_fe {
-            n: [
-                705178180786072,
-                3855836460717471,
-                4089131105950716,
-                3301581525494108,
-                133858670344668,
-            ],
-        },
-        y: secp256k1_fe {
-            n: [
-                2199641648059576,
-                1278080618437060,
-                3959378566518708,
-                3455034269351872,
-                79417610544803,
-            ],
-        },
-        z: secp256k1_fe { n: [1, 0, 0, 0, 0] },
+        x: G_X,
+        y: G_Y,
+        z: FE_ONE,
         infinity: 0,
     },
+};
+
+// G's affine coordinates in the C library's limb layout, i.e. what
+// SECP256K1_FE_CONST in field_5x52.h / field_10x26.h gives for
+// x = 79BE667E..16F81798, y = 483ADA77..FB10D4B8 (wsts-web patch: 10x26 on
+// wasm32, see build.rs).
+#[cfg(not(target_arch = "wasm32"))]
+const G_X: secp256k1_fe = secp256k1_fe {
+    n: [
+        705178180786072,
+        3855836460717471,
+        4089131105950716,
+        3301581525494108,
+        133858670344668,
+    ],
+};
+#[cfg(not(target_arch = "wasm32"))]
+const G_Y: secp256k1_fe = secp256k1_fe {
+    n: [
+        2199641648059576,
+        1278080618437060,
+        3959378566518708,
+        3455034269351872,
+        79417610544803,
+    ],
+};
+#[cfg(target_arch = "wasm32")]
+const G_X: secp256k1_fe = secp256k1_fe {
+    n: [
+        49813400, 10507973, 42833311, 57456440, 50502652, 60932801, 33958236, 49197398,
+        41875932, 1994649,
+    ],
+};
+#[cfg(target_arch = "wasm32")]
+const G_Y: secp256k1_fe = secp256k1_fe {
+    n: [
+        51434680, 32777214, 21076420, 19044885, 16586676, 58999338, 38780864, 51484022,
+        41363107, 1183414,
+    ],
 };
 
 /// Group order
@@ -156,9 +179,9 @@ impl Point {
     pub fn identity() -> Self {
         Self {
             gej: secp256k1_gej {
-                x: secp256k1_fe { n: [0; 5] },
-                y: secp256k1_fe { n: [0; 5] },
-                z: secp256k1_fe { n: [0; 5] },
+                x: FE_ZERO,
+                y: FE_ZERO,
+                z: FE_ZERO,
                 infinity: 1,
             },
         }
@@ -174,8 +197,8 @@ impl Point {
     pub fn compress(&self) -> Compressed {
         unsafe {
             let mut ge = secp256k1_ge {
-                x: secp256k1_fe { n: [0; 5] },
-                y: secp256k1_fe { n: [0; 5] },
+                x: FE_ZERO,
+                y: FE_ZERO,
                 infinity: 0,
             };
 
@@ -248,8 +271,8 @@ impl Point {
     /// Return true if the y coordinate of this point is even
     pub fn has_even_y(&self) -> bool {
         let mut ge = secp256k1_ge {
-            x: secp256k1_fe { n: [0; 5] },
-            y: secp256k1_fe { n: [0; 5] },
+            x: FE_ZERO,
+            y: FE_ZERO,
             infinity: 0,
         };
 
@@ -263,8 +286,8 @@ impl Point {
     /// Return the x coord of this point as a normalized field element
     pub fn x(&self) -> field::Element {
         let mut ge = secp256k1_ge {
-            x: secp256k1_fe { n: [0; 5] },
-            y: secp256k1_fe { n: [0; 5] },
+            x: FE_ZERO,
+            y: FE_ZERO,
             infinity: 0,
         };
 
@@ -278,8 +301,8 @@ impl Point {
     /// Return the y coord of this point as a normalized field element
     pub fn y(&self) -> field::Element {
         let mut ge = secp256k1_ge {
-            x: secp256k1_fe { n: [0; 5] },
-            y: secp256k1_fe { n: [0; 5] },
+            x: FE_ZERO,
+            y: FE_ZERO,
             infinity: 0,
         };
 
@@ -467,12 +490,12 @@ impl TryFrom<&Compressed> for Point {
     fn try_from(c: &Compressed) -> Result<Self, Self::Error> {
         unsafe {
             let mut y = secp256k1_ge {
-                x: secp256k1_fe { n: [0; 5] },
-                y: secp256k1_fe { n: [0; 5] },
+                x: FE_ZERO,
+                y: FE_ZERO,
                 infinity: 1,
             };
 
-            let mut x = secp256k1_fe { n: [0; 5] };
+            let mut x = FE_ZERO;
 
             let rx = secp256k1_fe_set_b32(&mut x, &c.data[1]);
             if rx == 0 {

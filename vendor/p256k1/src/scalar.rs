@@ -53,7 +53,7 @@ impl Scalar {
     /// Construct a zero scalar
     pub fn new() -> Self {
         Self {
-            scalar: secp256k1_scalar { d: [0; 4] },
+            scalar: secp256k1_scalar { d: Default::default() },
         }
     }
 
