@@ -16,8 +16,6 @@ for w in "${workloads[@]}"; do
     IFS=/ read -r s k t <<<"$w"
     ./target/release/wsts-sim bench --signers "$s" --keys "$k" --threshold "$t" --json
 done
-# W5's one-worker simulation (101 parties, ~4.8 GB) does not fit in one wasm
-# instance's 4 GiB, so the browser runs W1-W4 (see docs/benchmarks.md).
 browser_args=()
-for w in "${workloads[@]:0:4}"; do browser_args+=(--workload "$w"); done
+for w in "${workloads[@]}"; do browser_args+=(--workload "$w"); done
 node e2e/bench.mjs "${browser_args[@]}"
