@@ -47,7 +47,8 @@ pub struct BenchReport {
     /// The coordinator's computation during that round: nonce handling,
     /// per-share verification and aggregation.
     pub aggregate_ms: f64,
-    /// Settling one `BadPrivateShares` claim from public data.
+    /// Settling one `BadPrivateShares` claim from public data: the unit of
+    /// work of blame (a `BadShareSum` claim costs one per other sender).
     pub blame_check_ms: f64,
     /// Bytes each signer received and sent during DKG (what crosses the relay).
     pub dkg_bytes_in_per_signer: Spread,
