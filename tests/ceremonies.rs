@@ -240,3 +240,60 @@ both_targets! {
         assert!(!shown.contains(&hex::encode(secret)));
     }
 }
+
+/// Signer 1 sends the coordinator one `DkgPublicShares` and signer 0, directly,
+/// another one with different content, both validly signed.
+fn equivocate_to_signer_0(sim: &mut Simulation) {
+    use wsts_web::{
+        crypto::Scalar,
+        net::{Message, Packet, Sender},
+        sim::network_keys,
+    };
+    let (_, keys, network) = network_keys(sim.options.signers, sim.options.seed);
+    sim.coordinator.start_dkg(sim.now()).unwrap();
+    let sent = loop {
+        assert!(sim.step(), "signer 1 never sent its public shares");
+        let found = sim.recorded.iter().find_map(|r| {
+            let p = Packet::from_bytes(&r.bytes, &network).ok()?;
+            (r.to.is_none() && p.sender() == Sender::Signer(1) && p.message().name() == "DkgPublicShares").then_some(p)
+        });
+        if let Some(p) = found {
+            break p;
+        }
+    };
+    let mut other = sent.message().clone();
+    let Message::DkgPublicShares(m) = &mut other else { unreachable!() };
+    m.commitments[0].proof.s += Scalar::from(1);
+    let forged = Packet::sign(Sender::Signer(1), other, &keys[1], &mut common::rng(3)).to_bytes();
+    let now = sim.now();
+    sim.signers[0].handle_packet(&forged, now).unwrap();
+}
+
+both_targets! {
+    fn a_signer_holding_two_signed_packets_from_one_sender_proves_equivocation() {
+        let mut sim = Simulation::new(Options { record: true, ..options(4, 12, 8) }).unwrap();
+        equivocate_to_signer_0(&mut sim);
+        sim.run_until_quiet();
+        let attempts: Vec<_> = sim
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                wsts_web::state_machine::coordinator::CoordinatorEvent::DkgAttempt(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let first = &attempts[0];
+        assert!(!first.ok);
+        // Signer 0 went on with the coordinator's copy and reported the other one.
+        assert!(first.reported_failures.iter().any(|(reporter, f)| *reporter == 0
+            && matches!(f, wsts_web::net::DkgEndFailure::Equivocation { signer: 1, .. })));
+        assert_eq!(
+            first.malicious,
+            vec![wsts_web::blame::Finding { signer: 1, offence: Offence::Equivocation }],
+            "only the equivocator is blamed"
+        );
+        assert_eq!(sim.coordinator.malicious().keys().copied().collect::<Vec<_>>(), vec![1]);
+        // The retry leaves signer 1 out and succeeds.
+        assert!(attempts.iter().skip(1).any(|a| a.ok));
+    }
+}

@@ -127,3 +127,35 @@ both_targets! {
         assert!(completed * 2 > rounds as usize, "only {completed} of {rounds} completed");
     }
 }
+
+both_targets! {
+    fn transcript_requests_are_deduplicated_and_limited_per_attempt() {
+        use wsts_web::net::{Message, Packet, Sender, TranscriptRequest};
+        let mut sim = Simulation::new(options()).unwrap();
+        let (_, keys, _) = wsts_web::sim::network_keys(sim.options.signers, sim.options.seed);
+        sim.coordinator.start_dkg(sim.now()).unwrap();
+        while !sim.recorded.iter().any(|r| r.message == "DkgPrivateBegin") {
+            assert!(sim.step());
+        }
+        sim.collect_outputs();
+        let dkg_id = 1;
+        let mut rng = common::rng(4);
+        let mut request = |public: Vec<u32>| {
+            let m = Message::TranscriptRequest(TranscriptRequest { dkg_id, signer_id: 2, public, private: vec![] });
+            Packet::sign(Sender::Signer(2), m, &keys[2], &mut rng).to_bytes()
+        };
+        for _ in 0..4 {
+            let now = sim.now();
+            sim.coordinator.handle_packet(&request(vec![0, 0, 0, 1, 0]), now).unwrap();
+            let mut resent = 0;
+            while sim.coordinator.poll_transmit().is_some() {
+                resent += 1;
+            }
+            assert_eq!(resent, 2, "each named packet once");
+        }
+        let now = sim.now();
+        let err = sim.coordinator.handle_packet(&request(vec![0]), now).unwrap_err();
+        assert!(matches!(err, StateError::Invalid { .. }), "{err:?}");
+        assert!(sim.coordinator.poll_transmit().is_none());
+    }
+}

@@ -174,6 +174,21 @@ impl DkgPrivateShares {
         DkgPrivateShares { dkg_id: self.dkg_id, signer_id: self.signer_id, shares }
     }
 
+    /// Every recipient's copy ([`DkgPrivateShares::pruned_for`]), hashing each
+    /// ciphertext once rather than once per copy.
+    pub fn pruned_for_each(&self) -> Vec<(SignerId, Self)> {
+        let pruned = self.pruned_for(None);
+        self.shares
+            .iter()
+            .enumerate()
+            .map(|(i, (recipient, payload))| {
+                let mut copy = pruned.clone();
+                copy.shares[i].1 = payload.clone();
+                (*recipient, copy)
+            })
+            .collect()
+    }
+
     /// The ciphertexts present in this copy, in the core crate's form.
     pub fn to_party(&self) -> party::DkgPrivateShares {
         party::DkgPrivateShares {

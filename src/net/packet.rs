@@ -226,6 +226,18 @@ impl Packet {
         }
     }
 
+    /// For a `DkgPrivateShares` packet, every recipient's pruned copy.
+    pub fn pruned_for_each(&self) -> Vec<(SignerId, Packet)> {
+        match &self.message {
+            Message::DkgPrivateShares(m) => m
+                .pruned_for_each()
+                .into_iter()
+                .map(|(recipient, copy)| (recipient, self.with_message(Message::DkgPrivateShares(copy))))
+                .collect(),
+            _ => vec![],
+        }
+    }
+
     /// The same signed packet with `message` in another form of equal signing form.
     fn with_message(&self, message: Message) -> Packet {
         debug_assert_eq!(message.signing_form(), self.message.signing_form());
@@ -315,6 +327,25 @@ mod tests {
         tampered[1][last] ^= 1;
         let slices: Vec<&[u8]> = tampered.iter().map(Vec::as_slice).collect();
         assert_eq!(Packet::from_bytes_batch(&slices, &keys, &mut rng), Err(PacketError::BadSignature(Sender::Signer(1))));
+    }
+
+    #[test]
+    fn each_recipients_copy_matches_pruning_one_at_a_time() {
+        use crate::crypto::encryption::Ciphertext;
+        use crate::net::{DkgPrivateShares, SharePayload};
+        let mut rng = ChaCha20Rng::seed_from_u64(3);
+        let key = SecretScalar::random(&mut rng);
+        let shares = (1..4u32)
+            .map(|r| (r, SharePayload::Ciphertext(Ciphertext { nonce: [r as u8; 12], bytes: vec![r as u8; 40] })))
+            .collect();
+        let message = Message::DkgPrivateShares(DkgPrivateShares { dkg_id: 1, signer_id: 0, shares });
+        let packet = Packet::sign(Sender::Signer(0), message, &key, &mut rng);
+        let copies = packet.pruned_for_each();
+        assert_eq!(copies.iter().map(|(r, _)| *r).collect::<Vec<_>>(), vec![1, 2, 3]);
+        for (recipient, copy) in copies {
+            assert_eq!(copy, packet.pruned_for(recipient));
+            assert_eq!(copy.digest(), packet.digest());
+        }
     }
 
     #[test]

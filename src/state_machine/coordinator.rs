@@ -175,7 +175,15 @@ struct DkgState {
     ends: BTreeMap<SignerId, DkgEnd>,
     findings: Vec<Finding>,
     unresponsive: BTreeSet<SignerId>,
+    /// `TranscriptRequest`s answered per signer in this attempt.
+    #[serde(default)]
+    transcript_requests: BTreeMap<SignerId, u32>,
 }
+
+/// An honest signer asks at most once per step for what it lacks; this leaves
+/// room for that and stops a signer from making the coordinator resend the
+/// transcript without end.
+const MAX_TRANSCRIPT_REQUESTS: u32 = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum SignStep {
@@ -496,6 +504,7 @@ impl Coordinator {
             ends: BTreeMap::new(),
             findings: vec![],
             unresponsive: BTreeSet::new(),
+            transcript_requests: BTreeMap::new(),
         }));
     }
 
@@ -687,12 +696,20 @@ impl Coordinator {
         let mut forwards: Vec<(Destination, Packet)> = Vec::new();
         match (&packet.message, d.step) {
             (Message::TranscriptRequest(r), _) => {
-                for s in &r.public {
+                let answered = d.transcript_requests.entry(from).or_insert(0);
+                if *answered >= MAX_TRANSCRIPT_REQUESTS {
+                    return Err(StateError::Invalid { message: name, reason: "too many transcript requests this attempt".into() });
+                }
+                *answered += 1;
+                // Each packet at most once per request, however often it is named.
+                let public: BTreeSet<&SignerId> = r.public.iter().collect();
+                let private: BTreeSet<&SignerId> = r.private.iter().collect();
+                for s in public {
                     if let Some(p) = d.public.get(s) {
                         forwards.push((Destination::Signer(from), p.pruned_for(from)));
                     }
                 }
-                for s in &r.private {
+                for s in private {
                     if let Some(p) = d.private.get(s) {
                         forwards.push((Destination::Signer(from), p.pruned_for(from)));
                     }
@@ -727,8 +744,8 @@ impl Coordinator {
                 } else if let Err(offence) = blame::check_private_shares(&config, d.dkg_id, m, &d.included_public) {
                     d.findings.push(Finding { signer: from, offence });
                 } else {
-                    for (recipient, _) in &m.shares {
-                        forwards.push((Destination::Signer(*recipient), packet.pruned_for(*recipient)));
+                    for (recipient, copy) in packet.pruned_for_each() {
+                        forwards.push((Destination::Signer(recipient), copy));
                     }
                     d.private.insert(from, packet);
                 }

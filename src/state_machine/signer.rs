@@ -7,7 +7,8 @@
 //! finishes and reports `DkgEnd`. Whatever it lacks or holds in a different
 //! copy, it asks the coordinator for (`TranscriptRequest`) instead of
 //! accusing anyone: it only ever accuses on the coordinator's own copy. A
-//! sender's second, different signed packet is evidence of equivocation.
+//! sender's second, different signed packet is evidence of equivocation: the
+//! signer goes on with the coordinator's copy and reports it in `DkgEnd`.
 //!
 //! Signing: `NonceRequest` → fresh nonces → `NonceResponse`;
 //! `SignatureShareRequest` (with the chosen signers' signed nonce responses)
@@ -345,6 +346,14 @@ impl Signer {
                 return Ok(());
             }
         }
+        // A sender that signed two different packets for this round is
+        // reported now, in `DkgEnd`, when the coordinator takes reports.
+        let equivocation = [(true, &begin.public_digests), (false, &end.private_digests)]
+            .into_iter()
+            .find_map(|(public, listed)| listed.iter().find_map(|d| equivocation(round, public, d.signer, &d.digest)));
+        if let Some(failure) = equivocation {
+            return self.finish_with(Err(failure));
+        }
         let weight = self.config.keys.weight_of(end.private_digests.iter().map(|d| &d.signer));
         if weight < self.config.keys.dkg_threshold {
             return self.finish_with(Err(DkgEndFailure::Threshold));
@@ -551,7 +560,7 @@ enum Listing {
     Complete,
     /// We are not listed: left out of this attempt.
     LeftOut,
-    /// The list misstates our own packet, or proves someone equivocated.
+    /// The list misstates our own packet.
     Failed(DkgEndFailure),
     /// These listed packets we lack, or hold in another copy: ask for them.
     Missing(Vec<SignerId>),
@@ -563,10 +572,6 @@ fn check_listing(round: &DkgRound, public: bool, listed: &[crate::net::SignerDig
     if Some(ours.digest) != store.get(&me).map(Packet::digest) {
         let what = if public { "DkgPrivateBegin misstates our public shares" } else { "DkgEndBegin misstates our private shares" };
         return Listing::Failed(DkgEndFailure::BadState(what.into()));
-    }
-    // Equivocation: a validly signed copy other than the coordinator's.
-    if let Some(failure) = listed.iter().find_map(|d| equivocation(round, public, d.signer, &d.digest)) {
-        return Listing::Failed(failure);
     }
     let missing = missing(store, listed);
     if missing.is_empty() {
