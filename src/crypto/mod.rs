@@ -42,6 +42,30 @@ pub fn base_mul(x: &Scalar) -> Point {
     Point::from(x)
 }
 
+/// Bring points to affine form (z = 1) with one field inversion for all
+/// (Montgomery's trick), so that encoding them later costs no inversion each.
+pub fn normalize_batch(points: &mut [Point]) {
+    use p256k1::field::Element;
+    let live: Vec<usize> = (0..points.len()).filter(|&i| points[i].gej.infinity == 0).collect();
+    let zs: Vec<Element> = live.iter().map(|&i| Element { fe: points[i].gej.z }).collect();
+    let mut prefix = Vec::with_capacity(zs.len());
+    let mut acc = Element::from(1);
+    for z in &zs {
+        prefix.push(acc);
+        acc *= z;
+    }
+    let mut inverse = acc.invert();
+    for (k, &i) in live.iter().enumerate().rev() {
+        let z_inv = &inverse * &prefix[k];
+        inverse *= &zs[k];
+        let z_inv2 = &z_inv * &z_inv;
+        let p = &mut points[i].gej;
+        p.x = (Element { fe: p.x } * &z_inv2).normalize().fe;
+        p.y = (Element { fe: p.y } * &(&z_inv2 * &z_inv)).normalize().fe;
+        p.z = Element::from(1).fe;
+    }
+}
+
 /// `Σ scalars[i]·points[i]` (Pippenger or Strauss in libsecp256k1), over
 /// borrowed slices. Falls back to the plain sum if libsecp256k1 can't get
 /// scratch space, so it never fails.
@@ -76,4 +100,23 @@ pub fn is_identity(p: &Point) -> bool {
 /// The scalar `k` for a key id or other small integer.
 pub fn scalar_from_u32(k: u32) -> Scalar {
     Scalar::from(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_normalization_keeps_every_point() {
+        let mut points: Vec<Point> = (1..20u32).map(|i| base_mul(&Scalar::from(i)) + base_mul(&Scalar::from(i * 7))).collect();
+        points.insert(3, Point::identity());
+        let before = points.clone();
+        let encoded: Vec<_> = points.iter().map(encoding::point_to_bytes).collect();
+        normalize_batch(&mut points);
+        assert_eq!(points, before);
+        assert_eq!(points.iter().map(encoding::point_to_bytes).collect::<Vec<_>>(), encoded);
+        let one = p256k1::field::Element::from(1).fe;
+        assert!(points.iter().filter(|p| !is_identity(p)).all(|p| p.gej.z.n == one.n), "affine");
+        normalize_batch(&mut []);
+    }
 }

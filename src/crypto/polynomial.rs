@@ -62,8 +62,12 @@ impl Polynomial {
     }
 
     /// The Feldman commitment `[a_j·G]`.
+    /// In affine form, so that encoding it (twice: for the signature's digest
+    /// of the rest, and on the wire) costs no field inversions.
     pub fn commit(&self) -> Vec<Point> {
-        self.coefficients.iter().map(|c| base_mul(c.expose())).collect()
+        let mut points: Vec<Point> = self.coefficients.iter().map(|c| base_mul(c.expose())).collect();
+        super::normalize_batch(&mut points);
+        points
     }
 }
 

@@ -128,11 +128,6 @@ pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
 }
 
 impl Packet {
-    fn signing_hash(version: u8, sender: Sender, message: &Message) -> [u8; 32] {
-        let form = message.signing_form();
-        tagged_hash(PACKET_TAG, &encoding::to_bytes(&SigningBody { version, sender, message: &form }))
-    }
-
     /// The encoded signing form: what the signature and the digest cover.
     fn signing_body(&self) -> Vec<u8> {
         let form = self.message.signing_form();
@@ -141,11 +136,14 @@ impl Packet {
 
     /// Sign `message` as `sender`.
     pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: Message, key: &SecretScalar, rng: &mut R) -> Self {
-        let hash = Self::signing_hash(PROTOCOL_VERSION, sender, &message);
+        let form = message.signing_form();
+        let body = encoding::to_bytes(&SigningBody { version: PROTOCOL_VERSION, sender, message: &form });
         let mut aux = [0u8; 32];
         rng.fill_bytes(&mut aux);
-        let signature = bip340::sign(&key.expose().to_bytes(), &hash, &aux).expect("network keys are valid secret keys");
-        Packet { version: PROTOCOL_VERSION, sender, message, signature, cache: Cache::default() }
+        let signature = bip340::sign(&key.expose().to_bytes(), &tagged_hash(PACKET_TAG, &body), &aux)
+            .expect("network keys are valid secret keys");
+        let cache = Cache { bytes: None, digest: Some(sha256(&body)) };
+        Packet { version: PROTOCOL_VERSION, sender, message, signature, cache }
     }
 
     pub fn version(&self) -> u8 {

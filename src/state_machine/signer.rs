@@ -167,10 +167,12 @@ impl Signer {
 
     pub fn handle_timeout(&mut self, _now: super::Millis) {}
 
-    fn send(&mut self, message: Message) {
+    /// Sign and queue `message`; returns the signed packet.
+    fn send(&mut self, message: Message) -> Packet {
         let name = message.name();
         let packet = Packet::sign(Sender::Signer(self.signer_id), message, self.network_key.as_ref().expect("set by new and restore"), &mut self.rng.0);
         self.outbox.push_back(Transmit { to: Destination::Coordinator, message: name, bytes: packet.to_bytes() });
+        packet
     }
 
     /// Handle one received packet.
@@ -226,10 +228,8 @@ impl Signer {
         }
         let public = self.party.start_dkg(dkg_id, &mut self.rng.0);
         self.dkg = Some(DkgRound { dkg_id, invited, ..Default::default() });
-        self.send(Message::DkgPublicShares(public));
-        // Keep our own signed copy, as sent.
-        let own = self.outbox.back().expect("just sent").bytes.clone();
-        let own = Packet::from_bytes(&own, &self.config.network)?;
+        // Keep our own signed copy, pruned as peers keep it.
+        let own = self.send(Message::DkgPublicShares(public)).pruned_for(self.signer_id);
         self.dkg.as_mut().expect("just set").public.insert(self.signer_id, own);
         Ok(())
     }
@@ -331,8 +331,7 @@ impl Signer {
             let shares = self.party.encrypt_shares(&peers, &mut self.rng.0).expect("DKG started");
             let round = self.dkg.as_mut().expect("present");
             round.sent_private = true;
-            self.send(Message::DkgPrivateShares(DkgPrivateShares::from_party(shares)));
-            let own = Packet::from_bytes(&self.outbox.back().expect("just sent").bytes, &self.config.network)?;
+            let own = self.send(Message::DkgPrivateShares(DkgPrivateShares::from_party(shares))).pruned_for(me);
             self.dkg.as_mut().expect("present").private.insert(me, own);
         }
         let round = self.dkg.as_mut().expect("present");
