@@ -139,7 +139,7 @@ fn verify_lifted(p: &Point, p_x: &[u8; 32], msg: &[u8], sig: &SchnorrSignature) 
     let Some((r_x, s)) = split(sig) else { return false };
     let e = challenge(&r_x, p_x, msg);
     // s·G − e·P in one double-scalar multiplication.
-    let r = super::msm(&[s, -e], &[super::generator(), *p]);
+    let r = p.mul_add_generator(&-e, &s);
     !is_identity(&r) && r.has_even_y() && x_only(&r) == r_x
 }
 

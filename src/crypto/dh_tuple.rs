@@ -76,7 +76,7 @@ impl TupleProof {
             return false;
         }
         let c = challenge(x, p, k, &self.r_g, &self.r_p, ctx);
-        base_mul(&self.s) == self.r_g + (x * &c) && p * &self.s == self.r_p + (k * &c)
+        x.mul_add_generator(&-c, &self.s) == self.r_g && p * &self.s == self.r_p + (k * &c)
     }
 }
 

@@ -77,7 +77,8 @@ impl ProofOfPossession {
             return false;
         }
         let c = challenge(public, &self.r, ctx);
-        base_mul(&self.s) == self.r + (public * &c)
+        // s·G − c·P = R, in one double multiplication.
+        public.mul_add_generator(&-c, &self.s) == self.r
     }
 }
 

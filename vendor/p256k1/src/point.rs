@@ -268,6 +268,17 @@ impl Point {
         Ok(r)
     }
 
+    /// `a·self + g·G` in one call to libsecp256k1's `ecmult` (Strauss, with
+    /// its precomputed table for G): cheaper than a two-point `multimult`,
+    /// which allocates scratch space. (wsts-web patch, PATCHES.md.)
+    pub fn mul_add_generator(&self, a: &Scalar, g: &Scalar) -> Point {
+        let mut r = Point::new();
+        unsafe {
+            secp256k1_ecmult(&mut r.gej, &self.gej, &a.scalar, &g.scalar);
+        }
+        r
+    }
+
     /// Return true if the y coordinate of this point is even
     pub fn has_even_y(&self) -> bool {
         let mut ge = secp256k1_ge {
