@@ -45,7 +45,9 @@ const url = `http://127.0.0.1:${server.address().port}/bench.html`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-    '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    '--disable-background-networking', '--disable-component-update', '--no-first-run',
+    // e.g. WSTS_BENCH_JS_FLAGS=--no-liftoff to measure without V8's baseline wasm tier.
+    ...(process.env.WSTS_BENCH_JS_FLAGS ? [`--js-flags=${process.env.WSTS_BENCH_JS_FLAGS}`] : [])],
 });
 let failed = false;
 try {
