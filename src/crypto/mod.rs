@@ -10,6 +10,7 @@
 //! weight (1-based), and a *signing party* contributes one nonce and one
 //! signature share.
 
+pub mod base_table;
 pub mod bip340;
 pub mod dh_tuple;
 pub mod encoding;
@@ -37,9 +38,9 @@ pub fn generator() -> Point {
     p256k1::point::G
 }
 
-/// `x·G`.
+/// `x·G`, on a precomputed comb ([`base_table`]).
 pub fn base_mul(x: &Scalar) -> Point {
-    Point::from(x)
+    base_table::mul_generator(x)
 }
 
 /// Bring points to affine form (z = 1) with one field inversion for all
