@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    crypto::{signing::{GroupPublicKeys, SigningSession}, SignerId},
+    crypto::SignerId,
     net::{DkgEndFailure, Message, NetworkKeys, Packet, Sender, SharePayload},
     party::{settle_bad_private_shares, settle_bad_share_sum, Config, DkgFailure, DkgPublicShares, SumVerdict, Verdict},
 };
@@ -228,17 +228,4 @@ fn settle_share_failure(config: &Config, transcript: &DkgTranscript, reporter: S
         }
     }
     findings
-}
-
-/// Check one signer's signature shares in a signing session.
-pub fn check_signature_shares(
-    session: &SigningSession,
-    keys: &GroupPublicKeys,
-    shares: &[crate::crypto::signing::SignatureShare],
-) -> Result<(), Offence> {
-    if shares.iter().all(|s| session.verify_share(s, keys)) {
-        Ok(())
-    } else {
-        Err(Offence::BadSignatureShare)
-    }
 }

@@ -32,11 +32,6 @@ pub fn verify_share(commitment: &[Point], key_id: KeyId, share: &Scalar) -> bool
     base_mul(share) == super::polynomial::evaluate_commitment(commitment, &scalar_from_u32(key_id))
 }
 
-/// `u_j = Σ_k ρ_k·k^j` for j in 0..t.
-fn weighted_power_sums(key_ids: &[KeyId], rho: &[Scalar], t: usize) -> Vec<Scalar> {
-    super::small_horner::weighted_power_sums(key_ids, rho, t)
-}
-
 /// A multi-scalar multiplication over borrowed commitments: no copies of the
 /// points, only of the scalars.
 struct CommitmentMsm<'a> {
@@ -98,7 +93,7 @@ pub fn verify_summed<R: RngCore + CryptoRng>(
         return false;
     }
     let rho: Vec<Scalar> = key_ids.iter().map(|_| Scalar::random(rng)).collect();
-    let mut scalars = weighted_power_sums(key_ids, &rho, summed_commitment.len());
+    let mut scalars = super::small_horner::weighted_power_sums(key_ids, &rho, summed_commitment.len());
     let sigma = summed_shares.iter().zip(&rho).fold(Scalar::from(0), |acc, (x, r)| acc + x * r);
     scalars.push(-sigma);
     let t = summed_commitment.len();
@@ -120,7 +115,7 @@ pub fn verify_shares<D: Copy, R: RngCore + CryptoRng>(
     let mut bad: Vec<D> = malformed.iter().map(|d| d.dealer).collect();
 
     let rho: Vec<Scalar> = key_ids.iter().map(|_| Scalar::random(rng)).collect();
-    let u = weighted_power_sums(key_ids, &rho, threshold);
+    let u = super::small_horner::weighted_power_sums(key_ids, &rho, threshold);
     // Σ_k ρ_k s_{d,k} for each dealer.
     let combined: Vec<Scalar> = well_formed
         .iter()

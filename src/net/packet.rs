@@ -129,15 +129,13 @@ pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
 
 impl Packet {
     /// The encoded signing form: what the signature and the digest cover.
-    fn signing_body(&self) -> Vec<u8> {
-        let form = self.message.signing_form();
-        encoding::to_bytes(&SigningBody { version: self.version, sender: self.sender, message: &form })
+    fn signing_body(version: u8, sender: Sender, message: &Message) -> Vec<u8> {
+        encoding::to_bytes(&SigningBody { version, sender, message: &message.signing_form() })
     }
 
     /// Sign `message` as `sender`.
     pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: Message, key: &SecretScalar, rng: &mut R) -> Self {
-        let form = message.signing_form();
-        let body = encoding::to_bytes(&SigningBody { version: PROTOCOL_VERSION, sender, message: &form });
+        let body = Self::signing_body(PROTOCOL_VERSION, sender, &message);
         let mut aux = [0u8; 32];
         rng.fill_bytes(&mut aux);
         let signature = bip340::sign(&key.expose().to_bytes(), &tagged_hash(PACKET_TAG, &body), &aux)
@@ -205,7 +203,7 @@ impl Packet {
     }
 
     fn compute_digest(&self) -> Digest {
-        sha256(&self.signing_body())
+        sha256(&Self::signing_body(self.version, self.sender, &self.message))
     }
 
     /// The transcript digest: SHA-256 of the signed body, so equal for a
@@ -278,13 +276,12 @@ impl<'a> Decoded<'a> {
         }
         // The bytes are canonical, so the signed body is the packet less its
         // 64-byte signature, unless some part of it is signed by digest.
-        let (hash, digest) = if packet.message.is_signing_form() {
-            let body = &bytes[..bytes.len() - 64];
-            (tagged_hash(PACKET_TAG, body), sha256(body))
+        let body: std::borrow::Cow<'_, [u8]> = if packet.message.is_signing_form() {
+            bytes[..bytes.len() - 64].into()
         } else {
-            let body = packet.signing_body();
-            (tagged_hash(PACKET_TAG, &body), sha256(&body))
+            Packet::signing_body(packet.version, packet.sender, &packet.message).into()
         };
+        let (hash, digest) = (tagged_hash(PACKET_TAG, &body), sha256(&body));
         Ok(Decoded { packet, key, hash, digest })
     }
 

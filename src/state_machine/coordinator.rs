@@ -406,11 +406,7 @@ impl Coordinator {
                         None => self.session(&s).ok(),
                     };
                     if let Some(session) = session {
-                        malicious = self
-                            .bad_share_signers(&s, &session)
-                            .into_iter()
-                            .map(|signer| Finding { signer, offence: Offence::BadSignatureShare })
-                            .collect();
+                        malicious = self.bad_share_findings(&s, &session);
                         self.prove(&malicious);
                     }
                 }
@@ -864,8 +860,9 @@ impl Coordinator {
         self.phase = Phase::SignBackoff { until: now + retry.backoff(failed), state: s };
     }
 
-    /// The signers whose received signature shares fail verification.
-    fn bad_share_signers(&mut self, s: &SignState, session: &SigningSession) -> Vec<SignerId> {
+    /// A finding against every signer whose received signature shares fail
+    /// verification.
+    fn bad_share_findings(&mut self, s: &SignState, session: &SigningSession) -> Vec<Finding> {
         let keys = &self.key.as_ref().expect("signing implies a key").public_keys;
         let all: Vec<_> = s.shares.values().flatten().cloned().collect();
         match session.verify_shares(&all, keys, &mut self.rng.0) {
@@ -874,7 +871,7 @@ impl Coordinator {
                 .shares
                 .iter()
                 .filter(|(_, shares)| shares.iter().any(|z| parties.contains(&z.party_id)))
-                .map(|(signer, _)| *signer)
+                .map(|(signer, _)| Finding { signer: *signer, offence: Offence::BadSignatureShare })
                 .collect(),
         }
     }
@@ -1005,10 +1002,8 @@ impl Coordinator {
                 }
                 // Every share is in: check them all in one batch (each alone
                 // only if that fails, to name the culprits), then combine.
-                let bad = self.bad_share_signers(&s, &session);
-                if !bad.is_empty() {
-                    let findings: Vec<Finding> =
-                        bad.into_iter().map(|signer| Finding { signer, offence: Offence::BadSignatureShare }).collect();
+                let findings = self.bad_share_findings(&s, &session);
+                if !findings.is_empty() {
                     self.prove(&findings);
                     self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
                         sign_id: s.sign_id,
