@@ -297,3 +297,27 @@ both_targets! {
         assert!(attempts.iter().skip(1).any(|a| a.ok));
     }
 }
+
+both_targets! {
+    fn a_bad_share_is_proven_even_when_the_attempt_times_out() {
+        // Signer 0 goes silent after its nonce; signer 2 sends a bad share in
+        // the same attempt. The timeout must not let the bad share go unchecked.
+        let o = with(options(5, 25, 13), &["2:bad-signature-share"], &["0:offline=share:1"]);
+        let mut sim = Simulation::new(o).unwrap();
+        assert!(sim.run_dkg().0);
+        let now = sim.now();
+        sim.coordinator.start_signing(b"timeout", SignatureType::Schnorr, now).unwrap();
+        sim.run_until_quiet();
+        let first = sim
+            .take_events()
+            .into_iter()
+            .find_map(|e| match e {
+                wsts_web::state_machine::coordinator::CoordinatorEvent::SignAttempt(r) => Some(r),
+                _ => None,
+            })
+            .expect("a signing attempt");
+        assert!(!first.ok);
+        assert_eq!(first.unresponsive.iter().copied().collect::<Vec<_>>(), vec![0]);
+        assert_eq!(first.malicious, vec![wsts_web::blame::Finding { signer: 2, offence: Offence::BadSignatureShare }]);
+    }
+}

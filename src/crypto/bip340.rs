@@ -195,6 +195,15 @@ mod tests {
             let list: Vec<_> = (0..5).map(|i| (&points[i], msgs[i].as_slice(), &tampered[i])).collect();
             assert!(!verify_batch(&list, &mut rng), "signature {bad} tampered");
         }
+        // Two bad signatures whose errors cancel in an unweighted sum: only
+        // the random weights catch them.
+        let mut cancelling = sigs.clone();
+        for (i, delta) in [(1, Scalar::from(1)), (2, Scalar::from(0) - Scalar::from(1))] {
+            let s = scalar_from_bytes(&cancelling[i].0[32..]).unwrap() + delta;
+            cancelling[i].0[32..].copy_from_slice(&s.to_bytes());
+        }
+        let list: Vec<_> = (0..5).map(|i| (&points[i], msgs[i].as_slice(), &cancelling[i])).collect();
+        assert!(!verify_batch(&list, &mut rng), "cancelling errors");
         // A signature under another key.
         let swapped: Vec<_> = (0..5).map(|i| (&points[(i + 1) % 5], msgs[i].as_slice(), &sigs[i])).collect();
         assert!(!verify_batch(&swapped, &mut rng));

@@ -183,6 +183,22 @@ mod tests {
     }
 
     #[test]
+    fn fold_handles_the_second_carry() {
+        // x = 2^256 - 1 and hi = 2^32 - 1: the first pass overflows 2^256.
+        let mut x: Limbs = [u32::MAX; 8];
+        let hi = u32::MAX as u64;
+        fold(&mut x, hi);
+        reduce(&mut x);
+        let two_256 = Scalar::from(N_COMPLEMENT.iter().rev().fold([0u8; 32], |mut b, limb| {
+            b.rotate_left(4);
+            b[28..].copy_from_slice(&limb.to_be_bytes());
+            b
+        }));
+        let expected = Scalar::from([0xFF; 32]) + Scalar::from(u32::MAX) * two_256;
+        assert_eq!(scalar_from_limbs(&x), expected);
+    }
+
+    #[test]
     fn limbs_round_trip() {
         for s in [Scalar::from(0), Scalar::from(1), Scalar::from(0) - Scalar::from(1), Scalar::from(0xDEAD_BEEF)] {
             assert_eq!(scalar_from_limbs(&limbs_from_scalar(&s)), s);
