@@ -159,3 +159,51 @@ both_targets! {
         assert!(sim.coordinator.poll_transmit().is_none());
     }
 }
+
+both_targets! {
+    fn an_empty_commitment_is_a_typed_offence_not_a_panic() {
+        use wsts_web::{
+            blame::{Finding, Offence},
+            crypto::polynomial::Coefficients,
+            net::{Message, Packet, Sender},
+            state_machine::coordinator::CoordinatorEvent,
+        };
+        let mut sim = Simulation::new(options()).unwrap();
+        let (_, keys, network) = wsts_web::sim::network_keys(sim.options.signers, sim.options.seed);
+        sim.coordinator.start_dkg(sim.now()).unwrap();
+        // Signer 1's real public shares, emptied and re-signed by signer 1.
+        let sent = loop {
+            assert!(sim.step());
+            let found = sim.recorded.iter().find_map(|r| {
+                let p = Packet::from_bytes(&r.bytes, &network).ok()?;
+                (r.to.is_none() && p.sender() == Sender::Signer(1) && p.message().name() == "DkgPublicShares").then_some(p)
+            });
+            if let Some(p) = found {
+                break p;
+            }
+        };
+        let mut hostile = sent.message().clone();
+        let Message::DkgPublicShares(m) = &mut hostile else { unreachable!() };
+        m.commitments[0].coefficients = Coefficients::Full(vec![]);
+        let bytes = Packet::sign(Sender::Signer(1), hostile, &keys[1], &mut common::rng(5)).to_bytes();
+        // Nobody may panic on it. The coordinator, which holds signer 1's real
+        // packet already, sees two different signed packets: equivocation.
+        for i in 0..sim.signers.len() {
+            let now = sim.now();
+            let _ = sim.signers[i].handle_packet(&bytes, now);
+        }
+        let now = sim.now();
+        let _ = sim.coordinator.handle_packet(&bytes, now);
+        sim.run_until_quiet();
+        let malicious: Vec<Finding> = sim
+            .take_events()
+            .into_iter()
+            .filter_map(|e| match e {
+                CoordinatorEvent::DkgAttempt(r) => Some(r.malicious),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(malicious.contains(&Finding { signer: 1, offence: Offence::Equivocation }), "{malicious:?}");
+    }
+}

@@ -140,11 +140,12 @@ impl PolyCommitment {
         PolyCommitment { coefficients: Coefficients::Full(coefficients), proof }
     }
 
-    /// The dealer's public secret `A_0 = a_0·G`.
-    pub fn constant(&self) -> &Point {
+    /// The dealer's public secret `A_0 = a_0·G` (the identity, which no check
+    /// accepts, for a hostile empty commitment).
+    pub fn constant(&self) -> Point {
         match &self.coefficients {
-            Coefficients::Full(c) => &c[0],
-            Coefficients::Pruned { constant, .. } => constant,
+            Coefficients::Full(c) => c.first().copied().unwrap_or_else(Point::identity),
+            Coefficients::Pruned { constant, .. } => *constant,
         }
     }
 
@@ -159,7 +160,9 @@ impl PolyCommitment {
     /// The copy every signer gets, and the form packets are signed over.
     pub fn pruned(&self) -> PolyCommitment {
         let coefficients = match &self.coefficients {
-            Coefficients::Full(c) => Coefficients::Pruned { constant: c[0], rest: rest_digest(&c[1..]) },
+            Coefficients::Full(c) => {
+                Coefficients::Pruned { constant: self.constant(), rest: rest_digest(c.get(1..).unwrap_or_default()) }
+            }
             pruned => pruned.clone(),
         };
         PolyCommitment { coefficients, proof: self.proof.clone() }
@@ -176,10 +179,11 @@ impl PolyCommitment {
                 return Err(CommitmentError::IdentityCoefficient(i));
             }
         }
-        if is_identity(self.constant()) {
+        let constant = self.constant();
+        if is_identity(&constant) {
             return Err(CommitmentError::IdentityCoefficient(0));
         }
-        if !self.proof.verify(self.constant(), context) {
+        if !self.proof.verify(&constant, context) {
             return Err(CommitmentError::BadProof);
         }
         Ok(())
@@ -266,6 +270,18 @@ mod tests {
         }
         other.proof = pc.proof.clone();
         assert_ne!(other.pruned(), pruned);
+    }
+
+    #[test]
+    fn an_empty_commitment_fails_its_checks_without_panicking() {
+        let mut rng = ChaCha20Rng::seed_from_u64(5);
+        let mut pc = PolyCommitment::new(&Polynomial::random(3, &mut rng), &ctx(), &mut rng);
+        pc.coefficients = Coefficients::Full(vec![]);
+        assert_eq!(pc.verify(3, &ctx()), Err(CommitmentError::WrongLength { expected: 3, got: 0 }));
+        let pruned = pc.pruned();
+        assert!(is_identity(&pruned.constant()));
+        assert_eq!(pruned.verify(3, &ctx()), Err(CommitmentError::IdentityCoefficient(0)));
+        assert_eq!(aggregate_rest(&[pc], 3), None);
     }
 
     #[test]

@@ -334,7 +334,7 @@ impl Party {
         // Every share is in: check their sum against the summed commitment,
         // `[Σ A_0 (from each sender's constant term), aggregate_rest…]`.
         let keys = GroupPublicKeys::from_parts(
-            participants.iter().flat_map(|s| public[s].commitments.iter().map(|c| *c.constant())),
+            participants.iter().flat_map(|s| public[s].commitments.iter().map(PolyCommitment::constant)),
             aggregate_rest,
         );
         let summed = |i: usize| {
@@ -394,7 +394,7 @@ pub fn group_public_keys<'a>(
     public: impl IntoIterator<Item = &'a DkgPublicShares> + Clone,
 ) -> Option<GroupPublicKeys> {
     let rest = aggregate_rest(config, public.clone())?;
-    let constants = public.into_iter().flat_map(|p| p.commitments.iter().map(|c| *c.constant()));
+    let constants = public.into_iter().flat_map(|p| p.commitments.iter().map(PolyCommitment::constant));
     Some(GroupPublicKeys::from_parts(constants, &rest))
 }
 
