@@ -70,9 +70,11 @@ fn check_corrupted_share_named(scheme: Scheme) {
     let evidence = sum_claim(&failures, 0);
     assert_eq!(settle_sum(&r, 0, &evidence), SumVerdict::SendersAtFault(BTreeSet::from([2])));
     // The evidence against the one dealer settles on its own as well.
-    let verdict = settle_bad_private_shares(&r.config, &r.public[&2], &r.private[&2], &r.public[&0], &evidence[&2]).unwrap();
+    let verdict =
+        settle_bad_private_shares(&r.config, &r.public[&2], &r.private[&2], &r.public[&0], &evidence[&2]).unwrap();
     assert_eq!(verdict, Verdict::AccusedAtFault);
-    let verdict = settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &evidence[&1]).unwrap();
+    let verdict =
+        settle_bad_private_shares(&r.config, &r.public[&1], &r.private[&1], &r.public[&0], &evidence[&1]).unwrap();
     assert_eq!(verdict, Verdict::ReporterAtFault);
 }
 

@@ -5,15 +5,38 @@ use std::process::Command;
 
 fn sim(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wsts-sim")).args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
 fn json_report_names_the_culprit_and_has_every_field() {
     let (code, out, err) = sim(&[
-        "run", "--signers", "6", "--keys", "24", "--threshold", "13", "--sig-type", "taproot",
-        "--merkle-root", &"ab".repeat(32), "--message", "cafe", "--sign-rounds", "2", "--seed", "3",
-        "--adversary", "1:bad-private-shares=3", "--fault", "4:offline=share:1", "--json",
+        "run",
+        "--signers",
+        "6",
+        "--keys",
+        "24",
+        "--threshold",
+        "13",
+        "--sig-type",
+        "taproot",
+        "--merkle-root",
+        &"ab".repeat(32),
+        "--message",
+        "cafe",
+        "--sign-rounds",
+        "2",
+        "--seed",
+        "3",
+        "--adversary",
+        "1:bad-private-shares=3",
+        "--fault",
+        "4:offline=share:1",
+        "--json",
     ]);
     assert_eq!(code, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -45,14 +68,24 @@ fn json_report_names_the_culprit_and_has_every_field() {
 fn exit_codes() {
     // No signature possible: two of four equal signers offline in every round.
     let (code, _, _) = sim(&[
-        "run", "--signers", "4", "--keys", "20", "--threshold", "13", "--fault", "0:offline=sign", "--fault",
+        "run",
+        "--signers",
+        "4",
+        "--keys",
+        "20",
+        "--threshold",
+        "13",
+        "--fault",
+        "0:offline=sign",
+        "--fault",
         "1:offline=sign",
     ]);
     assert_eq!(code, 1);
     let (code, _, err) = sim(&["run", "--signers", "4", "--keys", "20", "--threshold", "21"]);
     assert_eq!(code, 2);
     assert!(err.contains("threshold 21 exceeds the 20 key ids"), "{err}");
-    let (code, _, err) = sim(&["run", "--signers", "4", "--keys", "20", "--threshold", "13", "--adversary", "1:nonsense"]);
+    let (code, _, err) =
+        sim(&["run", "--signers", "4", "--keys", "20", "--threshold", "13", "--adversary", "1:nonsense"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown behaviour"), "{err}");
     let (code, out, _) = sim(&["run", "--help"]);

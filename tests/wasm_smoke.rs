@@ -80,13 +80,8 @@ fn multimult_matches_naive_sum() {
     // allocates a scratch space with malloc for this.
     for n in [1usize, 2, 5, 17, 40] {
         let scalars: Vec<Scalar> = (0..n).map(|_| Scalar::random(&mut rng)).collect();
-        let points: Vec<Point> = (0..n)
-            .map(|_| Point::from(&Scalar::random(&mut rng)))
-            .collect();
-        let naive = scalars
-            .iter()
-            .zip(points.iter())
-            .fold(Point::identity(), |acc, (s, p)| acc + s * p);
+        let points: Vec<Point> = (0..n).map(|_| Point::from(&Scalar::random(&mut rng))).collect();
+        let naive = scalars.iter().zip(points.iter()).fold(Point::identity(), |acc, (s, p)| acc + s * p);
         let fast = Point::multimult(scalars, points).expect("multimult");
         assert_eq!(fast, naive, "n = {n}");
     }

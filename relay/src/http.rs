@@ -42,18 +42,14 @@ async fn pin_content_type(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     if let Some(ct) = pinned {
         if res.status().is_success() {
-            res.headers_mut()
-                .insert(CONTENT_TYPE, HeaderValue::from_static(ct));
+            res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(ct));
         }
     }
     res
 }
 
 fn always(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::overriding(
-        HeaderName::from_static(name),
-        HeaderValue::from_static(value),
-    )
+    SetResponseHeaderLayer::overriding(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
 /// The whole HTTP surface. `ServeDir` rejects `..` segments (also
@@ -69,15 +65,9 @@ pub(crate) fn router(shared: Arc<Shared>, www: &Path, pkg: &Path) -> Router {
         .layer(always("cross-origin-opener-policy", "same-origin"))
         .layer(always("cross-origin-embedder-policy", "require-corp"))
         .layer(always("cross-origin-resource-policy", "same-origin"))
-        .layer(SetResponseHeaderLayer::overriding(
-            X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
+        .layer(SetResponseHeaderLayer::overriding(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         // Revalidate every load, so a rebuilt wasm package is never stale.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
+        .layer(SetResponseHeaderLayer::if_not_present(CACHE_CONTROL, HeaderValue::from_static("no-cache")))
 }
 
 #[cfg(test)]
@@ -87,14 +77,8 @@ mod tests {
     #[test]
     fn pinned_types() {
         assert_eq!(content_type_for("/pkg/x_bg.wasm"), Some("application/wasm"));
-        assert_eq!(
-            content_type_for("/a/b.MJS"),
-            Some("text/javascript; charset=utf-8")
-        );
-        assert_eq!(
-            content_type_for("/index.html"),
-            Some("text/html; charset=utf-8")
-        );
+        assert_eq!(content_type_for("/a/b.MJS"), Some("text/javascript; charset=utf-8"));
+        assert_eq!(content_type_for("/index.html"), Some("text/html; charset=utf-8"));
         assert_eq!(content_type_for("/"), None);
         assert_eq!(content_type_for("/healthz"), None);
         assert_eq!(content_type_for("/x.png"), None);

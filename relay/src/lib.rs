@@ -74,11 +74,7 @@ pub async fn bind(config: RelayConfig) -> io::Result<Relay> {
     let local_addr = listener.local_addr()?;
     let shared = Arc::new(session::Shared::new(config.limits));
     let app = http::router(shared, &config.www, &config.pkg);
-    Ok(Relay {
-        listener,
-        local_addr,
-        app,
-    })
+    Ok(Relay { listener, local_addr, app })
 }
 
 impl Relay {
@@ -103,9 +99,7 @@ impl Relay {
                 tracing::debug!(error = %e, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.app)
-            .with_graceful_shutdown(shutdown)
-            .await
+        axum::serve(listener, self.app).with_graceful_shutdown(shutdown).await
     }
 }
 

@@ -67,12 +67,7 @@ pub struct TokenBucket {
 impl TokenBucket {
     pub fn new(rate: f64, burst: f64, now: Instant) -> Self {
         let burst = burst.max(1.0);
-        TokenBucket {
-            rate,
-            burst,
-            tokens: burst,
-            last: now,
-        }
+        TokenBucket { rate, burst, tokens: burst, last: now }
     }
 
     /// Takes one token if available. A non-positive rate means "unlimited".

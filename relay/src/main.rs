@@ -72,10 +72,7 @@ fn main() -> ExitCode {
     }
     for (flag, dir) in [("--www", &args.www), ("--pkg", &args.pkg)] {
         if !dir.is_dir() {
-            tracing::warn!(
-                "{flag} {} is not a directory; its files will 404",
-                dir.display()
-            );
+            tracing::warn!("{flag} {} is not a directory; its files will 404", dir.display());
         }
     }
     let config = RelayConfig {

@@ -38,10 +38,7 @@ pub enum ClientFrame {
     /// Forward `data` (base64) to one peer.
     Send { to: String, data: String },
     /// Forward an opaque JSON value (WebRTC signalling) to one peer.
-    Signal {
-        to: String,
-        signal: serde_json::Value,
-    },
+    Signal { to: String, signal: serde_json::Value },
     /// Application-level liveness check; answered with `pong`. (A struct
     /// variant so that `deny_unknown_fields` applies to it too.)
     Ping {},
@@ -60,31 +57,13 @@ pub struct PeerInfo {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ServerFrame<'a> {
-    Joined {
-        room: &'a str,
-        peer: &'a str,
-        peers: &'a [PeerInfo],
-    },
-    PeerJoined {
-        peer: &'a str,
-        pubkey: Option<&'a str>,
-    },
-    PeerLeft {
-        peer: &'a str,
-    },
-    Message {
-        from: &'a str,
-        data: &'a str,
-    },
-    Signal {
-        from: &'a str,
-        signal: &'a serde_json::Value,
-    },
+    Joined { room: &'a str, peer: &'a str, peers: &'a [PeerInfo] },
+    PeerJoined { peer: &'a str, pubkey: Option<&'a str> },
+    PeerLeft { peer: &'a str },
+    Message { from: &'a str, data: &'a str },
+    Signal { from: &'a str, signal: &'a serde_json::Value },
     Pong,
-    Error {
-        code: ErrorCode,
-        message: &'a str,
-    },
+    Error { code: ErrorCode, message: &'a str },
 }
 
 impl ServerFrame<'_> {
@@ -165,19 +144,12 @@ pub struct Rejection {
 
 impl Rejection {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Rejection {
-            code,
-            message: message.into(),
-        }
+        Rejection { code, message: message.into() }
     }
 
     /// The error frame to send back to the offending connection.
     pub fn to_frame(&self) -> String {
-        ServerFrame::Error {
-            code: self.code,
-            message: &self.message,
-        }
-        .to_json()
+        ServerFrame::Error { code: self.code, message: &self.message }.to_json()
     }
 }
 
@@ -223,8 +195,8 @@ const SIGNAL_FRAME_OVERHEAD: usize = 4 * 1024;
 /// Checks the shape and the base64 of `data`; room/peer/pubkey syntax is
 /// checked by [`validate_join`] because those errors have their own codes.
 pub fn parse_client_frame(text: &str) -> Result<ClientFrame, Rejection> {
-    let env: Envelope<'_> = serde_json::from_str(text)
-        .map_err(|e| Rejection::new(ErrorCode::BadFrame, format!("invalid frame: {e}")))?;
+    let env: Envelope<'_> =
+        serde_json::from_str(text).map_err(|e| Rejection::new(ErrorCode::BadFrame, format!("invalid frame: {e}")))?;
     // Fields only checked for their type in the envelope; silence dead-code lints.
     let _ = (&env.room, &env.peer, &env.pubkey, &env.to, &env.data);
     if env.signal.is_some() {
@@ -238,8 +210,8 @@ pub fn parse_client_frame(text: &str) -> Result<ClientFrame, Rejection> {
             return Err(signal_too_large(text.len()));
         }
     }
-    let frame: ClientFrame = serde_json::from_str(text)
-        .map_err(|e| Rejection::new(ErrorCode::BadFrame, format!("invalid frame: {e}")))?;
+    let frame: ClientFrame =
+        serde_json::from_str(text).map_err(|e| Rejection::new(ErrorCode::BadFrame, format!("invalid frame: {e}")))?;
     match &frame {
         ClientFrame::Broadcast { data } | ClientFrame::Send { data, .. } => {
             if !is_valid_base64(data) {
@@ -250,9 +222,7 @@ pub fn parse_client_frame(text: &str) -> Result<ClientFrame, Rejection> {
             }
         }
         ClientFrame::Signal { signal, .. } => {
-            let len = serde_json::to_string(signal)
-                .map(|s| s.len())
-                .unwrap_or(usize::MAX);
+            let len = serde_json::to_string(signal).map(|s| s.len()).unwrap_or(usize::MAX);
             if len > MAX_SIGNAL_BYTES {
                 return Err(signal_too_large(len));
             }
@@ -263,10 +233,7 @@ pub fn parse_client_frame(text: &str) -> Result<ClientFrame, Rejection> {
 }
 
 fn signal_too_large(len: usize) -> Rejection {
-    Rejection::new(
-        ErrorCode::SignalTooLarge,
-        format!("signal is {len} bytes, limit is {MAX_SIGNAL_BYTES}"),
-    )
+    Rejection::new(ErrorCode::SignalTooLarge, format!("signal is {len} bytes, limit is {MAX_SIGNAL_BYTES}"))
 }
 
 /// True for 1..=64 chars of `[A-Za-z0-9_-]`: safe to log, to use as a map
@@ -274,9 +241,7 @@ fn signal_too_large(len: usize) -> Rejection {
 pub fn is_valid_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= MAX_NAME_LEN
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// True for an even-length hex string of at most [`MAX_PUBKEY_LEN`] chars.
@@ -292,16 +257,10 @@ pub fn is_valid_pubkey(key: &str) -> bool {
 /// Checks the fields of a `join` frame.
 pub fn validate_join(room: &str, peer: &str, pubkey: Option<&str>) -> Result<(), Rejection> {
     if !is_valid_name(room) {
-        return Err(Rejection::new(
-            ErrorCode::BadRoom,
-            "room must be 1..64 chars of [A-Za-z0-9_-]",
-        ));
+        return Err(Rejection::new(ErrorCode::BadRoom, "room must be 1..64 chars of [A-Za-z0-9_-]"));
     }
     if !is_valid_name(peer) {
-        return Err(Rejection::new(
-            ErrorCode::BadPeer,
-            "peer must be 1..64 chars of [A-Za-z0-9_-]",
-        ));
+        return Err(Rejection::new(ErrorCode::BadPeer, "peer must be 1..64 chars of [A-Za-z0-9_-]"));
     }
     if let Some(key) = pubkey {
         if !is_valid_pubkey(key) {
@@ -331,11 +290,7 @@ pub fn is_valid_base64(s: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; CHUNK / 4 * 3];
-    bytes.chunks(CHUNK).all(|chunk| {
-        base64::engine::general_purpose::STANDARD
-            .decode_slice(chunk, &mut buf)
-            .is_ok()
-    })
+    bytes.chunks(CHUNK).all(|chunk| base64::engine::general_purpose::STANDARD.decode_slice(chunk, &mut buf).is_ok())
 }
 
 #[cfg(test)]
@@ -365,16 +320,7 @@ mod tests {
             let payload: Vec<u8> = (0..n).map(|i| (i * 7 % 251) as u8).collect();
             let good = STANDARD.encode(&payload);
             cases.push(good.clone());
-            for pos in [
-                0,
-                4093,
-                4094,
-                4095,
-                4096,
-                4097,
-                good.len() - 3,
-                good.len() - 1,
-            ] {
+            for pos in [0, 4093, 4094, 4095, 4096, 4097, good.len() - 3, good.len() - 1] {
                 if pos < good.len() {
                     for c in ['=', '*', 'A'] {
                         let mut bad = good.clone().into_bytes();
@@ -413,44 +359,25 @@ mod tests {
     fn parses_every_client_frame() {
         assert_eq!(
             parse_client_frame(r#"{"type":"join","room":"r","peer":"p"}"#).unwrap(),
-            ClientFrame::Join {
-                room: "r".into(),
-                peer: "p".into(),
-                pubkey: None
-            }
+            ClientFrame::Join { room: "r".into(), peer: "p".into(), pubkey: None }
         );
         assert_eq!(
             parse_client_frame(r#"{"type":"join","room":"r","peer":"p","pubkey":"ab"}"#).unwrap(),
-            ClientFrame::Join {
-                room: "r".into(),
-                peer: "p".into(),
-                pubkey: Some("ab".into())
-            }
+            ClientFrame::Join { room: "r".into(), peer: "p".into(), pubkey: Some("ab".into()) }
         );
         assert_eq!(
             parse_client_frame(r#"{"type":"broadcast","data":"QQ=="}"#).unwrap(),
-            ClientFrame::Broadcast {
-                data: "QQ==".into()
-            }
+            ClientFrame::Broadcast { data: "QQ==".into() }
         );
         assert_eq!(
             parse_client_frame(r#"{"type":"send","to":"x","data":""}"#).unwrap(),
-            ClientFrame::Send {
-                to: "x".into(),
-                data: "".into()
-            }
+            ClientFrame::Send { to: "x".into(), data: "".into() }
         );
         assert_eq!(
             parse_client_frame(r#"{"type":"signal","to":"x","signal":{"sdp":[1,2]}}"#).unwrap(),
-            ClientFrame::Signal {
-                to: "x".into(),
-                signal: serde_json::json!({"sdp":[1,2]})
-            }
+            ClientFrame::Signal { to: "x".into(), signal: serde_json::json!({"sdp":[1,2]}) }
         );
-        assert_eq!(
-            parse_client_frame(r#"{"type":"ping"}"#).unwrap(),
-            ClientFrame::Ping {}
-        );
+        assert_eq!(parse_client_frame(r#"{"type":"ping"}"#).unwrap(), ClientFrame::Ping {});
     }
 
     #[test]
@@ -478,57 +405,26 @@ mod tests {
 
     #[test]
     fn rejects_large_signals() {
-        let big = format!(
-            r#"{{"type":"signal","to":"x","signal":"{}"}}"#,
-            "a".repeat(MAX_SIGNAL_BYTES)
-        );
-        assert_eq!(
-            parse_client_frame(&big).unwrap_err().code,
-            ErrorCode::SignalTooLarge
-        );
-        let huge = format!(
-            r#"{{"type":"signal","to":"x","signal":[{}0]}}"#,
-            "0,".repeat(MAX_SIGNAL_BYTES)
-        );
-        assert_eq!(
-            parse_client_frame(&huge).unwrap_err().code,
-            ErrorCode::SignalTooLarge
-        );
+        let big = format!(r#"{{"type":"signal","to":"x","signal":"{}"}}"#, "a".repeat(MAX_SIGNAL_BYTES));
+        assert_eq!(parse_client_frame(&big).unwrap_err().code, ErrorCode::SignalTooLarge);
+        let huge = format!(r#"{{"type":"signal","to":"x","signal":[{}0]}}"#, "0,".repeat(MAX_SIGNAL_BYTES));
+        assert_eq!(parse_client_frame(&huge).unwrap_err().code, ErrorCode::SignalTooLarge);
     }
 
     #[test]
     fn server_frames_serialize_to_documented_shape() {
-        let peers = [PeerInfo {
-            peer: "a".into(),
-            pubkey: None,
-        }];
+        let peers = [PeerInfo { peer: "a".into(), pubkey: None }];
         assert_eq!(
-            ServerFrame::Joined {
-                room: "r",
-                peer: "b",
-                peers: &peers
-            }
-            .to_json(),
+            ServerFrame::Joined { room: "r", peer: "b", peers: &peers }.to_json(),
             r#"{"type":"joined","room":"r","peer":"b","peers":[{"peer":"a","pubkey":null}]}"#
         );
         assert_eq!(
-            ServerFrame::PeerJoined {
-                peer: "a",
-                pubkey: Some("ab")
-            }
-            .to_json(),
+            ServerFrame::PeerJoined { peer: "a", pubkey: Some("ab") }.to_json(),
             r#"{"type":"peer-joined","peer":"a","pubkey":"ab"}"#
         );
+        assert_eq!(ServerFrame::PeerLeft { peer: "a" }.to_json(), r#"{"type":"peer-left","peer":"a"}"#);
         assert_eq!(
-            ServerFrame::PeerLeft { peer: "a" }.to_json(),
-            r#"{"type":"peer-left","peer":"a"}"#
-        );
-        assert_eq!(
-            ServerFrame::Message {
-                from: "a",
-                data: "QQ=="
-            }
-            .to_json(),
+            ServerFrame::Message { from: "a", data: "QQ==" }.to_json(),
             r#"{"type":"message","from":"a","data":"QQ=="}"#
         );
         assert_eq!(ServerFrame::Pong.to_json(), r#"{"type":"pong"}"#);
@@ -536,15 +432,8 @@ mod tests {
             Rejection::new(ErrorCode::RateLimited, "slow down").to_frame(),
             r#"{"type":"error","code":"rate-limited","message":"slow down"}"#
         );
-        for code in [
-            ErrorCode::BadFrame,
-            ErrorCode::SlowConsumer,
-            ErrorCode::ServerFull,
-        ] {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                serde_json::Value::String(code.as_str().into())
-            );
+        for code in [ErrorCode::BadFrame, ErrorCode::SlowConsumer, ErrorCode::ServerFull] {
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::Value::String(code.as_str().into()));
         }
     }
 }

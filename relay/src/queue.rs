@@ -30,14 +30,7 @@ pub struct QueueRx {
 pub fn queue(max_len: usize, max_bytes: usize) -> (QueueTx, QueueRx) {
     let (tx, rx) = mpsc::channel(max_len.max(1));
     let bytes = Arc::new(AtomicUsize::new(0));
-    (
-        QueueTx {
-            tx,
-            bytes: bytes.clone(),
-            max_bytes,
-        },
-        QueueRx { rx, bytes },
-    )
+    (QueueTx { tx, bytes: bytes.clone(), max_bytes }, QueueRx { rx, bytes })
 }
 
 impl QueueTx {

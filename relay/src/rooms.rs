@@ -40,18 +40,8 @@ pub struct Member {
 }
 
 impl Member {
-    pub fn new(
-        conn: ConnId,
-        pubkey: Option<String>,
-        tx: QueueTx,
-        kick: oneshot::Sender<Kick>,
-    ) -> Self {
-        Member {
-            conn,
-            pubkey,
-            tx,
-            kick,
-        }
+    pub fn new(conn: ConnId, pubkey: Option<String>, tx: QueueTx, kick: oneshot::Sender<Kick>) -> Self {
+        Member { conn, pubkey, tx, kick }
     }
 
     /// Queues without waiting; false if the queue is full or the connection is gone.
@@ -86,11 +76,7 @@ impl Room {
     fn evict(&mut self, name: &str, why: Kick) {
         if let Some(m) = self.members.remove(name) {
             if why == Kick::SlowConsumer {
-                tracing::warn!(
-                    peer = name,
-                    conn = m.conn,
-                    "outbound queue full; dropping slow peer"
-                );
+                tracing::warn!(peer = name, conn = m.conn, "outbound queue full; dropping slow peer");
             }
             let Member { tx, kick, .. } = m;
             // The reason goes out before the queue closes, so the connection
@@ -136,11 +122,7 @@ pub struct Rooms {
 
 impl Rooms {
     pub fn new(max_rooms: usize, max_peers: usize) -> Self {
-        Rooms {
-            inner: Mutex::new(HashMap::new()),
-            max_rooms,
-            max_peers,
-        }
+        Rooms { inner: Mutex::new(HashMap::new()), max_rooms, max_peers }
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<String, Room>> {
@@ -160,9 +142,7 @@ impl Rooms {
         if !exists && rooms.len() >= self.max_rooms {
             return Err(JoinError::TooManyRooms);
         }
-        let replacing = rooms
-            .get(room)
-            .is_some_and(|r| r.members.contains_key(peer));
+        let replacing = rooms.get(room).is_some_and(|r| r.members.contains_key(peer));
         let size = rooms.get(room).map_or(0, |r| r.members.len());
         if !replacing && size >= self.max_peers {
             return Err(JoinError::RoomFull);
@@ -173,20 +153,9 @@ impl Rooms {
             r.evict(peer, Kick::Replaced);
             r.announce_departures(vec![peer.to_owned()]);
         }
-        let peers = r
-            .members
-            .iter()
-            .map(|(name, m)| PeerInfo {
-                peer: name.clone(),
-                pubkey: m.pubkey.clone(),
-            })
-            .collect();
-        let hello: Outbound = ServerFrame::PeerJoined {
-            peer,
-            pubkey: member.pubkey.as_deref(),
-        }
-        .to_json()
-        .into();
+        let peers =
+            r.members.iter().map(|(name, m)| PeerInfo { peer: name.clone(), pubkey: m.pubkey.clone() }).collect();
+        let hello: Outbound = ServerFrame::PeerJoined { peer, pubkey: member.pubkey.as_deref() }.to_json().into();
         let slow = r.deliver_all(None, &hello);
         r.members.insert(peer.to_owned(), member);
         r.announce_departures(slow);
@@ -227,14 +196,7 @@ impl Rooms {
     }
 
     /// Queues `msg` for peer `to` in `room`.
-    pub fn send_to(
-        &self,
-        room: &str,
-        from: &str,
-        conn: ConnId,
-        to: &str,
-        msg: &Outbound,
-    ) -> Result<(), SendError> {
+    pub fn send_to(&self, room: &str, from: &str, conn: ConnId, to: &str, msg: &Outbound) -> Result<(), SendError> {
         let mut rooms = self.lock();
         let Some(r) = rooms.get_mut(room) else {
             return Err(SendError::NotMember);
@@ -300,10 +262,7 @@ mod tests {
         let peers = rooms.join("r", "b", m2).unwrap();
         assert_eq!(peers.len(), 1);
         assert_eq!(peers[0].peer, "a");
-        assert_eq!(
-            drain(&mut c1),
-            vec![r#"{"type":"peer-joined","peer":"b","pubkey":null}"#]
-        );
+        assert_eq!(drain(&mut c1), vec![r#"{"type":"peer-joined","peer":"b","pubkey":null}"#]);
         assert!(rooms.broadcast("r", "a", 1, &"hi".into()));
         assert_eq!(drain(&mut c2), vec!["hi"]);
         assert!(drain(&mut c1).is_empty());
@@ -329,10 +288,7 @@ mod tests {
         assert_eq!(c1.kick.try_recv().unwrap(), Kick::Replaced);
         assert_eq!(
             drain(&mut c2),
-            vec![
-                r#"{"type":"peer-left","peer":"a"}"#,
-                r#"{"type":"peer-joined","peer":"a","pubkey":null}"#
-            ]
+            vec![r#"{"type":"peer-left","peer":"a"}"#, r#"{"type":"peer-joined","peer":"a","pubkey":null}"#]
         );
         // The old connection's late leave must not remove the new one.
         assert!(!rooms.leave("r", "a", 1));
@@ -354,10 +310,7 @@ mod tests {
         assert_eq!(c2.kick.try_recv().unwrap(), Kick::SlowConsumer);
         assert_eq!(rooms.peer_count("r"), 2);
         assert!(drain(&mut c3).contains(&r#"{"type":"peer-left","peer":"slow"}"#.to_owned()));
-        assert_eq!(
-            rooms.send_to("r", "a", 1, "slow", &"x".into()),
-            Err(SendError::UnknownPeer)
-        );
+        assert_eq!(rooms.send_to("r", "a", 1, "slow", &"x".into()), Err(SendError::UnknownPeer));
     }
 
     #[test]
@@ -369,10 +322,7 @@ mod tests {
         let (m4, _c4) = member(4, 8);
         rooms.join("r", "a", m1).unwrap();
         assert_eq!(rooms.join("r", "b", m2).err(), Some(JoinError::RoomFull));
-        assert_eq!(
-            rooms.join("s", "b", m3).err(),
-            Some(JoinError::TooManyRooms)
-        );
+        assert_eq!(rooms.join("s", "b", m3).err(), Some(JoinError::TooManyRooms));
         // Replacing does not count against the room size.
         rooms.join("r", "a", m4).unwrap();
         assert!(rooms.leave("r", "a", 4));

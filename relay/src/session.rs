@@ -18,8 +18,7 @@ use tracing::Instrument as _;
 
 use crate::limits::{Limits, TokenBucket};
 use crate::protocol::{
-    is_valid_name, parse_client_frame, validate_join, ClientFrame, ErrorCode, Rejection,
-    ServerFrame,
+    is_valid_name, parse_client_frame, validate_join, ClientFrame, ErrorCode, Rejection, ServerFrame,
 };
 use crate::queue::{queue, QueueRx};
 use crate::rooms::{ConnId, JoinError, Kick, Member, Outbound, Rooms, SendError};
@@ -59,10 +58,7 @@ impl Shared {
 ///
 /// The codec's size limits are set here, so a message over the limit is
 /// refused from its frame header and never buffered.
-pub(crate) async fn ws_handler(
-    State(shared): State<Arc<Shared>>,
-    ws: WebSocketUpgrade,
-) -> Response {
+pub(crate) async fn ws_handler(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
     // Taken before upgrading so the count covers connections mid-handshake;
     // a refused client still gets a readable `server-full` frame.
     let permit = shared.conns.clone().try_acquire_owned().ok();
@@ -71,9 +67,7 @@ pub(crate) async fn ws_handler(
     ws.max_message_size(max)
         .max_frame_size(max)
         .on_failed_upgrade(|e| tracing::warn!(error = %e, "websocket upgrade failed"))
-        .on_upgrade(move |socket| {
-            run(socket, shared, conn, permit).instrument(tracing::info_span!("conn", id = conn))
-        })
+        .on_upgrade(move |socket| run(socket, shared, conn, permit).instrument(tracing::info_span!("conn", id = conn)))
 }
 
 /// Why a connection's loop ended.
@@ -113,18 +107,10 @@ struct Session {
     last_seen: Instant,
 }
 
-async fn run(
-    mut socket: WebSocket,
-    shared: Arc<Shared>,
-    conn: ConnId,
-    permit: Option<OwnedSemaphorePermit>,
-) {
+async fn run(mut socket: WebSocket, shared: Arc<Shared>, conn: ConnId, permit: Option<OwnedSemaphorePermit>) {
     let Some(_permit) = permit else {
         tracing::warn!("connection limit reached; refusing");
-        let rej = Rejection::new(
-            ErrorCode::ServerFull,
-            "too many connections; try again later",
-        );
+        let rej = Rejection::new(ErrorCode::ServerFull, "too many connections; try again later");
         close_with(&mut socket, Some(&rej), close_code::TRY_AGAIN_LATER, true).await;
         return;
     };
@@ -141,9 +127,7 @@ async fn run(
         last_seen: Instant::now(),
     };
     let end = s.run_loop().await;
-    let Session {
-        mut socket, joined, ..
-    } = s;
+    let Session { mut socket, joined, .. } = s;
     // A no-op if we were replaced or evicted: the room checks the connection id.
     if let Some(j) = &joined {
         if shared.rooms.leave(&j.room, &j.peer, conn) {
@@ -163,26 +147,17 @@ async fn run(
             tracing::warn!(%detail, "frame too large; closing");
             let rej = Rejection::new(
                 ErrorCode::FrameTooLarge,
-                format!(
-                    "message exceeds {} bytes; closing",
-                    shared.limits.max_frame_bytes
-                ),
+                format!("message exceeds {} bytes; closing", shared.limits.max_frame_bytes),
             );
             // The codec cannot read past an oversized frame, so don't wait for a reply.
             close_with(&mut socket, Some(&rej), close_code::TOO_BIG, false).await;
         }
         End::Kicked(Kick::Replaced) => {
-            let rej = Rejection::new(
-                ErrorCode::Replaced,
-                "another connection joined with this peer id",
-            );
+            let rej = Rejection::new(ErrorCode::Replaced, "another connection joined with this peer id");
             close_with(&mut socket, Some(&rej), close_code::REPLACED, true).await;
         }
         End::Kicked(Kick::SlowConsumer) | End::Removed => {
-            let rej = Rejection::new(
-                ErrorCode::SlowConsumer,
-                "too many undelivered messages; reconnect",
-            );
+            let rej = Rejection::new(ErrorCode::SlowConsumer, "too many undelivered messages; reconnect");
             close_with(&mut socket, Some(&rej), close_code::SLOW_CONSUMER, true).await;
         }
         End::Idle => close_with(&mut socket, None, close_code::GOING_AWAY, true).await,
@@ -198,9 +173,7 @@ async fn close_with(socket: &mut WebSocket, err: Option<&Rejection>, code: u16, 
         if let Some(e) = err {
             socket.send(Message::Text(e.to_frame().into())).await?;
         }
-        socket
-            .send(Message::Close(Some(CloseFrame { code, reason })))
-            .await?;
+        socket.send(Message::Close(Some(CloseFrame { code, reason }))).await?;
         if drain {
             while let Some(Ok(msg)) = socket.recv().await {
                 if matches!(msg, Message::Close(_)) {
@@ -292,10 +265,7 @@ impl Session {
     }
 
     fn removal_reason(&mut self) -> End {
-        self.joined
-            .as_mut()
-            .and_then(|j| j.kick.try_recv().ok())
-            .map_or(End::Removed, End::Kicked)
+        self.joined.as_mut().and_then(|j| j.kick.try_recv().ok()).map_or(End::Removed, End::Kicked)
     }
 
     /// Writes one message, giving up if it stalls past the idle timeout or if
@@ -319,10 +289,7 @@ impl Session {
 
     /// Answers a bad input with an error frame; the connection stays open.
     async fn reject(&mut self, rej: Rejection) -> Result<(), End> {
-        let (room, peer) = self
-            .joined
-            .as_ref()
-            .map_or(("", ""), |j| (j.room.as_str(), j.peer.as_str()));
+        let (room, peer) = self.joined.as_ref().map_or(("", ""), |j| (j.room.as_str(), j.peer.as_str()));
         if rej.code == ErrorCode::RateLimited {
             if self.limited_streak == 1 {
                 tracing::warn!(room, peer, "rate limited; dropping frames");
@@ -382,9 +349,7 @@ impl Session {
     async fn on_frame(&mut self, frame: ClientFrame) -> Result<(), End> {
         let (room, peer) = match (&frame, &self.joined) {
             (ClientFrame::Ping {}, _) => return self.write_frame(ServerFrame::Pong).await,
-            (ClientFrame::Join { room, peer, pubkey }, None) => {
-                return self.join(room, peer, pubkey.as_deref()).await
-            }
+            (ClientFrame::Join { room, peer, pubkey }, None) => return self.join(room, peer, pubkey.as_deref()).await,
             (ClientFrame::Join { .. }, Some(j)) => {
                 let rej = Rejection::new(
                     ErrorCode::AlreadyJoined,
@@ -412,32 +377,17 @@ impl Session {
                 rooms.send_to(&room, &peer, self.conn, to, &msg)
             }
             ClientFrame::Signal { to, signal } => {
-                let msg: Outbound = ServerFrame::Signal {
-                    from: &peer,
-                    signal,
-                }
-                .to_json()
-                .into();
+                let msg: Outbound = ServerFrame::Signal { from: &peer, signal }.to_json().into();
                 rooms.send_to(&room, &peer, self.conn, to, &msg)
             }
             // Answered above.
             ClientFrame::Join { .. } | ClientFrame::Ping {} => Ok(()),
         };
         match (result, &frame) {
-            (
-                Err(SendError::UnknownPeer),
-                ClientFrame::Send { to, .. } | ClientFrame::Signal { to, .. },
-            ) => {
+            (Err(SendError::UnknownPeer), ClientFrame::Send { to, .. } | ClientFrame::Signal { to, .. }) => {
                 // Echo the id only if it is a valid (short, printable) name.
-                let who = if is_valid_name(to) {
-                    to.as_str()
-                } else {
-                    "<invalid id>"
-                };
-                let rej = Rejection::new(
-                    ErrorCode::UnknownPeer,
-                    format!("no peer `{who}` in room `{room}`"),
-                );
+                let who = if is_valid_name(to) { to.as_str() } else { "<invalid id>" };
+                let rej = Rejection::new(ErrorCode::UnknownPeer, format!("no peer `{who}` in room `{room}`"));
                 self.reject(rej).await
             }
             _ => Ok(()),
@@ -457,18 +407,8 @@ impl Session {
                 tracing::info!(room, peer, others = peers.len(), "peer joined");
                 // Written directly (not queued) and before the loop next polls
                 // the queue, so `joined` always precedes any relayed frame.
-                let frame = ServerFrame::Joined {
-                    room,
-                    peer,
-                    peers: &peers,
-                }
-                .to_json();
-                self.joined = Some(Joined {
-                    room: room.to_owned(),
-                    peer: peer.to_owned(),
-                    rx,
-                    kick: kick_rx,
-                });
+                let frame = ServerFrame::Joined { room, peer, peers: &peers }.to_json();
+                self.joined = Some(Joined { room: room.to_owned(), peer: peer.to_owned(), rx, kick: kick_rx });
                 self.write(Message::Text(frame.into())).await
             }
             Err(JoinError::RoomFull) => {
@@ -479,10 +419,8 @@ impl Session {
                 self.reject(rej).await
             }
             Err(JoinError::TooManyRooms) => {
-                let rej = Rejection::new(
-                    ErrorCode::ServerFull,
-                    format!("{} rooms are open; no new rooms", limits.max_rooms),
-                );
+                let rej =
+                    Rejection::new(ErrorCode::ServerFull, format!("{} rooms are open; no new rooms", limits.max_rooms));
                 self.reject(rej).await
             }
         }
@@ -492,9 +430,6 @@ impl Session {
 fn rate_limited(limits: &Limits) -> Rejection {
     Rejection::new(
         ErrorCode::RateLimited,
-        format!(
-            "over {} messages/s (burst {}); frame dropped",
-            limits.rate_per_sec, limits.burst
-        ),
+        format!("over {} messages/s (burst {}); frame dropped", limits.rate_per_sec, limits.burst),
     )
 }

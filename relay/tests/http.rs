@@ -24,11 +24,7 @@ async fn site() -> Site {
     fs::create_dir_all(www.join("sub")).unwrap();
     fs::create_dir_all(&pkg).unwrap();
     fs::write(root.join("Cargo.toml"), SECRET).unwrap();
-    fs::write(
-        www.join("index.html"),
-        "<!doctype html><title>signer</title>",
-    )
-    .unwrap();
+    fs::write(www.join("index.html"), "<!doctype html><title>signer</title>").unwrap();
     fs::write(www.join("app.js"), "export const x = 1;").unwrap();
     fs::write(www.join("mod.mjs"), "export default 2;").unwrap();
     fs::write(www.join("style.css"), "body{}").unwrap();
@@ -36,32 +32,14 @@ async fn site() -> Site {
     fs::write(www.join("sub/index.html"), "sub").unwrap();
     fs::write(pkg.join("wsts_web.js"), "export default function init() {}").unwrap();
     fs::write(pkg.join("wsts_web_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    let addr = start_with(RelayConfig {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        www,
-        pkg,
-        ..Default::default()
-    })
-    .await;
+    let addr = start_with(RelayConfig { addr: "127.0.0.1:0".parse().unwrap(), www, pkg, ..Default::default() }).await;
     Site { _dir: dir, addr }
 }
 
 fn assert_isolated(path: &str, headers: &[(String, String)]) {
-    assert_eq!(
-        header(headers, "cross-origin-opener-policy"),
-        Some("same-origin"),
-        "{path}"
-    );
-    assert_eq!(
-        header(headers, "cross-origin-embedder-policy"),
-        Some("require-corp"),
-        "{path}"
-    );
-    assert_eq!(
-        header(headers, "cross-origin-resource-policy"),
-        Some("same-origin"),
-        "{path}"
-    );
+    assert_eq!(header(headers, "cross-origin-opener-policy"), Some("same-origin"), "{path}");
+    assert_eq!(header(headers, "cross-origin-embedder-policy"), Some("require-corp"), "{path}");
+    assert_eq!(header(headers, "cross-origin-resource-policy"), Some("same-origin"), "{path}");
 }
 
 #[tokio::test]
@@ -77,31 +55,15 @@ async fn healthz() {
 async fn serves_files_with_correct_types_and_isolation_headers() {
     let s = site().await;
     for (path, ctype, body) in [
-        (
-            "/",
-            "text/html",
-            &b"<!doctype html><title>signer</title>"[..],
-        ),
-        (
-            "/index.html",
-            "text/html",
-            b"<!doctype html><title>signer</title>",
-        ),
+        ("/", "text/html", &b"<!doctype html><title>signer</title>"[..]),
+        ("/index.html", "text/html", b"<!doctype html><title>signer</title>"),
         ("/sub/", "text/html", b"sub"),
         ("/app.js", "text/javascript", b"export const x = 1;"),
         ("/mod.mjs", "text/javascript", b"export default 2;"),
         ("/style.css", "text/css", b"body{}"),
         ("/data.json", "application/json", b"{}"),
-        (
-            "/pkg/wsts_web.js",
-            "text/javascript",
-            b"export default function init() {}",
-        ),
-        (
-            "/pkg/wsts_web_bg.wasm",
-            "application/wasm",
-            b"\0asm\x01\0\0\0",
-        ),
+        ("/pkg/wsts_web.js", "text/javascript", b"export default function init() {}"),
+        ("/pkg/wsts_web_bg.wasm", "application/wasm", b"\0asm\x01\0\0\0"),
     ] {
         let (status, headers, got) = http_get(s.addr, path).await;
         assert_eq!(status, 200, "{path}");
@@ -137,10 +99,7 @@ async fn path_traversal_is_not_served() {
     ] {
         let (status, _, body) = http_get(s.addr, path).await;
         assert_ne!(status, 200, "{path} was served");
-        assert!(
-            !String::from_utf8_lossy(&body).contains(SECRET),
-            "{path} leaked the file"
-        );
+        assert!(!String::from_utf8_lossy(&body).contains(SECRET), "{path} leaked the file");
     }
 }
 

@@ -14,20 +14,13 @@ use wsts_relay::Limits;
 
 #[tokio::test]
 async fn oversize_frame_is_refused_and_closes_only_that_connection() {
-    let addr = start(Limits {
-        max_frame_bytes: 1024,
-        ..Limits::default()
-    })
-    .await;
+    let addr = start(Limits { max_frame_bytes: 1024, ..Limits::default() }).await;
     let (mut a, _) = Client::join(addr, "r", "a").await;
     let (mut x, _) = Client::join(addr, "r", "x").await;
     a.expect("peer-joined").await;
 
     // Just under the limit is fine.
-    let fits = format!(
-        r#"{{"type":"broadcast","data":"{}"}}"#,
-        "A".repeat(1024 - 36)
-    );
+    let fits = format!(r#"{{"type":"broadcast","data":"{}"}}"#, "A".repeat(1024 - 36));
     assert!(fits.len() <= 1024);
     x.send_text(&fits).await;
     assert_eq!(a.expect("message").await["from"], "x");
@@ -50,12 +43,7 @@ async fn oversize_frame_is_refused_and_closes_only_that_connection() {
 
 #[tokio::test]
 async fn rate_limit_drops_excess_frames_but_keeps_the_connection() {
-    let addr = start(Limits {
-        rate_per_sec: 10.0,
-        burst: 5.0,
-        ..Limits::default()
-    })
-    .await;
+    let addr = start(Limits { rate_per_sec: 10.0, burst: 5.0, ..Limits::default() }).await;
     let (mut a, _) = Client::join(addr, "r", "a").await;
     let (mut b, _) = Client::join(addr, "r", "b").await;
     a.expect("peer-joined").await;
@@ -87,20 +75,14 @@ async fn rate_limit_drops_excess_frames_but_keeps_the_connection() {
 
 #[tokio::test]
 async fn room_full() {
-    let addr = start(Limits {
-        max_peers_per_room: 2,
-        ..Limits::default()
-    })
-    .await;
+    let addr = start(Limits { max_peers_per_room: 2, ..Limits::default() }).await;
     let (_a, _) = Client::join(addr, "r", "a").await;
     let (mut b, _) = Client::join(addr, "r", "b").await;
     let mut c = Client::connect(addr).await;
-    c.send(json!({"type": "join", "room": "r", "peer": "c"}))
-        .await;
+    c.send(json!({"type": "join", "room": "r", "peer": "c"})).await;
     c.expect_error("room-full").await;
     // Still usable: another room works.
-    c.send(json!({"type": "join", "room": "r2", "peer": "c"}))
-        .await;
+    c.send(json!({"type": "join", "room": "r2", "peer": "c"})).await;
     c.expect("joined").await;
     // Rejoining with an existing id is a replacement, not a new seat.
     let (_b2, _) = Client::join(addr, "r", "b").await;
@@ -109,15 +91,10 @@ async fn room_full() {
 
 #[tokio::test]
 async fn too_many_rooms_and_empty_rooms_are_removed() {
-    let addr = start(Limits {
-        max_rooms: 1,
-        ..Limits::default()
-    })
-    .await;
+    let addr = start(Limits { max_rooms: 1, ..Limits::default() }).await;
     let (a, _) = Client::join(addr, "r1", "a").await;
     let mut b = Client::connect(addr).await;
-    b.send(json!({"type": "join", "room": "r2", "peer": "b"}))
-        .await;
+    b.send(json!({"type": "join", "room": "r2", "peer": "b"})).await;
     b.expect_error("server-full").await;
     b.ping().await;
 
@@ -125,8 +102,7 @@ async fn too_many_rooms_and_empty_rooms_are_removed() {
     drop(a);
     let deadline = Instant::now() + STEP;
     loop {
-        b.send(json!({"type": "join", "room": "r2", "peer": "b"}))
-            .await;
+        b.send(json!({"type": "join", "room": "r2", "peer": "b"})).await;
         let v = b.recv().await;
         if v["type"] == "joined" {
             break;
@@ -139,11 +115,7 @@ async fn too_many_rooms_and_empty_rooms_are_removed() {
 
 #[tokio::test]
 async fn connection_limit_answers_server_full() {
-    let addr = start(Limits {
-        max_connections: 1,
-        ..Limits::default()
-    })
-    .await;
+    let addr = start(Limits { max_connections: 1, ..Limits::default() }).await;
     let (a, _) = Client::join(addr, "r", "a").await;
     let mut b = Client::connect(addr).await;
     b.expect_error("server-full").await;
@@ -167,12 +139,7 @@ async fn connection_limit_answers_server_full() {
 
 #[tokio::test]
 async fn slow_consumer_is_dropped_when_its_queue_is_full_by_count() {
-    slow_consumer_is_dropped(Limits {
-        queue_len: 4,
-        rate_per_sec: 0.0,
-        ..Limits::default()
-    })
-    .await;
+    slow_consumer_is_dropped(Limits { queue_len: 4, rate_per_sec: 0.0, ..Limits::default() }).await;
 }
 
 #[tokio::test]
@@ -202,9 +169,7 @@ async fn slow_consumer_is_dropped(limits: Limits) {
         sent += 1;
         // Peek for a frame without blocking the sender.
         if let Ok(msg) = timeout(Duration::from_millis(5), fast.ws.next()).await {
-            let Some(Ok(Message::Text(t))) = msg else {
-                panic!("unexpected {msg:?}")
-            };
+            let Some(Ok(Message::Text(t))) = msg else { panic!("unexpected {msg:?}") };
             break serde_json::from_str::<serde_json::Value>(&t).unwrap();
         }
     };

@@ -12,15 +12,9 @@ const KEY_A: &str = "02a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6
 #[tokio::test]
 async fn join_lists_peers_and_announces_newcomers() {
     let addr = start(Limits::default()).await;
-    let (mut a, joined_a) = Client::join_with(
-        addr,
-        json!({"type": "join", "room": "r1", "peer": "alice", "pubkey": KEY_A}),
-    )
-    .await;
-    assert_eq!(
-        joined_a,
-        json!({"type": "joined", "room": "r1", "peer": "alice", "peers": []})
-    );
+    let (mut a, joined_a) =
+        Client::join_with(addr, json!({"type": "join", "room": "r1", "peer": "alice", "pubkey": KEY_A})).await;
+    assert_eq!(joined_a, json!({"type": "joined", "room": "r1", "peer": "alice", "peers": []}));
 
     let (_b, joined_b) = Client::join(addr, "r1", "bob").await;
     assert_eq!(
@@ -28,10 +22,7 @@ async fn join_lists_peers_and_announces_newcomers() {
         json!({"type": "joined", "room": "r1", "peer": "bob",
                "peers": [{"peer": "alice", "pubkey": KEY_A}]})
     );
-    assert_eq!(
-        a.recv().await,
-        json!({"type": "peer-joined", "peer": "bob", "pubkey": null})
-    );
+    assert_eq!(a.recv().await, json!({"type": "peer-joined", "peer": "bob", "pubkey": null}));
 
     // Another room is separate.
     let (_c, joined_c) = Client::join(addr, "r2", "carol").await;
@@ -49,8 +40,7 @@ async fn broadcast_reaches_others_but_not_sender() {
     a.expect("peer-joined").await;
     b.expect("peer-joined").await;
 
-    a.send(json!({"type": "broadcast", "data": "aGVsbG8="}))
-        .await;
+    a.send(json!({"type": "broadcast", "data": "aGVsbG8="})).await;
     let want = json!({"type": "message", "from": "a", "data": "aGVsbG8="});
     assert_eq!(b.recv().await, want);
     assert_eq!(c.recv().await, want);
@@ -78,12 +68,8 @@ async fn send_reaches_only_its_target() {
     a.expect("peer-joined").await;
     b.expect("peer-joined").await;
 
-    a.send(json!({"type": "send", "to": "c", "data": "AAEC"}))
-        .await;
-    assert_eq!(
-        c.recv().await,
-        json!({"type": "message", "from": "a", "data": "AAEC"})
-    );
+    a.send(json!({"type": "send", "to": "c", "data": "AAEC"})).await;
+    assert_eq!(c.recv().await, json!({"type": "message", "from": "a", "data": "AAEC"}));
     b.ping().await;
     a.ping().await;
 }
@@ -95,23 +81,14 @@ async fn signal_is_forwarded_verbatim() {
     let (mut b, _) = Client::join(addr, "r", "b").await;
     a.expect("peer-joined").await;
     let signal = json!({"kind": "offer", "sdp": "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n", "n": [1, 2.5, null, true]});
-    a.send(json!({"type": "signal", "to": "b", "signal": signal}))
-        .await;
-    assert_eq!(
-        b.recv().await,
-        json!({"type": "signal", "from": "a", "signal": signal})
-    );
+    a.send(json!({"type": "signal", "to": "b", "signal": signal})).await;
+    assert_eq!(b.recv().await, json!({"type": "signal", "from": "a", "signal": signal}));
     // Any JSON value is fine, including scalars.
-    b.send(json!({"type": "signal", "to": "a", "signal": "candidate"}))
-        .await;
-    assert_eq!(
-        a.recv().await,
-        json!({"type": "signal", "from": "b", "signal": "candidate"})
-    );
+    b.send(json!({"type": "signal", "to": "a", "signal": "candidate"})).await;
+    assert_eq!(a.recv().await, json!({"type": "signal", "from": "b", "signal": "candidate"}));
     // Oversized signals are refused, connection kept.
     let big = "x".repeat(70 * 1024);
-    a.send(json!({"type": "signal", "to": "b", "signal": big}))
-        .await;
+    a.send(json!({"type": "signal", "to": "b", "signal": big})).await;
     a.expect_error("signal-too-large").await;
     a.ping().await;
     b.ping().await;
@@ -121,17 +98,14 @@ async fn signal_is_forwarded_verbatim() {
 async fn unknown_peer_is_an_error_not_a_disconnect() {
     let addr = start(Limits::default()).await;
     let (mut a, _) = Client::join(addr, "r", "a").await;
-    a.send(json!({"type": "send", "to": "ghost", "data": "AA=="}))
-        .await;
+    a.send(json!({"type": "send", "to": "ghost", "data": "AA=="})).await;
     let err = a.expect_error("unknown-peer").await;
     assert!(err["message"].as_str().unwrap().contains("ghost"));
-    a.send(json!({"type": "signal", "to": "ghost", "signal": {}}))
-        .await;
+    a.send(json!({"type": "signal", "to": "ghost", "signal": {}})).await;
     a.expect_error("unknown-peer").await;
     // A peer in another room is unknown here too.
     let (_x, _) = Client::join(addr, "other", "x").await;
-    a.send(json!({"type": "send", "to": "x", "data": "AA=="}))
-        .await;
+    a.send(json!({"type": "send", "to": "x", "data": "AA=="})).await;
     a.expect_error("unknown-peer").await;
     a.ping().await;
 }
@@ -144,43 +118,26 @@ async fn bad_input_gets_error_frames_and_the_connection_survives() {
     // Before joining.
     a.send(json!({"type": "broadcast", "data": "AA=="})).await;
     a.expect_error("not-joined").await;
-    a.send(json!({"type": "send", "to": "b", "data": "AA=="}))
-        .await;
+    a.send(json!({"type": "send", "to": "b", "data": "AA=="})).await;
     a.expect_error("not-joined").await;
     a.ping().await; // ping is allowed before join
 
     // Bad join fields.
     for (frame, code) in [
         (json!({"type": "join", "room": "", "peer": "a"}), "bad-room"),
-        (
-            json!({"type": "join", "room": "a b", "peer": "a"}),
-            "bad-room",
-        ),
-        (
-            json!({"type": "join", "room": "x".repeat(65), "peer": "a"}),
-            "bad-room",
-        ),
-        (
-            json!({"type": "join", "room": "r", "peer": "../a"}),
-            "bad-peer",
-        ),
+        (json!({"type": "join", "room": "a b", "peer": "a"}), "bad-room"),
+        (json!({"type": "join", "room": "x".repeat(65), "peer": "a"}), "bad-room"),
+        (json!({"type": "join", "room": "r", "peer": "../a"}), "bad-peer"),
         (json!({"type": "join", "room": "r", "peer": ""}), "bad-peer"),
-        (
-            json!({"type": "join", "room": "r", "peer": "a", "pubkey": "xyz"}),
-            "bad-pubkey",
-        ),
-        (
-            json!({"type": "join", "room": "r", "peer": "a", "pubkey": "ab".repeat(66)}),
-            "bad-pubkey",
-        ),
+        (json!({"type": "join", "room": "r", "peer": "a", "pubkey": "xyz"}), "bad-pubkey"),
+        (json!({"type": "join", "room": "r", "peer": "a", "pubkey": "ab".repeat(66)}), "bad-pubkey"),
         (json!({"type": "join", "room": "r"}), "bad-frame"),
     ] {
         a.send(frame).await;
         a.expect_error(code).await;
     }
 
-    a.send(json!({"type": "join", "room": "r", "peer": "a"}))
-        .await;
+    a.send(json!({"type": "join", "room": "r", "peer": "a"})).await;
     a.expect("joined").await;
     let (mut b, _) = Client::join(addr, "r", "b").await;
     a.expect("peer-joined").await;
@@ -204,17 +161,13 @@ async fn bad_input_gets_error_frames_and_the_connection_survives() {
     a.send_msg(Message::binary(vec![1u8, 2, 3])).await;
     a.expect_error("bad-frame").await;
 
-    a.send(json!({"type": "join", "room": "r2", "peer": "a"}))
-        .await;
+    a.send(json!({"type": "join", "room": "r2", "peer": "a"})).await;
     a.expect_error("already-joined").await;
 
     // Nothing reached b, and a still works.
     b.ping().await;
     a.send(json!({"type": "broadcast", "data": "b2s="})).await;
-    assert_eq!(
-        b.recv().await,
-        json!({"type": "message", "from": "a", "data": "b2s="})
-    );
+    assert_eq!(b.recv().await, json!({"type": "message", "from": "a", "data": "b2s="}));
 }
 
 #[tokio::test]
@@ -235,16 +188,11 @@ async fn abrupt_disconnect_announces_peer_left_and_room_survives() {
 
     // The same peer id can come back.
     let (_b2, joined) = Client::join(addr, "r", "b").await;
-    let names: Vec<_> = joined["peers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["peer"].as_str().unwrap().to_owned())
-        .collect();
+    let names: Vec<_> =
+        joined["peers"].as_array().unwrap().iter().map(|p| p["peer"].as_str().unwrap().to_owned()).collect();
     assert_eq!(names, ["a", "c"]);
     assert_eq!(a.expect("peer-joined").await["peer"], "b");
-    c.send(json!({"type": "send", "to": "a", "data": "AA=="}))
-        .await;
+    c.send(json!({"type": "send", "to": "a", "data": "AA=="})).await;
     assert_eq!(a.expect("message").await["from"], "c");
 }
 
@@ -257,10 +205,7 @@ async fn clean_close_and_plain_drop_announce_peer_left() {
     a.expect("peer-joined").await;
     a.expect("peer-joined").await;
 
-    tokio::time::timeout(common::STEP, b.ws.close(None))
-        .await
-        .unwrap()
-        .unwrap();
+    tokio::time::timeout(common::STEP, b.ws.close(None)).await.unwrap().unwrap();
     assert_eq!(a.recv().await, json!({"type": "peer-left", "peer": "b"}));
     drop(c); // FIN without a close frame
     assert_eq!(a.recv().await, json!({"type": "peer-left", "peer": "c"}));
@@ -283,8 +228,7 @@ async fn rejoining_replaces_the_live_connection() {
 
     // Traffic for "b" now goes to the new connection, even after the old
     // one has finished closing.
-    a.send(json!({"type": "send", "to": "b", "data": "AA=="}))
-        .await;
+    a.send(json!({"type": "send", "to": "b", "data": "AA=="})).await;
     assert_eq!(b2.expect("message").await["from"], "a");
     b2.send(json!({"type": "broadcast", "data": "AQ=="})).await;
     assert_eq!(a.expect("message").await["data"], "AQ==");

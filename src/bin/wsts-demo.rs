@@ -5,7 +5,11 @@
 
 use rand_core::OsRng;
 use wsts_web::{
-    crypto::{bip340, encoding::point_to_bytes, signing::{verify_signature, SignatureType}},
+    crypto::{
+        bip340,
+        encoding::point_to_bytes,
+        signing::{verify_signature, SignatureType},
+    },
     party::{local, Config, Party, Scheme},
 };
 
@@ -34,7 +38,8 @@ fn run() -> Result<(), String> {
         }
     }
     let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
-    let mut parties: Vec<Party> = (0..signers).map(|s| Party::new(config.clone(), s)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    let mut parties: Vec<Party> =
+        (0..signers).map(|s| Party::new(config.clone(), s)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
     println!("signers {signers}, key ids {keys}, threshold {threshold}");
     for s in 0..signers {
         println!("  signer {s}: key ids {:?}", config.key_ids(s));
@@ -62,5 +67,9 @@ fn run() -> Result<(), String> {
     println!("x-only public key: {}", hex::encode(bip340::x_only(&verify_key)));
     println!("BIP-340 signature: {}", hex::encode(signature.to_bytes()));
     println!("verified: {ok}");
-    if ok { Ok(()) } else { Err("the signature does not verify".into()) }
+    if ok {
+        Ok(())
+    } else {
+        Err("the signature does not verify".into())
+    }
 }

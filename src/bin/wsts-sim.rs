@@ -91,7 +91,8 @@ fn parse_run(args: &[String]) -> Result<(Options, bool), String> {
             "--sig-type" => sig_type = value.clone(),
             "--merkle-root" => {
                 let bytes = hex::decode(value).map_err(|_| "--merkle-root: not hex".to_string())?;
-                merkle_root = Some(<[u8; 32]>::try_from(bytes).map_err(|_| "--merkle-root: need 32 bytes".to_string())?);
+                merkle_root =
+                    Some(<[u8; 32]>::try_from(bytes).map_err(|_| "--merkle-root: need 32 bytes".to_string())?);
             }
             "--message" => o.message = hex::decode(value).map_err(|_| "--message: not hex".to_string())?,
             "--adversary" => o.adversaries.push(parse_adversary(value).map_err(|e| e.to_string())?),

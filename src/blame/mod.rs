@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 use crate::{
     crypto::SignerId,
     net::{DkgEndFailure, Message, NetworkKeys, Packet, Sender, SharePayload},
-    party::{settle_bad_private_shares, settle_bad_share_sum, Config, DkgFailure, DkgPublicShares, SumVerdict, Verdict},
+    party::{
+        settle_bad_private_shares, settle_bad_share_sum, Config, DkgFailure, DkgPublicShares, SumVerdict, Verdict,
+    },
 };
 
 /// What a signer was proven to have done.
@@ -152,7 +154,12 @@ pub fn settle_dkg_failure(
     findings
 }
 
-fn settle_share_failure(config: &Config, transcript: &DkgTranscript, reporter: SignerId, failure: &DkgFailure) -> Vec<Finding> {
+fn settle_share_failure(
+    config: &Config,
+    transcript: &DkgTranscript,
+    reporter: SignerId,
+    failure: &DkgFailure,
+) -> Vec<Finding> {
     let false_accusation = Finding { signer: reporter, offence: Offence::FalseAccusation };
     let dkg_id = transcript.dkg_id;
     let mut findings = Vec::new();

@@ -58,7 +58,13 @@ mod tests {
     fn matches_libsecp256k1() {
         let mut rng = ChaCha20Rng::seed_from_u64(11);
         let mut scalars: Vec<Scalar> = (0..50).map(|_| Scalar::random(&mut rng)).collect();
-        scalars.extend([Scalar::from(0), Scalar::from(1), Scalar::from(255), Scalar::from(256), Scalar::from(0) - Scalar::from(1)]);
+        scalars.extend([
+            Scalar::from(0),
+            Scalar::from(1),
+            Scalar::from(255),
+            Scalar::from(256),
+            Scalar::from(0) - Scalar::from(1),
+        ]);
         for x in &scalars {
             assert_eq!(mul_generator(x), Point::from(x), "{x}");
         }

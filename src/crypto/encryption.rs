@@ -69,12 +69,7 @@ impl CipherContext {
 
 /// The symmetric key for one (sender, recipient) pair.
 pub fn derive_key(shared_point: &Point, ctx: &CipherContext) -> Zeroizing<[u8; 32]> {
-    Zeroizing::new(
-        TaggedHash::new(tags::SHARE_KDF)
-            .point(shared_point)
-            .bytes(&ctx.associated_data())
-            .finish(),
-    )
+    Zeroizing::new(TaggedHash::new(tags::SHARE_KDF).point(shared_point).bytes(&ctx.associated_data()).finish())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,9 +153,7 @@ pub fn decrypt_shares(
         .chunks_exact(SCALAR_LEN)
         .enumerate()
         .map(|(index, chunk)| {
-            scalar_from_bytes(chunk)
-                .map(SecretScalar::new)
-                .map_err(|error| DecryptError::BadScalar { index, error })
+            scalar_from_bytes(chunk).map(SecretScalar::new).map_err(|error| DecryptError::BadScalar { index, error })
         })
         .collect()
 }

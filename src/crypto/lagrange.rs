@@ -87,9 +87,7 @@ fn direct(set: &[KeyId], targets: &[KeyId]) -> Vec<Scalar> {
         .iter()
         .map(|&k| {
             let xk = scalar_from_u32(k);
-            set.iter()
-                .filter(|&&m| m != k)
-                .fold(xk, |acc, &m| acc * (scalar_from_u32(m) - xk))
+            set.iter().filter(|&&m| m != k).fold(xk, |acc, &m| acc * (scalar_from_u32(m) - xk))
         })
         .collect();
     batch_invert(&mut denominators);
@@ -111,7 +109,11 @@ fn via_missing(members: &BTreeSet<KeyId>, targets: &[KeyId], n: KeyId) -> Vec<Sc
         .iter()
         .map(|&k| {
             let d = factorial[k as usize] * factorial[(n - k) as usize] * missing_product;
-            if k % 2 == 0 { -d } else { d }
+            if k % 2 == 0 {
+                -d
+            } else {
+                d
+            }
         })
         .collect();
     batch_invert(&mut denominators);
@@ -147,14 +149,17 @@ mod tests {
         // Too few points do not interpolate.
         let set = [1, 2, 3];
         let lambdas = coefficients(&set, &set).unwrap();
-        let sum = set.iter().zip(&lambdas).fold(Scalar::from(0), |acc, (&k, l)| acc + f.evaluate(&scalar_from_u32(k)) * l);
+        let sum =
+            set.iter().zip(&lambdas).fold(Scalar::from(0), |acc, (&k, l)| acc + f.evaluate(&scalar_from_u32(k)) * l);
         assert_ne!(sum, *f.constant().expose());
     }
 
     #[test]
     fn both_ways_agree() {
         // Sets with few gaps take the factorial path; sparse ones the direct path.
-        for set in [vec![1, 2, 3, 5, 6, 7, 8], vec![2, 3, 4, 5, 6], vec![1, 9, 20], (1..=40).collect(), vec![4, 1, 3, 2]] {
+        for set in
+            [vec![1, 2, 3, 5, 6, 7, 8], vec![2, 3, 4, 5, 6], vec![1, 9, 20], (1..=40).collect(), vec![4, 1, 3, 2]]
+        {
             let members: BTreeSet<KeyId> = set.iter().copied().collect();
             let n = *members.last().unwrap();
             assert_eq!(via_missing(&members, &set, n), direct(&set, &set), "{set:?}");

@@ -109,7 +109,8 @@ mod tests {
 
     #[test]
     fn batch_normalization_keeps_every_point() {
-        let mut points: Vec<Point> = (1..20u32).map(|i| base_mul(&Scalar::from(i)) + base_mul(&Scalar::from(i * 7))).collect();
+        let mut points: Vec<Point> =
+            (1..20u32).map(|i| base_mul(&Scalar::from(i)) + base_mul(&Scalar::from(i * 7))).collect();
         points.insert(3, Point::identity());
         let before = points.clone();
         let encoded: Vec<_> = points.iter().map(encoding::point_to_bytes).collect();

@@ -27,11 +27,8 @@ pub fn derive_secret_nonce<R: RngCore + CryptoRng>(rng: &mut R, secret: &Scalar,
     let mut fresh = [0u8; 32];
     rng.fill_bytes(&mut fresh);
     let mut secret_bytes = secret.to_bytes();
-    let k = TaggedHash::new(tags::NONCE)
-        .var_bytes(purpose.as_bytes())
-        .bytes(&fresh)
-        .bytes(&secret_bytes)
-        .finish_scalar();
+    let k =
+        TaggedHash::new(tags::NONCE).var_bytes(purpose.as_bytes()).bytes(&fresh).bytes(&secret_bytes).finish_scalar();
     fresh.zeroize();
     secret_bytes.zeroize();
     // A zero nonce happens with probability 2^-256; retry rather than leak.
@@ -68,11 +65,7 @@ impl SigningNonces {
     }
 
     pub fn public(&self, party_id: u32) -> PublicNonce {
-        PublicNonce {
-            party_id,
-            hiding: base_mul(self.hiding.expose()),
-            binding: base_mul(self.binding.expose()),
-        }
+        PublicNonce { party_id, hiding: base_mul(self.hiding.expose()), binding: base_mul(self.binding.expose()) }
     }
 }
 

@@ -199,7 +199,10 @@ impl PolyCommitment {
 /// `[A_1, …, A_{t-1}]` summed over every full commitment given: what the
 /// coordinator sends each signer in `DkgEndBegin`. `None` if one is pruned or
 /// of the wrong length.
-pub fn aggregate_rest<'a>(commitments: impl IntoIterator<Item = &'a PolyCommitment>, threshold: usize) -> Option<Vec<Point>> {
+pub fn aggregate_rest<'a>(
+    commitments: impl IntoIterator<Item = &'a PolyCommitment>,
+    threshold: usize,
+) -> Option<Vec<Point>> {
     let mut sum = vec![Point::identity(); threshold.saturating_sub(1)];
     for c in commitments {
         let full = c.full().filter(|f| f.len() == threshold)?;
@@ -229,9 +232,8 @@ mod tests {
             let x = scalar_from_u32(k);
             assert_eq!(base_mul(&f.evaluate(&x)), evaluate_commitment(&c, &x));
         }
-        let naive: Scalar = (0..5).fold(Scalar::from(0), |acc, j| {
-            acc + f.coefficients[j].expose() * powers(&Scalar::from(3), 5)[j]
-        });
+        let naive: Scalar =
+            (0..5).fold(Scalar::from(0), |acc, j| acc + f.coefficients[j].expose() * powers(&Scalar::from(3), 5)[j]);
         assert_eq!(f.evaluate(&Scalar::from(3)), naive);
     }
 

@@ -59,12 +59,7 @@ fn challenge(public: &Point, r: &Point, ctx: &PopContext) -> Scalar {
 }
 
 impl ProofOfPossession {
-    pub fn prove<R: RngCore + CryptoRng>(
-        secret: &SecretScalar,
-        public: &Point,
-        ctx: &PopContext,
-        rng: &mut R,
-    ) -> Self {
+    pub fn prove<R: RngCore + CryptoRng>(secret: &SecretScalar, public: &Point, ctx: &PopContext, rng: &mut R) -> Self {
         let k = derive_secret_nonce(rng, secret.expose(), tags::PROOF_OF_POSSESSION);
         let r = base_mul(k.expose());
         let c = challenge(public, &r, ctx);

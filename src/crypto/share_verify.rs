@@ -15,9 +15,7 @@
 use p256k1::traits::MultiMult;
 use rand_core::{CryptoRng, RngCore};
 
-use super::{
-    base_mul, generator, is_identity, scalar_from_u32, secret::SecretScalar, KeyId, Point, Scalar,
-};
+use super::{base_mul, generator, is_identity, scalar_from_u32, secret::SecretScalar, KeyId, Point, Scalar};
 
 /// One dealer's commitment and the shares it sent for the recipient's key ids
 /// (in the same order as the `key_ids` passed to [`verify_shares`]).
@@ -109,9 +107,8 @@ pub fn verify_shares<D: Copy, R: RngCore + CryptoRng>(
     dealt: &[DealtShares<'_, D>],
     rng: &mut R,
 ) -> Result<(), Vec<D>> {
-    let (well_formed, malformed): (Vec<_>, Vec<_>) = dealt
-        .iter()
-        .partition(|d| d.commitment.len() == threshold && d.shares.len() == key_ids.len());
+    let (well_formed, malformed): (Vec<_>, Vec<_>) =
+        dealt.iter().partition(|d| d.commitment.len() == threshold && d.shares.len() == key_ids.len());
     let mut bad: Vec<D> = malformed.iter().map(|d| d.dealer).collect();
 
     let rho: Vec<Scalar> = key_ids.iter().map(|_| Scalar::random(rng)).collect();
@@ -164,7 +161,12 @@ mod tests {
     use crate::crypto::polynomial::Polynomial;
     use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
-    fn deal(n_dealers: usize, t: usize, key_ids: &[KeyId], rng: &mut ChaCha20Rng) -> (Vec<Vec<Point>>, Vec<Vec<SecretScalar>>) {
+    fn deal(
+        n_dealers: usize,
+        t: usize,
+        key_ids: &[KeyId],
+        rng: &mut ChaCha20Rng,
+    ) -> (Vec<Vec<Point>>, Vec<Vec<SecretScalar>>) {
         let polys: Vec<Polynomial> = (0..n_dealers).map(|_| Polynomial::random(t, rng)).collect();
         let commitments = polys.iter().map(|p| p.commit()).collect();
         let shares = polys.iter().map(|p| key_ids.iter().map(|&k| p.share_for(k)).collect()).collect();

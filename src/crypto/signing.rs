@@ -240,10 +240,8 @@ impl SigningSession {
             .map(|&id| (id, TaggedHash::new(tags::BINDING_PARTY).bytes(&transcript).u32(id).finish_scalar()))
             .collect();
 
-        let (scalars, points): (Vec<Scalar>, Vec<Point>) = parties
-            .iter()
-            .flat_map(|(id, (n, _))| [(Scalar::from(1), n.hiding), (binding[id], n.binding)])
-            .unzip();
+        let (scalars, points): (Vec<Scalar>, Vec<Point>) =
+            parties.iter().flat_map(|(id, (n, _))| [(Scalar::from(1), n.hiding), (binding[id], n.binding)]).unzip();
         let r = super::msm(&scalars, &points);
         if is_identity(&r) {
             return Err(SigningError::IdentityCommitment);
@@ -334,8 +332,7 @@ impl SigningSession {
     pub fn verify_share(&self, share: &SignatureShare, keys: &GroupPublicKeys) -> bool {
         let Some((_, party_keys)) = self.parties.get(&share.party_id) else { return false };
         let weighted = keys.weighted_key(party_keys, &self.lambdas(party_keys));
-        base_mul(&share.z)
-            == self.party_commitment(share.party_id) + weighted * (self.challenge * self.key_sign)
+        base_mul(&share.z) == self.party_commitment(share.party_id) + weighted * (self.challenge * self.key_sign)
     }
 
     /// Check many shares at once: with random `a_p`,
@@ -349,7 +346,8 @@ impl SigningSession {
         keys: &GroupPublicKeys,
         rng: &mut R,
     ) -> Result<(), Vec<u32>> {
-        let unknown: Vec<u32> = shares.iter().filter(|s| !self.parties.contains_key(&s.party_id)).map(|s| s.party_id).collect();
+        let unknown: Vec<u32> =
+            shares.iter().filter(|s| !self.parties.contains_key(&s.party_id)).map(|s| s.party_id).collect();
         if !unknown.is_empty() {
             return Err(unknown);
         }
@@ -366,7 +364,12 @@ impl SigningSession {
         }
     }
 
-    fn batch_holds<R: RngCore + CryptoRng>(&self, shares: &[SignatureShare], keys: &GroupPublicKeys, rng: &mut R) -> bool {
+    fn batch_holds<R: RngCore + CryptoRng>(
+        &self,
+        shares: &[SignatureShare],
+        keys: &GroupPublicKeys,
+        rng: &mut R,
+    ) -> bool {
         let mut key_ids = Vec::new();
         let mut party_weights = Vec::new();
         let mut scalars = Vec::with_capacity(2 * shares.len() + keys.threshold() + 1);
@@ -408,7 +411,8 @@ impl SigningSession {
             h.u32(s.party_id).scalar(&s.z)
         });
         let unique: Vec<SignatureShare> = by_party.values().map(|s| (*s).clone()).collect();
-        if let Err(mut bad) = self.verify_shares(&unique, keys, &mut rand_chacha::ChaCha20Rng::from_seed(seed.finish())) {
+        if let Err(mut bad) = self.verify_shares(&unique, keys, &mut rand_chacha::ChaCha20Rng::from_seed(seed.finish()))
+        {
             bad.sort_unstable();
             return Err(SigningError::BadShares(bad));
         }

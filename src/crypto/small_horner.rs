@@ -17,7 +17,8 @@ use super::{secret::SecretScalar, KeyId, Scalar};
 type Limbs = [u32; 8];
 
 /// The group order n, least significant limb first.
-const N: Limbs = [0xD036_4141, 0xBFD2_5E8C, 0xAF48_A03B, 0xBAAE_DCE6, 0xFFFF_FFFE, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF];
+const N: Limbs =
+    [0xD036_4141, 0xBFD2_5E8C, 0xAF48_A03B, 0xBAAE_DCE6, 0xFFFF_FFFE, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF];
 /// `2^256 - n`, which is below 2^129.
 const N_COMPLEMENT: [u32; 5] = [0x2FC9_BEBF, 0x402D_A173, 0x50B7_5FC4, 0x4551_2319, 0x0000_0001];
 
@@ -167,8 +168,13 @@ mod tests {
     fn power_sums_match_scalar_arithmetic() {
         let mut rng = ChaCha20Rng::seed_from_u64(8);
         let keys = [1, 2, 7, 4000, u32::MAX];
-        let weights: Vec<Scalar> =
-            vec![Scalar::random(&mut rng), Scalar::from(0) - Scalar::from(1), Scalar::random(&mut rng), Scalar::from(3), Scalar::random(&mut rng)];
+        let weights: Vec<Scalar> = vec![
+            Scalar::random(&mut rng),
+            Scalar::from(0) - Scalar::from(1),
+            Scalar::random(&mut rng),
+            Scalar::from(3),
+            Scalar::random(&mut rng),
+        ];
         let t = 9;
         let mut expected = vec![Scalar::from(0); t];
         for (&k, w) in keys.iter().zip(&weights) {

@@ -121,8 +121,17 @@ pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
         _ => return None,
     }
     const NAMES: [&str; 11] = [
-        "DkgBegin", "DkgPublicShares", "DkgPrivateBegin", "DkgPrivateShares", "DkgEndBegin", "DkgEnd",
-        "NonceRequest", "NonceResponse", "SignatureShareRequest", "SignatureShareResponse", "TranscriptRequest",
+        "DkgBegin",
+        "DkgPublicShares",
+        "DkgPrivateBegin",
+        "DkgPrivateShares",
+        "DkgEndBegin",
+        "DkgEnd",
+        "NonceRequest",
+        "NonceResponse",
+        "SignatureShareRequest",
+        "SignatureShareResponse",
+        "TranscriptRequest",
     ];
     NAMES.get(usize::try_from(varint(bytes, &mut at)?).ok()?).copied()
 }
@@ -287,7 +296,10 @@ impl<'a> Decoded<'a> {
 
     /// The authenticated packet, with its bytes and digest cached.
     fn finish(self, bytes: &[u8]) -> Packet {
-        Packet { cache: Cache { bytes: Some(std::sync::Arc::new(bytes.to_vec())), digest: Some(self.digest) }, ..self.packet }
+        Packet {
+            cache: Cache { bytes: Some(std::sync::Arc::new(bytes.to_vec())), digest: Some(self.digest) },
+            ..self.packet
+        }
     }
 }
 
@@ -307,7 +319,12 @@ mod tests {
         };
         let packets: Vec<Vec<u8>> = (0..3u32)
             .map(|id| {
-                let m = Message::TranscriptRequest(TranscriptRequest { dkg_id: 1, signer_id: id, public: vec![], private: vec![] });
+                let m = Message::TranscriptRequest(TranscriptRequest {
+                    dkg_id: 1,
+                    signer_id: id,
+                    public: vec![],
+                    private: vec![],
+                });
                 Packet::sign(Sender::Signer(id), m, &secrets[id as usize], &mut rng).to_bytes()
             })
             .collect();
@@ -321,7 +338,10 @@ mod tests {
         let last = tampered[1].len() - 1;
         tampered[1][last] ^= 1;
         let slices: Vec<&[u8]> = tampered.iter().map(Vec::as_slice).collect();
-        assert_eq!(Packet::from_bytes_batch(&slices, &keys, &mut rng), Err(PacketError::BadSignature(Sender::Signer(1))));
+        assert_eq!(
+            Packet::from_bytes_batch(&slices, &keys, &mut rng),
+            Err(PacketError::BadSignature(Sender::Signer(1)))
+        );
     }
 
     #[test]
@@ -361,7 +381,12 @@ mod tests {
             ),
             (
                 Sender::Signer(1000),
-                Message::TranscriptRequest(TranscriptRequest { dkg_id: 1, signer_id: 1000, public: vec![], private: vec![2] }),
+                Message::TranscriptRequest(TranscriptRequest {
+                    dkg_id: 1,
+                    signer_id: 1000,
+                    public: vec![],
+                    private: vec![2],
+                }),
             ),
         ];
         for (sender, message) in messages {

@@ -110,7 +110,11 @@ impl Config {
             return Err(ConfigError::ThresholdAboveKeys { threshold: self.threshold, keys });
         }
         if self.dkg_threshold < self.threshold || self.dkg_threshold > keys {
-            return Err(ConfigError::BadDkgThreshold { dkg_threshold: self.dkg_threshold, threshold: self.threshold, keys });
+            return Err(ConfigError::BadDkgThreshold {
+                dkg_threshold: self.dkg_threshold,
+                threshold: self.threshold,
+                keys,
+            });
         }
         Ok(())
     }
@@ -185,7 +189,10 @@ mod tests {
 
     #[test]
     fn validation_errors_are_specific() {
-        assert_eq!(Config::evenly(Scheme::V2, 2, 4, 5, 5), Err(ConfigError::ThresholdAboveKeys { threshold: 5, keys: 4 }));
+        assert_eq!(
+            Config::evenly(Scheme::V2, 2, 4, 5, 5),
+            Err(ConfigError::ThresholdAboveKeys { threshold: 5, keys: 4 })
+        );
         assert_eq!(Config::evenly(Scheme::V2, 2, 4, 0, 1), Err(ConfigError::ZeroThreshold));
         assert!(matches!(Config::evenly(Scheme::V2, 2, 4, 3, 2), Err(ConfigError::BadDkgThreshold { .. })));
         assert_eq!(Config::evenly(Scheme::V2, 5, 4, 1, 1), Err(ConfigError::SignerWithoutKeys(4)));

@@ -24,8 +24,8 @@ use crate::crypto::{
     proof_of_possession::{PopContext, PopPurpose, ProofOfPossession},
     secret::SecretScalar,
     share_verify::{self, DealtShares},
-    small_horner::Evaluator,
     signing::{GroupPublicKeys, SignatureShare, SigningError, SigningSession},
+    small_horner::Evaluator,
     KeyId, Point, Scalar, SignerId,
 };
 
@@ -188,7 +188,8 @@ impl Party {
             .collect();
         let kex = KexKeyPair::generate(rng);
         let kex_proof = ProofOfPossession::prove(&kex.secret, &kex.public, &kex_context(dkg_id, self.signer_id), rng);
-        let public = DkgPublicShares { dkg_id, signer_id: self.signer_id, commitments, kex_public: kex.public, kex_proof };
+        let public =
+            DkgPublicShares { dkg_id, signer_id: self.signer_id, commitments, kex_public: kex.public, kex_proof };
         self.dkg = Some(DkgSecrets { dkg_id, polynomials, kex });
         public
     }
@@ -242,11 +243,20 @@ impl Party {
     /// The evidence for a `BadPrivateShares` claim against `sender`: the
     /// shared key with that one sender and its tuple proof. Returns `None`
     /// before `start_dkg`.
-    pub fn bad_share_evidence<R: RngCore + CryptoRng>(&self, sender: &DkgPublicShares, rng: &mut R) -> Option<BadShareEvidence> {
+    pub fn bad_share_evidence<R: RngCore + CryptoRng>(
+        &self,
+        sender: &DkgPublicShares,
+        rng: &mut R,
+    ) -> Option<BadShareEvidence> {
         Some(self.evidence_against(self.secrets()?, sender, rng))
     }
 
-    fn evidence_against<R: RngCore + CryptoRng>(&self, secrets: &DkgSecrets, sender: &DkgPublicShares, rng: &mut R) -> BadShareEvidence {
+    fn evidence_against<R: RngCore + CryptoRng>(
+        &self,
+        secrets: &DkgSecrets,
+        sender: &DkgPublicShares,
+        rng: &mut R,
+    ) -> BadShareEvidence {
         let ctx = TupleContext { dkg_id: secrets.dkg_id, prover: self.signer_id, other: sender.signer_id };
         let (shared_key, proof) = TupleProof::prove(&secrets.kex.secret, &sender.kex_public, &ctx, rng);
         BadShareEvidence { shared_key, proof }
@@ -305,7 +315,9 @@ impl Party {
                 continue;
             }
             let sender_public = &public[&sender];
-            let Some(ciphertext) = private.get(&sender).filter(|p| p.dkg_id == dkg_id).and_then(|p| p.for_recipient(self.signer_id)) else {
+            let Some(ciphertext) =
+                private.get(&sender).filter(|p| p.dkg_id == dkg_id).and_then(|p| p.for_recipient(self.signer_id))
+            else {
                 missing_private.insert(sender);
                 continue;
             };
@@ -345,7 +357,8 @@ impl Party {
         };
         let summed_shares: Vec<Scalar> = (0..my_keys.len()).map(summed).collect();
         let t = self.config.threshold as usize;
-        if keys.threshold() != t || !share_verify::verify_summed(&my_keys, &keys.summed_commitment, &summed_shares, rng) {
+        if keys.threshold() != t || !share_verify::verify_summed(&my_keys, &keys.summed_commitment, &summed_shares, rng)
+        {
             let evidence = participants
                 .iter()
                 .filter(|&&s| s != self.signer_id)
@@ -362,12 +375,16 @@ impl Party {
     }
 
     /// Fresh nonces for every signing party this signer speaks for.
-    pub fn generate_nonces<R: RngCore + CryptoRng>(&self, rng: &mut R) -> (Vec<(u32, SigningNonces)>, Vec<PublicNonce>) {
+    pub fn generate_nonces<R: RngCore + CryptoRng>(
+        &self,
+        rng: &mut R,
+    ) -> (Vec<(u32, SigningNonces)>, Vec<PublicNonce>) {
         self.config
             .parties_of(self.signer_id)
             .into_iter()
             .map(|(party_id, keys)| {
-                let hedge = keys.iter().filter_map(|k| self.key_shares.get(k)).fold(Scalar::from(0), |acc, x| acc + x.expose());
+                let hedge =
+                    keys.iter().filter_map(|k| self.key_shares.get(k)).fold(Scalar::from(0), |acc, x| acc + x.expose());
                 let nonces = SigningNonces::generate(&hedge, rng);
                 let public = nonces.public(party_id);
                 ((party_id, nonces), public)
@@ -377,14 +394,21 @@ impl Party {
 
     /// Signature shares for every party this signer speaks for. Consumes the
     /// nonces from [`Party::generate_nonces`].
-    pub fn sign(&self, session: &SigningSession, nonces: Vec<(u32, SigningNonces)>) -> Result<Vec<SignatureShare>, SigningError> {
+    pub fn sign(
+        &self,
+        session: &SigningSession,
+        nonces: Vec<(u32, SigningNonces)>,
+    ) -> Result<Vec<SignatureShare>, SigningError> {
         nonces.into_iter().map(|(party_id, n)| session.sign_share(party_id, &self.key_shares, n)).collect()
     }
 }
 
 /// `[A_1, …, A_{t-1}]` summed over the participants' full public shares;
 /// `None` if one is pruned or malformed.
-pub fn aggregate_rest<'a>(config: &Config, public: impl IntoIterator<Item = &'a DkgPublicShares>) -> Option<Vec<Point>> {
+pub fn aggregate_rest<'a>(
+    config: &Config,
+    public: impl IntoIterator<Item = &'a DkgPublicShares>,
+) -> Option<Vec<Point>> {
     polynomial::aggregate_rest(public.into_iter().flat_map(|p| &p.commitments), config.threshold as usize)
 }
 
@@ -462,7 +486,8 @@ fn check_dealt_shares(
     accused_public.verify_full(config).map_err(SettleError::BadAccusedPublicShares)?;
 
     let tuple_ctx = TupleContext { dkg_id, prover: reporter, other: accused };
-    if !evidence.proof.verify(&reporter_public.kex_public, &accused_public.kex_public, &evidence.shared_key, &tuple_ctx) {
+    if !evidence.proof.verify(&reporter_public.kex_public, &accused_public.kex_public, &evidence.shared_key, &tuple_ctx)
+    {
         return Ok(DealtCheck::BadProof);
     }
     let Some(ciphertext) = accused_private.for_recipient(reporter) else { return Ok(DealtCheck::NoCiphertext) };
@@ -471,9 +496,12 @@ fn check_dealt_shares(
     let keys = config.key_ids(reporter);
     let shares = match encryption::decrypt_shares(&key, &ctx, ciphertext, config.polynomials_of(accused) * keys.len()) {
         Ok(shares) => shares,
-        Err(DecryptError::Authentication | DecryptError::TooShort(_) | DecryptError::WrongLength { .. } | DecryptError::BadScalar { .. }) => {
-            return Ok(DealtCheck::Bad)
-        }
+        Err(
+            DecryptError::Authentication
+            | DecryptError::TooShort(_)
+            | DecryptError::WrongLength { .. }
+            | DecryptError::BadScalar { .. },
+        ) => return Ok(DealtCheck::Bad),
     };
     Ok(if shares_check_out(config, accused_public, keys, &shares) { DealtCheck::Good } else { DealtCheck::Bad })
 }

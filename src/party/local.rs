@@ -19,10 +19,8 @@ pub fn run_dkg<R: RngCore + CryptoRng>(
     rng: &mut R,
 ) -> Result<GroupPublicKeys, BTreeMap<SignerId, Vec<DkgFailure>>> {
     let public: BTreeMap<_, _> = parties.iter_mut().map(|p| (p.signer_id(), p.start_dkg(dkg_id, rng))).collect();
-    let private: BTreeMap<_, _> = parties
-        .iter()
-        .map(|p| (p.signer_id(), p.encrypt_shares(&public, rng).expect("DKG was started")))
-        .collect();
+    let private: BTreeMap<_, _> =
+        parties.iter().map(|p| (p.signer_id(), p.encrypt_shares(&public, rng).expect("DKG was started"))).collect();
     finish_all(parties, &public, &private, rng)
 }
 
@@ -70,14 +68,10 @@ pub fn sign<R: RngCore + CryptoRng>(
     let signing: Vec<&Party> = parties.iter().filter(|p| signers.contains(&p.signer_id())).collect();
     let (secret_nonces, public_nonces): (Vec<_>, Vec<_>) = signing.iter().map(|p| p.generate_nonces(rng)).unzip();
     let public_nonces: Vec<_> = public_nonces.into_iter().flatten().collect();
-    let session = SigningSession::new(
-        &keys.group_key,
-        config.threshold as usize,
-        message,
-        sig_type,
-        &public_nonces,
-        |party| config.party_keys(party),
-    )?;
+    let session =
+        SigningSession::new(&keys.group_key, config.threshold as usize, message, sig_type, &public_nonces, |party| {
+            config.party_keys(party)
+        })?;
     let mut shares = Vec::new();
     for (p, nonces) in signing.iter().zip(secret_nonces) {
         shares.extend(p.sign(&session, nonces)?);

@@ -148,7 +148,9 @@ impl Adversary {
                                 .filter_map(|(r, _)| self.public.get(r).map(|p| (*r, p.clone())))
                                 .collect();
                             if let Some(other) = signer.party().encrypt_shares(&peers, &mut self.rng) {
-                                out.push(self.sign(t.to, Message::DkgPrivateShares(DkgPrivateShares::from_party(other))));
+                                out.push(
+                                    self.sign(t.to, Message::DkgPrivateShares(DkgPrivateShares::from_party(other))),
+                                );
                             }
                         }
                         _ => {}

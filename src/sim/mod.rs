@@ -22,7 +22,10 @@ pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
 use crate::{
     blame::Offence,
     crypto::{
-        base_mul, bip340, encoding::point_to_bytes, secret::SecretScalar, signing::{verify_signature, SignatureType},
+        base_mul, bip340,
+        encoding::point_to_bytes,
+        secret::SecretScalar,
+        signing::{verify_signature, SignatureType},
         SignerId,
     },
     net::{Message, NetworkKeys, Packet},
@@ -237,7 +240,8 @@ impl Simulation {
             let mut signer = Signer::new(config.clone(), id, key.clone()).map_err(|e| e.to_string())?;
             signer.reseed(options.seed.wrapping_mul(1000).wrapping_add(u64::from(id) + 1));
             signers.push(signer);
-            let own: Vec<Behaviour> = options.adversaries.iter().filter(|(s, _)| *s == id).map(|(_, b)| b.clone()).collect();
+            let own: Vec<Behaviour> =
+                options.adversaries.iter().filter(|(s, _)| *s == id).map(|(_, b)| b.clone()).collect();
             if !own.is_empty() {
                 behaviours.insert(id, adversary::Adversary::new(id, key, config.clone(), own, options.seed));
             }
@@ -336,9 +340,16 @@ impl Simulation {
                     }
                     let Some(message) = dkg_round() else { continue };
                     let (in_phase, round) = match (&message, phase) {
-                        (Message::DkgBegin(_) | Message::DkgPublicShares(_) | Message::DkgPrivateBegin(_)
-                        | Message::DkgPrivateShares(_) | Message::DkgEndBegin(_) | Message::DkgEnd(_)
-                        | Message::TranscriptRequest(_), Phase::Dkg) => (true, message.dkg_id()),
+                        (
+                            Message::DkgBegin(_)
+                            | Message::DkgPublicShares(_)
+                            | Message::DkgPrivateBegin(_)
+                            | Message::DkgPrivateShares(_)
+                            | Message::DkgEndBegin(_)
+                            | Message::DkgEnd(_)
+                            | Message::TranscriptRequest(_),
+                            Phase::Dkg,
+                        ) => (true, message.dkg_id()),
                         (Message::NonceRequest(r), Phase::Nonce | Phase::Sign) => (true, r.sign_id),
                         (Message::NonceResponse(r), Phase::Nonce | Phase::Sign) => (true, r.sign_id),
                         (Message::SignatureShareRequest(r), Phase::Share | Phase::Sign) => (true, r.sign_id),
@@ -455,7 +466,8 @@ impl Simulation {
     pub fn save_and_restore_all(&mut self) {
         self.collect_outputs();
         let (coordinator_key, signer_keys, _) = network_keys(self.options.signers, self.options.seed);
-        let restored = Coordinator::restore(&self.coordinator.save(), coordinator_key).expect("coordinator state restores");
+        let restored =
+            Coordinator::restore(&self.coordinator.save(), coordinator_key).expect("coordinator state restores");
         self.coordinator = restored;
         self.coordinator.reseed(self.options.seed ^ 0x5eed);
         for (i, signer) in self.signers.iter_mut().enumerate() {
@@ -589,4 +601,3 @@ fn endpoint_matches(spec: Option<SignerId>, e: Endpoint) -> bool {
         _ => false,
     }
 }
-

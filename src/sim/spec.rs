@@ -80,8 +80,17 @@ pub fn parse_fault(spec: &str) -> Result<Fault, SpecError> {
         let (route, message) = rest.split_once(':').ok_or_else(|| err(spec, "expected drop=FROM>TO:MESSAGE"))?;
         let (from, to) = route.split_once('>').ok_or_else(|| err(spec, "expected FROM>TO"))?;
         const NAMES: [&str; 11] = [
-            "DkgBegin", "DkgPublicShares", "DkgPrivateBegin", "DkgPrivateShares", "DkgEndBegin", "DkgEnd",
-            "NonceRequest", "NonceResponse", "SignatureShareRequest", "SignatureShareResponse", "TranscriptRequest",
+            "DkgBegin",
+            "DkgPublicShares",
+            "DkgPrivateBegin",
+            "DkgPrivateShares",
+            "DkgEndBegin",
+            "DkgEnd",
+            "NonceRequest",
+            "NonceResponse",
+            "SignatureShareRequest",
+            "SignatureShareResponse",
+            "TranscriptRequest",
         ];
         if !NAMES.contains(&message) {
             return Err(err(spec, format!("unknown message {message:?}")));
@@ -107,7 +116,9 @@ pub fn parse_fault(spec: &str) -> Result<Fault, SpecError> {
         other => return Err(err(spec, format!("unknown phase {other:?}"))),
     };
     let rounds = rounds
-        .map(|r| r.split(',').map(|x| x.trim().parse::<u64>().map_err(|_| err(spec, format!("bad round {x:?}")))).collect())
+        .map(|r| {
+            r.split(',').map(|x| x.trim().parse::<u64>().map_err(|_| err(spec, format!("bad round {x:?}")))).collect()
+        })
         .transpose()?;
     Ok(Fault::Offline { signer, phase, rounds })
 }
@@ -118,7 +129,10 @@ mod tests {
 
     #[test]
     fn parses_specs() {
-        assert_eq!(parse_adversary("2:withhold-private-shares=0,1").unwrap(), (2, Behaviour::WithholdPrivateShares(vec![0, 1])));
+        assert_eq!(
+            parse_adversary("2:withhold-private-shares=0,1").unwrap(),
+            (2, Behaviour::WithholdPrivateShares(vec![0, 1]))
+        );
         assert_eq!(parse_adversary("1:bad-signature-share").unwrap(), (1, Behaviour::BadSignatureShare));
         assert!(parse_adversary("1:bad-signature-share=2").is_err());
         assert!(parse_adversary("1:withhold-private-shares").is_err());

@@ -148,10 +148,17 @@ pub enum CoordinatorEvent {
         signers: Vec<SignerId>,
     },
     /// Every allowed attempt failed, or too little weight is left to try.
-    DkgFailed { attempts: u32, reason: String },
+    DkgFailed {
+        attempts: u32,
+        reason: String,
+    },
     SignAttempt(SignAttemptReport),
     Signature(Box<SignatureOutcome>),
-    SigningFailed { sign_id: u64, attempts: u32, reason: String },
+    SigningFailed {
+        sign_id: u64,
+        attempts: u32,
+        reason: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -384,7 +391,9 @@ impl Coordinator {
             Phase::Dkg(mut d) => {
                 let silent: Vec<SignerId> = match d.step {
                     DkgStep::Public => d.invited.iter().filter(|s| !d.public.contains_key(s)).copied().collect(),
-                    DkgStep::Private => d.included_public.iter().filter(|s| !d.private.contains_key(s)).copied().collect(),
+                    DkgStep::Private => {
+                        d.included_public.iter().filter(|s| !d.private.contains_key(s)).copied().collect()
+                    }
                     DkgStep::End => d.included_private.iter().filter(|s| !d.ends.contains_key(s)).copied().collect(),
                 };
                 d.unresponsive.extend(silent.into_iter().filter(|s| !self.malicious.contains_key(s)));
@@ -428,7 +437,12 @@ impl Coordinator {
 
     fn send(&mut self, to: Destination, message: Message) {
         let name = message.name();
-        let packet = Packet::sign(Sender::Coordinator, message, self.network_key.as_ref().expect("set by new and restore"), &mut self.rng.0);
+        let packet = Packet::sign(
+            Sender::Coordinator,
+            message,
+            self.network_key.as_ref().expect("set by new and restore"),
+            &mut self.rng.0,
+        );
         self.outbox.push_back(Transmit { to, message: name, bytes: packet.to_bytes() });
     }
 
@@ -486,7 +500,10 @@ impl Coordinator {
         }
         self.last_dkg_id += 1;
         let dkg_id = self.last_dkg_id;
-        self.send(Destination::AllSigners, Message::DkgBegin(DkgBegin { dkg_id, signers: invited.iter().copied().collect() }));
+        self.send(
+            Destination::AllSigners,
+            Message::DkgBegin(DkgBegin { dkg_id, signers: invited.iter().copied().collect() }),
+        );
         self.phase = Phase::Dkg(Box::new(DkgState {
             attempt,
             dkg_id,
@@ -542,7 +559,10 @@ impl Coordinator {
                     if self.weight(&d.included_public) < threshold {
                         return self.fail_dkg_attempt(d, now, "public shares from too little weight");
                     }
-                    self.send(Destination::AllSigners, Message::DkgPrivateBegin(DkgPrivateBegin { dkg_id: d.dkg_id, public_digests }));
+                    self.send(
+                        Destination::AllSigners,
+                        Message::DkgPrivateBegin(DkgPrivateBegin { dkg_id: d.dkg_id, public_digests }),
+                    );
                     d.step = DkgStep::Private;
                     d.deadline = timeouts.map(|t| now + t.dkg_private);
                 }
@@ -594,7 +614,9 @@ impl Coordinator {
                 DkgStatus::Success { group_key } if *group_key == public_keys.group_key => {
                     successes.insert(*signer);
                 }
-                DkgStatus::Success { .. } => d.findings.push(Finding { signer: *signer, offence: Offence::WrongGroupKey }),
+                DkgStatus::Success { .. } => {
+                    d.findings.push(Finding { signer: *signer, offence: Offence::WrongGroupKey })
+                }
                 DkgStatus::Failure(failure) => {
                     reported.push((*signer, failure.clone()));
                     d.findings.extend(blame::settle_dkg_failure(
@@ -670,12 +692,16 @@ impl Coordinator {
     pub fn handle_packet(&mut self, bytes: &[u8], now: Millis) -> Result<(), StateError> {
         let packet = Packet::from_bytes(bytes, &self.config.network)?;
         let Sender::Signer(from) = packet.sender else {
-            return Err(StateError::Unexpected { message: packet.message.name(), state: "coordinators take packets from signers only" });
+            return Err(StateError::Unexpected {
+                message: packet.message.name(),
+                state: "coordinators take packets from signers only",
+            });
         };
         match &packet.message {
-            Message::DkgPublicShares(_) | Message::DkgPrivateShares(_) | Message::DkgEnd(_) | Message::TranscriptRequest(_) => {
-                self.on_dkg_packet(from, packet, now)
-            }
+            Message::DkgPublicShares(_)
+            | Message::DkgPrivateShares(_)
+            | Message::DkgEnd(_)
+            | Message::TranscriptRequest(_) => self.on_dkg_packet(from, packet, now),
             Message::NonceResponse(_) | Message::SignatureShareResponse(_) => self.on_sign_packet(from, packet, now),
             other => Err(StateError::Unexpected { message: other.name(), state: "signers do not send this" }),
         }
@@ -694,7 +720,10 @@ impl Coordinator {
             (Message::TranscriptRequest(r), _) => {
                 let answered = d.transcript_requests.entry(from).or_insert(0);
                 if *answered >= MAX_TRANSCRIPT_REQUESTS {
-                    return Err(StateError::Invalid { message: name, reason: "too many transcript requests this attempt".into() });
+                    return Err(StateError::Invalid {
+                        message: name,
+                        reason: "too many transcript requests this attempt".into(),
+                    });
                 }
                 *answered += 1;
                 // Each packet at most once per request, however often it is named.
@@ -915,7 +944,11 @@ impl Coordinator {
             if (ids.1, ids.2) < (s.sign_id, s.sign_iter_id) {
                 return Err(StateError::Replay { message: name });
             }
-            return Err(StateError::WrongSignRound { message: name, got: (ids.1, ids.2), current: Some((s.sign_id, s.sign_iter_id)) });
+            return Err(StateError::WrongSignRound {
+                message: name,
+                got: (ids.1, ids.2),
+                current: Some((s.sign_id, s.sign_iter_id)),
+            });
         }
         match (&packet.message, s.step) {
             (Message::NonceResponse(r), SignStep::Nonce) => {
@@ -945,14 +978,14 @@ impl Coordinator {
                     match self.session(&s) {
                         Ok(session) => s.session = Some(session),
                         Err(_) => {
-                        // E.g. a group commitment at infinity: try again with fresh nonces.
-                        self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
-                            sign_id: s.sign_id,
-                            sign_iter_id: s.sign_iter_id,
-                            ok: false,
-                            malicious: vec![],
-                            unresponsive: BTreeSet::new(),
-                        }));
+                            // E.g. a group commitment at infinity: try again with fresh nonces.
+                            self.events.push_back(CoordinatorEvent::SignAttempt(SignAttemptReport {
+                                sign_id: s.sign_id,
+                                sign_iter_id: s.sign_iter_id,
+                                ok: false,
+                                malicious: vec![],
+                                unresponsive: BTreeSet::new(),
+                            }));
                             self.retry_signing(s, now);
                             return Ok(());
                         }
@@ -1059,7 +1092,8 @@ impl Coordinator {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let mut c: Coordinator = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
+        let mut c: Coordinator =
+            crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
         c.config.validate()?;
         if crate::crypto::base_mul(network_key.expose()) != c.config.network.coordinator {
             return Err(StateError::Config("network key does not match the saved coordinator".into()));

@@ -36,10 +36,20 @@ use crate::{
 /// What a signer reports to its application.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SignerEvent {
-    DkgComplete { dkg_id: u64, #[serde(with = "crate::crypto::encoding::serde_point")] group_key: Point },
-    DkgFailed { dkg_id: u64, failure: DkgEndFailure },
+    DkgComplete {
+        dkg_id: u64,
+        #[serde(with = "crate::crypto::encoding::serde_point")]
+        group_key: Point,
+    },
+    DkgFailed {
+        dkg_id: u64,
+        failure: DkgEndFailure,
+    },
     /// A signature share was sent for this round.
-    Signed { sign_id: u64, sign_iter_id: u64 },
+    Signed {
+        sign_id: u64,
+        sign_iter_id: u64,
+    },
 }
 
 /// One DKG attempt from this signer's side.
@@ -170,7 +180,12 @@ impl Signer {
     /// Sign and queue `message`; returns the signed packet.
     fn send(&mut self, message: Message) -> Packet {
         let name = message.name();
-        let packet = Packet::sign(Sender::Signer(self.signer_id), message, self.network_key.as_ref().expect("set by new and restore"), &mut self.rng.0);
+        let packet = Packet::sign(
+            Sender::Signer(self.signer_id),
+            message,
+            self.network_key.as_ref().expect("set by new and restore"),
+            &mut self.rng.0,
+        );
         self.outbox.push_back(Transmit { to: Destination::Coordinator, message: name, bytes: packet.to_bytes() });
         packet
     }
@@ -199,7 +214,10 @@ impl Signer {
                 let m = m.clone();
                 self.on_share_request(m)
             }
-            _ => Err(StateError::Unexpected { message: name, state: "signers only take coordinator requests and peer shares" }),
+            _ => Err(StateError::Unexpected {
+                message: name,
+                state: "signers only take coordinator requests and peer shares",
+            }),
         }
     }
 
@@ -358,7 +376,9 @@ impl Signer {
             return self.finish_with(Err(DkgEndFailure::Threshold));
         }
         if end.aggregate_rest.len() + 1 != self.config.keys.threshold as usize {
-            return self.finish_with(Err(DkgEndFailure::BadState("DkgEndBegin's summed commitment has the wrong length".into())));
+            return self.finish_with(Err(DkgEndFailure::BadState(
+                "DkgEndBegin's summed commitment has the wrong length".into(),
+            )));
         }
         let participants: BTreeSet<SignerId> = end.private_digests.iter().map(|d| d.signer).collect();
         let public: BTreeMap<_, _> = participants.iter().map(|s| (*s, public_of(&round.public[s]).clone())).collect();
@@ -425,7 +445,11 @@ impl Signer {
     fn on_nonce_request(&mut self, m: NonceRequest) -> Result<(), StateError> {
         let Some(key_dkg_id) = self.key_dkg_id else { return Err(StateError::NoKey) };
         if m.dkg_id != key_dkg_id {
-            return Err(StateError::WrongDkgRound { message: "NonceRequest", got: m.dkg_id, current: Some(key_dkg_id) });
+            return Err(StateError::WrongDkgRound {
+                message: "NonceRequest",
+                got: m.dkg_id,
+                current: Some(key_dkg_id),
+            });
         }
         let ids = (m.sign_id, m.sign_iter_id);
         if self.last_sign.is_some_and(|last| ids <= last) {
@@ -437,7 +461,12 @@ impl Signer {
         }
         self.last_sign = Some(ids);
         let (nonces, public) = self.party.generate_nonces(&mut self.rng.0);
-        self.signing = Some(SignRound { sign_id: m.sign_id, sign_iter_id: m.sign_iter_id, request: m.clone(), nonces: Some(nonces) });
+        self.signing = Some(SignRound {
+            sign_id: m.sign_id,
+            sign_iter_id: m.sign_iter_id,
+            request: m.clone(),
+            nonces: Some(nonces),
+        });
         self.send(Message::NonceResponse(NonceResponse {
             dkg_id: m.dkg_id,
             sign_id: m.sign_id,
@@ -451,13 +480,17 @@ impl Signer {
     fn on_share_request(&mut self, m: SignatureShareRequest) -> Result<(), StateError> {
         const NAME: &str = "SignatureShareRequest";
         let current = self.signing.as_ref().map(|s| (s.sign_id, s.sign_iter_id));
-        let Some(round) = self.signing.as_ref().filter(|s| (s.sign_id, s.sign_iter_id) == (m.sign_id, m.sign_iter_id)) else {
+        let Some(round) = self.signing.as_ref().filter(|s| (s.sign_id, s.sign_iter_id) == (m.sign_id, m.sign_iter_id))
+        else {
             return Err(StateError::WrongSignRound { message: NAME, got: (m.sign_id, m.sign_iter_id), current });
         };
         if round.nonces.is_none() {
             return Err(StateError::Duplicate { message: NAME, from: Sender::Coordinator });
         }
-        if m.dkg_id != round.request.dkg_id || m.message != round.request.message || m.sig_type != round.request.sig_type {
+        if m.dkg_id != round.request.dkg_id
+            || m.message != round.request.message
+            || m.sig_type != round.request.sig_type
+        {
             return Err(invalid(NAME, "differs from the nonce request"));
         }
         // Every embedded nonce response must be signed by its signer, for this
@@ -468,7 +501,9 @@ impl Signer {
         let mut nonces = Vec::new();
         let mut signers = BTreeSet::new();
         for p in packets {
-            let Message::NonceResponse(r) = p.message else { return Err(invalid(NAME, "embedded packet is not a NonceResponse")) };
+            let Message::NonceResponse(r) = p.message else {
+                return Err(invalid(NAME, "embedded packet is not a NonceResponse"));
+            };
             if (r.dkg_id, r.sign_id, r.sign_iter_id) != (m.dkg_id, m.sign_id, m.sign_iter_id) {
                 return Err(invalid(NAME, "embedded nonce response is for another round"));
             }
@@ -515,9 +550,12 @@ impl Signer {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let mut signer: Signer = crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
+        let mut signer: Signer =
+            crate::crypto::encoding::from_bytes(bytes).map_err(|e| StateError::Config(e.to_string()))?;
         signer.config.validate()?;
-        if signer.config.network.signers.get(signer.signer_id as usize) != Some(&crate::crypto::base_mul(network_key.expose())) {
+        if signer.config.network.signers.get(signer.signer_id as usize)
+            != Some(&crate::crypto::base_mul(network_key.expose()))
+        {
             return Err(StateError::Config("network key does not match the saved signer".into()));
         }
         signer.network_key = Some(network_key);
@@ -546,11 +584,7 @@ fn listed_digest(round: &DkgRound, public: bool, signer: SignerId) -> Option<cra
 }
 
 fn missing(store: &BTreeMap<SignerId, Packet>, listed: &[crate::net::SignerDigest]) -> Vec<SignerId> {
-    listed
-        .iter()
-        .filter(|d| store.get(&d.signer).map(|p| p.digest()) != Some(d.digest))
-        .map(|d| d.signer)
-        .collect()
+    listed.iter().filter(|d| store.get(&d.signer).map(|p| p.digest()) != Some(d.digest)).map(|d| d.signer).collect()
 }
 
 /// What a coordinator's list of included signers and digests means for us.
@@ -569,7 +603,11 @@ fn check_listing(round: &DkgRound, public: bool, listed: &[crate::net::SignerDig
     let store = if public { &round.public } else { &round.private };
     let Some(ours) = listed.iter().find(|d| d.signer == me) else { return Listing::LeftOut };
     if Some(ours.digest) != store.get(&me).map(Packet::digest) {
-        let what = if public { "DkgPrivateBegin misstates our public shares" } else { "DkgEndBegin misstates our private shares" };
+        let what = if public {
+            "DkgPrivateBegin misstates our public shares"
+        } else {
+            "DkgEndBegin misstates our private shares"
+        };
         return Listing::Failed(DkgEndFailure::BadState(what.into()));
     }
     let missing = missing(store, listed);
@@ -582,7 +620,12 @@ fn check_listing(round: &DkgRound, public: bool, listed: &[crate::net::SignerDig
 
 /// Any validly signed packet from `signer` for this round whose digest is not
 /// the coordinator's proves that `signer` signed two different packets.
-fn equivocation(round: &DkgRound, public: bool, signer: SignerId, listed: &crate::net::Digest) -> Option<DkgEndFailure> {
+fn equivocation(
+    round: &DkgRound,
+    public: bool,
+    signer: SignerId,
+    listed: &crate::net::Digest,
+) -> Option<DkgEndFailure> {
     let store = if public { &round.public } else { &round.private };
     [store.get(&signer), round.conflicting.get(&(public, signer))]
         .into_iter()

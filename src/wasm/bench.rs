@@ -24,7 +24,14 @@ fn wasm_memory_bytes() -> Option<u64> {
 /// same report as `wsts-sim bench --json`, with `runtime: "wasm-chromium"`.
 #[wasm_bindgen(js_name = benchCeremony)]
 pub fn bench_ceremony(signers: u32, keys: u32, threshold: u32) -> Result<JsValue, JsValue> {
-    let report = crate::sim::bench::run(signers, keys, threshold, "wasm-chromium", Box::new(performance_now), &wasm_memory_bytes)
-        .map_err(|e| js_error("bench", e))?;
+    let report = crate::sim::bench::run(
+        signers,
+        keys,
+        threshold,
+        "wasm-chromium",
+        Box::new(performance_now),
+        &wasm_memory_bytes,
+    )
+    .map_err(|e| js_error("bench", e))?;
     to_js(&report)
 }

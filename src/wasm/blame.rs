@@ -6,7 +6,11 @@ use wasm_bindgen::prelude::*;
 use super::util::*;
 use crate::{
     blame::{self, DkgTranscript},
-    crypto::{bip340, encoding::point_from_bytes, signing::{verify_signature, FrostSignature, Signature}},
+    crypto::{
+        bip340,
+        encoding::point_from_bytes,
+        signing::{verify_signature, FrostSignature, Signature},
+    },
     net::{DkgStatus, Message, NetworkKeys, Packet},
     state_machine::CeremonyConfig,
 };
@@ -34,7 +38,8 @@ pub fn settle_dkg_failure(
     dkg_end_packet: &[u8],
 ) -> Result<JsValue, JsValue> {
     let config: CeremonyConfig = from_js(config, "config")?;
-    let decode = |b: &js_sys::Uint8Array| Packet::from_bytes(&b.to_vec(), &config.network).map_err(|e| state_error(e.into()));
+    let decode =
+        |b: &js_sys::Uint8Array| Packet::from_bytes(&b.to_vec(), &config.network).map_err(|e| state_error(e.into()));
     let end = Packet::from_bytes(dkg_end_packet, &config.network).map_err(|e| state_error(e.into()))?;
     let Message::DkgEnd(end) = end.message else { return Err(js_error("bad-input", "not a DkgEnd packet")) };
     let mut transcript = DkgTranscript { dkg_id: end.dkg_id, ..Default::default() };
@@ -52,7 +57,9 @@ pub fn settle_dkg_failure(
     }
     let findings = match &end.status {
         DkgStatus::Success { .. } => vec![],
-        DkgStatus::Failure(f) => blame::settle_dkg_failure(&config.keys, &config.network, &transcript, end.signer_id, f),
+        DkgStatus::Failure(f) => {
+            blame::settle_dkg_failure(&config.keys, &config.network, &transcript, end.signer_id, f)
+        }
     };
     to_js(&findings)
 }

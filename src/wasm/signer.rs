@@ -34,14 +34,26 @@ impl WasmSigner {
         let config: CeremonyConfig = from_js(config, "config")?;
         let key = secret_from_bytes(network_secret)?;
         let inner = Signer::new(config.clone(), signer_id, key).map_err(state_error)?;
-        Ok(WasmSigner { inner, config, network_secret: network_secret.to_vec(), adversary: None, outbox: VecDeque::new() })
+        Ok(WasmSigner {
+            inner,
+            config,
+            network_secret: network_secret.to_vec(),
+            adversary: None,
+            outbox: VecDeque::new(),
+        })
     }
 
     /// Restore from `save()`'s bytes (the network secret is not in them).
     pub fn restore(state: &[u8], network_secret: &[u8]) -> Result<WasmSigner, JsValue> {
         let inner = Signer::restore(state, secret_from_bytes(network_secret)?).map_err(state_error)?;
         let config: CeremonyConfig = inner.ceremony_config().clone();
-        Ok(WasmSigner { inner, config, network_secret: network_secret.to_vec(), adversary: None, outbox: VecDeque::new() })
+        Ok(WasmSigner {
+            inner,
+            config,
+            network_secret: network_secret.to_vec(),
+            adversary: None,
+            outbox: VecDeque::new(),
+        })
     }
 
     /// The whole state but the network key. Holds the key shares: store it as
@@ -95,7 +107,8 @@ impl WasmSigner {
     /// Make this signer misbehave, as `wsts-sim --adversary` does, e.g.
     /// `"withhold-private-shares=1"`. For demonstrating blame only.
     pub fn misbehave(&mut self, behaviour: &str) -> Result<(), JsValue> {
-        let (_, b) = parse_adversary(&format!("{}:{behaviour}", self.inner.signer_id())).map_err(|e| js_error("bad-input", e))?;
+        let (_, b) = parse_adversary(&format!("{}:{behaviour}", self.inner.signer_id()))
+            .map_err(|e| js_error("bad-input", e))?;
         let key = secret_from_bytes(&self.network_secret)?;
         let seed = js_sys::Math::random().to_bits();
         self.adversary = Some(Adversary::new(self.inner.signer_id(), key, self.config.clone(), vec![b], seed));

@@ -147,7 +147,13 @@ pub fn network_public_key(secret: &[u8]) -> Result<String, JsValue> {
 
 /// A key configuration with key ids spread evenly over signers.
 #[wasm_bindgen(js_name = evenKeyConfig, unchecked_return_type = "KeyConfig")]
-pub fn even_key_config(signers: u32, keys: u32, threshold: u32, dkg_threshold: u32, v1: bool) -> Result<JsValue, JsValue> {
+pub fn even_key_config(
+    signers: u32,
+    keys: u32,
+    threshold: u32,
+    dkg_threshold: u32,
+    v1: bool,
+) -> Result<JsValue, JsValue> {
     let scheme = if v1 { crate::party::Scheme::V1 } else { crate::party::Scheme::V2 };
     let config = crate::party::Config::evenly(scheme, signers, keys, threshold, dkg_threshold)
         .map_err(|e| js_error("config", e))?;

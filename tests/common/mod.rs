@@ -4,7 +4,11 @@
 
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use wsts_web::{
-    crypto::{bip340, signing::{GroupPublicKeys, Signature, SignatureType}, Point},
+    crypto::{
+        bip340,
+        signing::{GroupPublicKeys, Signature, SignatureType},
+        Point,
+    },
     party::{local, Config, Party, Scheme},
 };
 

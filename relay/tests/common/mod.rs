@@ -18,12 +18,7 @@ use wsts_relay::{Limits, RelayConfig};
 pub const STEP: Duration = Duration::from_secs(5);
 
 pub async fn start(limits: Limits) -> SocketAddr {
-    start_with(RelayConfig {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        limits,
-        ..Default::default()
-    })
-    .await
+    start_with(RelayConfig { addr: "127.0.0.1:0".parse().unwrap(), limits, ..Default::default() }).await
 }
 
 pub async fn start_with(config: RelayConfig) -> SocketAddr {
@@ -40,13 +35,10 @@ pub struct Client {
 
 impl Client {
     pub async fn connect(addr: SocketAddr) -> Client {
-        let (ws, _) = timeout(
-            STEP,
-            tokio_tungstenite::connect_async(format!("ws://{addr}/ws")),
-        )
-        .await
-        .expect("connect timed out")
-        .expect("connect failed");
+        let (ws, _) = timeout(STEP, tokio_tungstenite::connect_async(format!("ws://{addr}/ws")))
+            .await
+            .expect("connect timed out")
+            .expect("connect failed");
         Client { ws }
     }
 
@@ -63,10 +55,7 @@ impl Client {
     }
 
     pub async fn send_msg(&mut self, msg: Message) {
-        timeout(STEP, self.ws.send(msg))
-            .await
-            .expect("send timed out")
-            .expect("send failed");
+        timeout(STEP, self.ws.send(msg)).await.expect("send timed out").expect("send failed");
     }
 
     pub async fn send(&mut self, frame: Value) {
@@ -80,9 +69,7 @@ impl Client {
     /// Next data message, skipping control frames; `None` once closed.
     pub async fn next_msg(&mut self) -> Option<Message> {
         loop {
-            let msg = timeout(STEP, self.ws.next())
-                .await
-                .expect("no frame within 5s");
+            let msg = timeout(STEP, self.ws.next()).await.expect("no frame within 5s");
             match msg {
                 None | Some(Err(_)) => return None,
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
@@ -148,22 +135,12 @@ pub async fn http_get(addr: SocketAddr, path: &str) -> (u16, Vec<(String, String
         tcp.read_to_end(&mut raw).await?;
         Ok::<_, std::io::Error>(raw)
     };
-    let raw = timeout(STEP, io)
-        .await
-        .expect("http timed out")
-        .expect("http io");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("no header end");
+    let raw = timeout(STEP, io).await.expect("http timed out").expect("http io");
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("no header end");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let body = raw[split + 4..].to_vec();
     let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
+    let status: u16 = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status line");
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
@@ -172,8 +149,5 @@ pub async fn http_get(addr: SocketAddr, path: &str) -> (u16, Vec<(String, String
 }
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
