@@ -61,6 +61,7 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
     step "setup" bash "$root/scripts/setup.sh"
 fi
 
+step "format: cargo fmt --check" cargo fmt --all --check
 step "native: cargo test (all targets)" cargo test --workspace --all-targets
 step "native: doctests" cargo test --workspace --doc
 
