@@ -1,0 +1,83 @@
+//! wsts-web patch: scalar multiplications whose running time does not depend
+//! on the scalar (C in `wsts_ct.c`, see PATCHES.md).
+//!
+//! The rest of this crate multiplies with libsecp256k1's `ecmult`, which
+//! branches on the scalar's wNAF digits: fine for public scalars, not for
+//! secrets. Tested against `ecmult` by wsts-web (`tests/limb_layout.rs`, on
+//! both limb layouts).
+
+use std::sync::OnceLock;
+
+use crate::{
+    bindings::{secp256k1_ecmult_gen_context, secp256k1_gej, secp256k1_scalar},
+    point::Point,
+    scalar::Scalar,
+};
+
+/// The signed-digit comb's opaque C struct (`wsts_p256k1_comb`).
+#[repr(C)]
+struct CombTable {
+    _private: [u8; 0],
+}
+
+extern "C" {
+    fn wsts_p256k1_ecmult_gen_context_init(ctx: *mut secp256k1_ecmult_gen_context, seed32: *const u8);
+    fn wsts_p256k1_ecmult_gen(ctx: *const secp256k1_ecmult_gen_context, r: *mut secp256k1_gej, x: *const secp256k1_scalar);
+    fn wsts_p256k1_ecmult_const(r: *mut secp256k1_gej, a: *const secp256k1_gej, x: *const secp256k1_scalar);
+    fn wsts_p256k1_comb_size() -> usize;
+    fn wsts_p256k1_comb_build(comb: *mut CombTable) -> i32;
+    fn wsts_p256k1_comb_mul(comb: *const CombTable, r: *mut secp256k1_gej, x: *const secp256k1_scalar);
+}
+
+/// The comb's table, built on first use (a few milliseconds) and kept for the
+/// life of the process. Held as `u64` words for the C struct's alignment.
+struct Comb(Vec<u64>);
+
+fn comb() -> &'static Comb {
+    static COMB: OnceLock<Comb> = OnceLock::new();
+    COMB.get_or_init(|| {
+        let size = unsafe { wsts_p256k1_comb_size() };
+        let mut words = vec![0u64; size.div_ceil(8)];
+        let built = unsafe { wsts_p256k1_comb_build(words.as_mut_ptr() as *mut CombTable) };
+        assert_eq!(built, 1, "out of memory building the comb table");
+        Comb(words)
+    })
+}
+
+/// `x·G` in constant time on a signed-digit comb: 43 windows of 6 bits, one
+/// constant-time point addition each and no doublings, reading every entry
+/// of a window's table under a mask.
+pub fn mul_generator(x: &Scalar) -> Point {
+    let mut r = Point::new();
+    unsafe { wsts_p256k1_comb_mul(comb().0.as_ptr() as *const CombTable, &mut r.gej, &x.scalar) };
+    r
+}
+
+/// `x·G` in constant time with libsecp256k1's `ecmult_gen` (64 windows of 4
+/// bits, blinded with a random value chosen once per process).
+pub fn mul_generator_ecmult_gen(x: &Scalar) -> Point {
+    struct Ctx(secp256k1_ecmult_gen_context);
+    // The context only holds values (a blinding scalar and a point).
+    unsafe impl Sync for Ctx {}
+    unsafe impl Send for Ctx {}
+    static CTX: OnceLock<Ctx> = OnceLock::new();
+    let ctx = CTX.get_or_init(|| {
+        let mut seed = [0u8; 32];
+        rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
+        let mut ctx: secp256k1_ecmult_gen_context = unsafe { core::mem::zeroed() };
+        unsafe { wsts_p256k1_ecmult_gen_context_init(&mut ctx, seed.as_ptr()) };
+        seed.fill(0);
+        Ctx(ctx)
+    });
+    let mut r = Point::new();
+    unsafe { wsts_p256k1_ecmult_gen(&ctx.0, &mut r.gej, &x.scalar) };
+    r
+}
+
+/// `x·P` in constant time in `x` with libsecp256k1's `ecmult_const`. The
+/// point is public (bringing it to affine form takes variable time).
+pub fn mul_point(p: &Point, x: &Scalar) -> Point {
+    let mut r = Point::new();
+    unsafe { wsts_p256k1_ecmult_const(&mut r.gej, &p.gej, &x.scalar) };
+    r
+}
