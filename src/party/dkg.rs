@@ -202,7 +202,7 @@ impl Party {
     /// its polynomials' evaluators.
     fn shares_for(&self, polynomials: &[Evaluator], recipient: SignerId) -> Vec<SecretScalar> {
         let keys = self.config.key_ids(recipient);
-        polynomials.iter().flat_map(|p| keys.iter().map(|&k| p.evaluate(k))).collect()
+        polynomials.iter().flat_map(|p| p.evaluate_many(keys)).collect()
     }
 
     /// Round 2: encrypt shares to every other signer whose (verified)
