@@ -9,8 +9,28 @@
 //! a *dealer* deals one secret polynomial during DKG, a *key id* is one unit of
 //! weight (1-based), and a *signing party* contributes one nonce and one
 //! signature share.
-
-pub mod base_table;
+//!
+//! # Timing
+//!
+//! Every multiplication of a point by a secret runs in time independent of
+//! the secret (`cargo run --release --example ct-check` measures it; see
+//! docs/constant-time.md):
+//!
+//! - `x·G` is [`base_mul`]: nonces (FROST, BIP-340, proofs of possession,
+//!   DH-tuple proofs), polynomial commitments, key-exchange and network
+//!   public keys, and the secret side of share checks.
+//! - `x·P` is [`mul_secret`]: ECDH for the share encryption keys, and the
+//!   DH-tuple proof's `x·P` and `k·P`.
+//! - Secret scalar arithmetic (libsecp256k1's scalar operations,
+//!   [`small_horner`], [`encoding::less_than`]) is branch-free and reads no
+//!   memory at secret-dependent addresses.
+//!
+//! Operations on public data only may take variable time, and do:
+//! verification (`mul_add_generator`, `Point * Scalar`), the multi-scalar
+//! multiplications of batch checks ([`msm`]), decoding points. Batch checks
+//! of secret shares ([`share_verify`]) multiply only random weights and
+//! public key ids by public commitments there; the weighted sum of the
+//! secret shares goes through [`base_mul`].
 pub mod bip340;
 pub mod dh_tuple;
 pub mod encoding;
@@ -38,9 +58,20 @@ pub fn generator() -> Point {
     p256k1::point::G
 }
 
-/// `x·G`, on a precomputed comb ([`base_table`]).
+/// `x·G`, in constant time in `x`: a signed-digit comb over 6-bit windows
+/// (43 constant-time additions, every table entry of a window read under a
+/// mask), in the vendored libsecp256k1 (`p256k1::constant_time`). Measured
+/// faster than libsecp256k1's own `ecmult_gen` and its variable-time
+/// `ecmult`; used for public scalars too.
 pub fn base_mul(x: &Scalar) -> Point {
-    base_table::mul_generator(x)
+    p256k1::constant_time::mul_generator(x)
+}
+
+/// `x·P` for a secret `x` and a public `P`, in constant time in `x`
+/// (libsecp256k1's `ecmult_const`). `Point * Scalar` is variable-time: keep
+/// it for public scalars.
+pub fn mul_secret(point: &Point, x: &Scalar) -> Point {
+    p256k1::constant_time::mul_point(point, x)
 }
 
 /// Bring points to affine form (z = 1) with one field inversion for all
@@ -106,6 +137,29 @@ pub fn scalar_from_u32(k: u32) -> Scalar {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
+
+    fn edge_and_random_scalars() -> Vec<Scalar> {
+        let mut rng = ChaCha20Rng::seed_from_u64(11);
+        let minus = |k: u32| Scalar::from(0) - Scalar::from(k);
+        let mut scalars: Vec<Scalar> = (0..50).map(|_| Scalar::random(&mut rng)).collect();
+        // 0, 1, n-1, n-2, and values whose comb digits sit at the ends of a
+        // window (63 = one full 6-bit window, 64 = the next window).
+        scalars.extend([0, 1, 2, 63, 64, 255, 256].map(Scalar::from));
+        scalars.extend([minus(1), minus(2), minus(63)]);
+        scalars
+    }
+
+    #[test]
+    fn constant_time_multiplications_match_libsecp256k1() {
+        let p = Point::from(Scalar::from(0x1234_5678u32));
+        for x in &edge_and_random_scalars() {
+            // Point::from is libsecp256k1's (variable-time) ecmult.
+            assert_eq!(base_mul(x), Point::from(x), "{x}");
+            assert_eq!(mul_secret(&p, x), &p * x, "{x}");
+        }
+        assert!(is_identity(&mul_secret(&Point::identity(), &Scalar::from(5))));
+    }
 
     #[test]
     fn batch_normalization_keeps_every_point() {
