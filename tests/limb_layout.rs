@@ -1,12 +1,15 @@
 //! The Rust view of libsecp256k1's structs must match the C build: 5x52
 //! field / 4x64 scalar natively, 10x26 / 8x32 on wasm32 (vendor/p256k1,
 //! PATCHES.md). A mismatch would not crash, just compute garbage, so check
-//! the Rust-side constants against the C code's own arithmetic.
+//! the Rust-side constants against the C code's own arithmetic, and the
+//! patch's constant-time multiplications (`wsts_ct.c`) against `ecmult` on
+//! both layouts.
 //!
 //! Native: `cargo test --test limb_layout`; browser: `wasm-pack test`.
 
 mod common;
 
+use p256k1::constant_time;
 use p256k1::field::Element;
 use p256k1::point::{Compressed, Point, G};
 use p256k1::scalar::Scalar;
@@ -101,5 +104,23 @@ both_targets! {
         assert_eq!(decoded, kg);
         assert_eq!(point_to_bytes(&decoded), bytes);
         assert_eq!(point_to_bytes(&(decoded + G)), point_to_bytes(&Point::from(Scalar::from(0x1234_5679u32))));
+    }
+
+    fn constant_time_multiplications_match_ecmult() {
+        let n_minus = |k: u32| Scalar::from(0) - Scalar::from(k);
+        let mut scalars: Vec<Scalar> = [0u32, 1, 2, 31, 32, 63, 64, 0xdead_beef].map(Scalar::from).to_vec();
+        scalars.extend([n_minus(1), n_minus(2), n_minus(64)]);
+        let mut x = Scalar::from(0x1234_5678u32);
+        for _ in 0..20 {
+            x = x * x + Scalar::from(7);
+            scalars.push(x);
+        }
+        let p = Point::from(Scalar::from(0x0bad_cafeu32));
+        for x in &scalars {
+            assert_eq!(constant_time::mul_generator(x), Point::from(x), "x·G, x = {x}");
+            assert_eq!(constant_time::mul_point(&p, x), &p * x, "x·P, x = {x}");
+            assert_eq!(constant_time::mul_point(&G, x), Point::from(x), "x·G through ecmult_const, x = {x}");
+        }
+        assert_eq!(constant_time::mul_point(&Point::identity(), &Scalar::from(3)), Point::identity());
     }
 }

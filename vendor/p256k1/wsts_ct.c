@@ -4,26 +4,9 @@
  * src/secp256k1.c, which build.rs no longer compiles on its own) plus a few
  * exported functions, so that they can use libsecp256k1's static internals:
  * the constant-time group law (secp256k1_gej_add_ge), conditional moves and
- * ecmult_gen / ecmult_const. See PATCHES.md. */
+ * ecmult_const. See PATCHES.md. */
 
 #include "_secp256k1/src/secp256k1.c"
-
-/* ---- x*G with libsecp256k1's ecmult_gen ------------------------------- */
-
-/* Build an ecmult_gen context (it is a blinding value and a start point; the
- * table is the static secp256k1_ecmult_gen_prec_table) and, if seed32 is not
- * NULL, blind it with that seed. */
-void wsts_p256k1_ecmult_gen_context_init(secp256k1_ecmult_gen_context *ctx, const unsigned char *seed32) {
-    secp256k1_ecmult_gen_context_build(ctx);
-    if (seed32 != NULL) {
-        secp256k1_ecmult_gen_blind(ctx, seed32);
-    }
-}
-
-/* r = x*G, constant time in x (every table entry of a window is read). */
-void wsts_p256k1_ecmult_gen(const secp256k1_ecmult_gen_context *ctx, secp256k1_gej *r, const secp256k1_scalar *x) {
-    secp256k1_ecmult_gen(ctx, r, x);
-}
 
 /* ---- x*P with libsecp256k1's ecmult_const ----------------------------- */
 
@@ -124,6 +107,33 @@ static unsigned int wsts_comb_window(const uint32_t *words, unsigned int offset)
     return (unsigned int)(pair >> (offset & 31)) & ((1u << WSTS_COMB_BITS) - 1);
 }
 
+/* *out = row[index], reading every entry of the row under a mask, as
+ * 64-bit words whatever the limb size (on wasm32 that halves the operations
+ * of libsecp256k1's 32-bit secp256k1_ge_storage_cmov). Each mask goes
+ * through a volatile so that the compiler cannot know it is 0 or all ones
+ * and turn the masking into a branch (as libsecp256k1 >= 0.4 does in its
+ * cmov functions). */
+static void wsts_comb_lookup(secp256k1_ge_storage *out, const secp256k1_ge_storage *row, unsigned int index) {
+    enum { WORDS = sizeof(secp256k1_ge_storage) / sizeof(uint64_t) };
+    volatile uint64_t laundered;
+    uint64_t acc[WORDS] = {0};
+    uint64_t words[WORDS];
+    unsigned int j, k;
+    for (j = 0; j < WSTS_COMB_ENTRIES; j++) {
+        uint64_t mask;
+        /* All ones if j == index: (j ^ index) - 1 borrows only from 0. */
+        laundered = (uint64_t)0 - (((uint64_t)(j ^ index) - 1) >> 63);
+        mask = laundered;
+        memcpy(words, &row[j], sizeof(words));
+        for (k = 0; k < WORDS; k++) {
+            acc[k] |= words[k] & mask;
+        }
+    }
+    memcpy(out, acc, sizeof(acc));
+    memset(acc, 0, sizeof(acc));
+    memset(words, 0, sizeof(words));
+}
+
 /* r = x*G, constant time in x. */
 void wsts_p256k1_comb_mul(const wsts_p256k1_comb *comb, secp256k1_gej *r, const secp256k1_scalar *x) {
     secp256k1_scalar b;
@@ -132,7 +142,7 @@ void wsts_p256k1_comb_mul(const wsts_p256k1_comb *comb, secp256k1_gej *r, const 
     secp256k1_ge_storage entry;
     secp256k1_ge point;
     secp256k1_fe neg_y;
-    unsigned int i, j;
+    unsigned int i;
 
     /* B = x/2 + (2^(w*W) - 1)/2. */
     secp256k1_scalar_mul(&b, x, &comb->half);
@@ -153,9 +163,7 @@ void wsts_p256k1_comb_mul(const wsts_p256k1_comb *comb, secp256k1_gej *r, const 
          * |d| = 2*(2^(w-1) - 1 - window) + 1: flip the low bits. */
         unsigned int flip = (top - 1) & (WSTS_COMB_ENTRIES - 1);
         unsigned int index = (window & (WSTS_COMB_ENTRIES - 1)) ^ flip;
-        for (j = 0; j < WSTS_COMB_ENTRIES; j++) {
-            secp256k1_ge_storage_cmov(&entry, &comb->table[i][j], j == index);
-        }
+        wsts_comb_lookup(&entry, comb->table[i], index);
         secp256k1_ge_from_storage(&point, &entry);
         secp256k1_fe_negate(&neg_y, &point.y, 1);
         secp256k1_fe_cmov(&point.y, &neg_y, (int)(top ^ 1));

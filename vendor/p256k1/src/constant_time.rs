@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use crate::{
-    bindings::{secp256k1_ecmult_gen_context, secp256k1_gej, secp256k1_scalar},
+    bindings::{secp256k1_gej, secp256k1_scalar},
     point::Point,
     scalar::Scalar,
 };
@@ -21,8 +21,6 @@ struct CombTable {
 }
 
 extern "C" {
-    fn wsts_p256k1_ecmult_gen_context_init(ctx: *mut secp256k1_ecmult_gen_context, seed32: *const u8);
-    fn wsts_p256k1_ecmult_gen(ctx: *const secp256k1_ecmult_gen_context, r: *mut secp256k1_gej, x: *const secp256k1_scalar);
     fn wsts_p256k1_ecmult_const(r: *mut secp256k1_gej, a: *const secp256k1_gej, x: *const secp256k1_scalar);
     fn wsts_p256k1_comb_size() -> usize;
     fn wsts_p256k1_comb_build(comb: *mut CombTable) -> i32;
@@ -50,27 +48,6 @@ fn comb() -> &'static Comb {
 pub fn mul_generator(x: &Scalar) -> Point {
     let mut r = Point::new();
     unsafe { wsts_p256k1_comb_mul(comb().0.as_ptr() as *const CombTable, &mut r.gej, &x.scalar) };
-    r
-}
-
-/// `x·G` in constant time with libsecp256k1's `ecmult_gen` (64 windows of 4
-/// bits, blinded with a random value chosen once per process).
-pub fn mul_generator_ecmult_gen(x: &Scalar) -> Point {
-    struct Ctx(secp256k1_ecmult_gen_context);
-    // The context only holds values (a blinding scalar and a point).
-    unsafe impl Sync for Ctx {}
-    unsafe impl Send for Ctx {}
-    static CTX: OnceLock<Ctx> = OnceLock::new();
-    let ctx = CTX.get_or_init(|| {
-        let mut seed = [0u8; 32];
-        rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
-        let mut ctx: secp256k1_ecmult_gen_context = unsafe { core::mem::zeroed() };
-        unsafe { wsts_p256k1_ecmult_gen_context_init(&mut ctx, seed.as_ptr()) };
-        seed.fill(0);
-        Ctx(ctx)
-    });
-    let mut r = Point::new();
-    unsafe { wsts_p256k1_ecmult_gen(&ctx.0, &mut r.gej, &x.scalar) };
     r
 }
 
