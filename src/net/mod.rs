@@ -6,6 +6,7 @@
 
 mod message;
 mod packet;
+pub mod relay_auth;
 
 pub use message::*;
 pub use packet::*;
