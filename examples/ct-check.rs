@@ -12,6 +12,8 @@
 //!
 //!   cargo run --release --example ct-check [-- --samples N] [--only NAME]
 //!
+//! `base_mul_batch` (32 multiplications per call) runs a tenth of the samples.
+//!
 //! Exits 1 if a constant-time primitive fails or the control passes.
 
 #[cfg(target_arch = "wasm32")]
@@ -30,30 +32,51 @@ mod native {
         rand_core::{RngCore, SeedableRng},
         ChaCha20Rng,
     };
-    use wsts_web::crypto::{base_mul, mul_secret, secret::SecretScalar, small_horner::Evaluator, Point, Scalar};
+    use wsts_web::crypto::{
+        base_mul, base_mul_batch, mul_secret, secret::SecretScalar, small_horner::Evaluator, Point, Scalar, BATCH_FROM,
+    };
 
     /// dudect's threshold: above it, the timings certainly depend on the class.
     const T_THRESHOLD: f64 = 4.5;
     /// Samples measured per batch of prepared inputs.
     const BATCH: usize = 10_000;
-    /// Coefficients of the polynomial the Horner check evaluates.
-    const COEFFICIENTS: usize = 8;
 
     struct Primitive {
         name: &'static str,
         constant_time: bool,
-        /// Runs on `COEFFICIENTS` secret scalars (the point multiplications use the first).
+        /// Secret scalars per call.
+        secrets: usize,
+        /// Runs this many times fewer samples than the others (slow calls).
+        fewer_samples: usize,
         run: Box<dyn Fn(&[Scalar]) -> Point>,
     }
 
     fn primitives() -> Vec<Primitive> {
         let point = base_mul(&Scalar::from(0x5eed_u32));
+        let one = |name, constant_time, run: Box<dyn Fn(&[Scalar]) -> Point>| Primitive {
+            name,
+            constant_time,
+            secrets: 1,
+            fewer_samples: 1,
+            run,
+        };
         vec![
-            Primitive { name: "base_mul", constant_time: true, run: Box::new(|x| base_mul(&x[0])) },
-            Primitive { name: "mul_secret", constant_time: true, run: Box::new(move |x| mul_secret(&point, &x[0])) },
+            one("base_mul", true, Box::new(|x| base_mul(&x[0]))),
+            // The lockstep comb that commitments use, on its smallest batch.
+            Primitive {
+                name: "base_mul_batch",
+                constant_time: true,
+                secrets: BATCH_FROM,
+                fewer_samples: 10,
+                run: Box::new(|x| base_mul_batch(x.iter())[0]),
+            },
+            one("mul_secret", true, Box::new(move |x| mul_secret(&point, &x[0]))),
+            // A polynomial with 8 secret coefficients at three key ids.
             Primitive {
                 name: "horner",
                 constant_time: true,
+                secrets: 8,
+                fewer_samples: 1,
                 run: Box::new(|x| {
                     let coefficients: Vec<SecretScalar> = x.iter().copied().map(SecretScalar::new).collect();
                     let values = Evaluator::new(&coefficients).evaluate_many(&[4000, 4001, 4002]);
@@ -61,11 +84,7 @@ mod native {
                     Point::identity()
                 }),
             },
-            Primitive {
-                name: "ecmult-control",
-                constant_time: false,
-                run: Box::new(|x| Point::from(&x[0])),
-            },
+            one("ecmult-control", false, Box::new(|x| Point::from(&x[0]))),
         ]
     }
 
@@ -140,12 +159,11 @@ mod native {
 
     /// Fixed secret: a low-weight scalar, where variable-time code does the
     /// least work. Random secrets: fresh uniform scalars.
-    fn batch_inputs(rng: &mut ChaCha20Rng) -> (Vec<usize>, Vec<[Scalar; COEFFICIENTS]>) {
-        let fixed = [Scalar::from(1); COEFFICIENTS];
+    fn batch_inputs(secrets: usize, rng: &mut ChaCha20Rng) -> (Vec<usize>, Vec<Vec<Scalar>>) {
         let classes: Vec<usize> = (0..BATCH).map(|_| (rng.next_u32() & 1) as usize).collect();
         let inputs = classes
             .iter()
-            .map(|&c| if c == 0 { fixed } else { std::array::from_fn(|_| Scalar::random(rng)) })
+            .map(|&c| (0..secrets).map(|_| if c == 0 { Scalar::from(1) } else { Scalar::random(rng) }).collect())
             .collect();
         (classes, inputs)
     }
@@ -154,7 +172,7 @@ mod native {
         let mut tests: Option<Tests> = None;
         let mut done = 0;
         while done < samples {
-            let (classes, inputs) = batch_inputs(rng);
+            let (classes, inputs) = batch_inputs(p.secrets, rng);
             let mut times = Vec::with_capacity(BATCH);
             for input in &inputs {
                 let start = Instant::now();
@@ -181,8 +199,12 @@ mod native {
         let only = flag("--only");
         let mut rng = ChaCha20Rng::from_entropy();
         let mut ok = true;
-        println!("{:<16} {:>9} {:>9} {:>12} {:>12}  verdict", "primitive", "samples", "max |t|", "fixed ns", "random ns");
+        println!(
+            "{:<16} {:>9} {:>9} {:>12} {:>12}  verdict",
+            "primitive", "samples", "max |t|", "fixed ns", "random ns"
+        );
         for p in primitives().iter().filter(|p| only.is_none_or(|o| o == p.name)) {
+            let samples = (samples / p.fewer_samples).max(BATCH);
             let (t, fixed_ns, random_ns) = measure(p, samples, &mut rng);
             let leaks = t >= T_THRESHOLD;
             let verdict = match (p.constant_time, leaks) {

@@ -67,6 +67,23 @@ pub fn base_mul(x: &Scalar) -> Point {
     p256k1::constant_time::mul_generator(x)
 }
 
+/// `[x·G for x in xs]` in affine form (z = 1), constant time in each `x`.
+/// From [`BATCH_FROM`] scalars on, the comb runs for all of them in
+/// lockstep with affine additions that share one field inversion per
+/// window (`p256k1::constant_time::mul_generator_batch`); fewer go one by
+/// one and share one inversion at the end.
+pub fn base_mul_batch<'a>(xs: impl ExactSizeIterator<Item = &'a Scalar>) -> Vec<Point> {
+    if xs.len() >= BATCH_FROM {
+        return p256k1::constant_time::mul_generator_batch(xs);
+    }
+    let mut points: Vec<Point> = xs.map(base_mul).collect();
+    normalize_batch(&mut points);
+    points
+}
+
+/// The batch size from which [`base_mul_batch`] runs in lockstep.
+pub const BATCH_FROM: usize = 32;
+
 /// `x·P` for a secret `x` and a public `P`, in constant time in `x`
 /// (libsecp256k1's `ecmult_const`). `Point * Scalar` is variable-time: keep
 /// it for public scalars.
@@ -135,31 +152,11 @@ pub fn scalar_from_u32(k: u32) -> Scalar {
 }
 
 #[cfg(test)]
+mod multiplication_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
-    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
-
-    fn edge_and_random_scalars() -> Vec<Scalar> {
-        let mut rng = ChaCha20Rng::seed_from_u64(11);
-        let minus = |k: u32| Scalar::from(0) - Scalar::from(k);
-        let mut scalars: Vec<Scalar> = (0..50).map(|_| Scalar::random(&mut rng)).collect();
-        // 0, 1, n-1, n-2, and values whose comb digits sit at the ends of a
-        // window (63 = one full 6-bit window, 64 = the next window).
-        scalars.extend([0, 1, 2, 63, 64, 255, 256].map(Scalar::from));
-        scalars.extend([minus(1), minus(2), minus(63)]);
-        scalars
-    }
-
-    #[test]
-    fn constant_time_multiplications_match_libsecp256k1() {
-        let p = Point::from(Scalar::from(0x1234_5678u32));
-        for x in &edge_and_random_scalars() {
-            // Point::from is libsecp256k1's (variable-time) ecmult.
-            assert_eq!(base_mul(x), Point::from(x), "{x}");
-            assert_eq!(mul_secret(&p, x), &p * x, "{x}");
-        }
-        assert!(is_identity(&mul_secret(&Point::identity(), &Scalar::from(5))));
-    }
 
     #[test]
     fn batch_normalization_keeps_every_point() {

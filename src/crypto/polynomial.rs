@@ -9,7 +9,6 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    base_mul,
     encoding::{fixed, serde_point, serde_points},
     hash::{tags, TaggedHash},
     is_identity,
@@ -65,9 +64,7 @@ impl Polynomial {
     /// In affine form, so that encoding it (twice: for the signature's digest
     /// of the rest, and on the wire) costs no field inversions.
     pub fn commit(&self) -> Vec<Point> {
-        let mut points: Vec<Point> = self.coefficients.iter().map(|c| base_mul(c.expose())).collect();
-        super::normalize_batch(&mut points);
-        points
+        super::base_mul_batch(self.coefficients.iter().map(SecretScalar::expose))
     }
 }
 
@@ -216,6 +213,7 @@ pub fn aggregate_rest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::base_mul;
     use crate::crypto::proof_of_possession::PopPurpose;
     use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 
