@@ -17,8 +17,8 @@
 //! docs/constant-time.md):
 //!
 //! - `x·G` is [`base_mul`]: nonces (FROST, BIP-340, proofs of possession,
-//!   DH-tuple proofs), polynomial commitments, key-exchange and network
-//!   public keys, and the secret side of share checks.
+//!   DH-tuple proofs), key-exchange and network public keys, and the secret
+//!   side of share checks; [`base_mul_batch`] for polynomial commitments.
 //! - `x·P` is [`mul_secret`]: ECDH for the share encryption keys, and the
 //!   DH-tuple proof's `x·P` and `k·P`.
 //! - Secret scalar arithmetic (libsecp256k1's scalar operations,
@@ -31,6 +31,7 @@
 //! of secret shares ([`share_verify`]) multiply only random weights and
 //! public key ids by public commitments there; the weighted sum of the
 //! secret shares goes through [`base_mul`].
+
 pub mod bip340;
 pub mod dh_tuple;
 pub mod encoding;
