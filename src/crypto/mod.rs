@@ -153,9 +153,6 @@ pub fn scalar_from_u32(k: u32) -> Scalar {
 }
 
 #[cfg(test)]
-mod multiplication_tests;
-
-#[cfg(test)]
 mod tests {
     use super::*;
 
