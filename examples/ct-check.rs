@@ -14,6 +14,9 @@
 //!
 //! `base_mul_batch` (32 multiplications per call) runs a tenth of the samples.
 //!
+//! "resolution" is the difference of mean times (in the most cropped test)
+//! that would have reached |t| = 4.5: smaller leaks may go unseen.
+//!
 //! Exits 1 if a constant-time primitive fails or the control passes.
 
 #[cfg(target_arch = "wasm32")]
@@ -109,13 +112,19 @@ mod native {
         }
     }
 
+    /// The standard error of the difference of the class means.
+    fn standard_error(classes: &[Moments; 2]) -> f64 {
+        let [a, b] = classes;
+        (a.variance() / a.n + b.variance() / b.n).sqrt()
+    }
+
     /// Welch's t statistic between the fixed [0] and random [1] classes.
     fn welch_t(classes: &[Moments; 2]) -> f64 {
         let [a, b] = classes;
         if a.n < 2.0 || b.n < 2.0 {
             return 0.0;
         }
-        (a.mean - b.mean) / (a.variance() / a.n + b.variance() / b.n).sqrt()
+        (a.mean - b.mean) / standard_error(classes)
     }
 
     /// One uncropped test and dudect's cropped ones: samples below the
@@ -150,11 +159,21 @@ mod native {
             }
         }
 
-        /// The largest |t| over the tests, and the uncropped class means.
-        fn worst(&self) -> (f64, f64, f64) {
+        /// The largest |t| over the tests; the uncropped class means; and the
+        /// smallest difference of means the most cropped test would flag.
+        fn worst(&self) -> Report {
             let t = self.moments.iter().map(|m| welch_t(m).abs()).fold(0.0, f64::max);
-            (t, self.moments[0][0].mean, self.moments[0][1].mean)
+            let [fixed, random] = self.moments[0];
+            let resolution = T_THRESHOLD * standard_error(&self.moments[CROPS]);
+            Report { t, fixed_ns: fixed.mean, random_ns: random.mean, resolution }
         }
+    }
+
+    struct Report {
+        t: f64,
+        fixed_ns: f64,
+        random_ns: f64,
+        resolution: f64,
     }
 
     /// Fixed secret: a low-weight scalar, where variable-time code does the
@@ -168,7 +187,7 @@ mod native {
         (classes, inputs)
     }
 
-    fn measure(p: &Primitive, samples: usize, rng: &mut ChaCha20Rng) -> (f64, f64, f64) {
+    fn measure(p: &Primitive, samples: usize, rng: &mut ChaCha20Rng) -> Report {
         let mut tests: Option<Tests> = None;
         let mut done = 0;
         while done < samples {
@@ -200,12 +219,12 @@ mod native {
         let mut rng = ChaCha20Rng::from_entropy();
         let mut ok = true;
         println!(
-            "{:<16} {:>9} {:>9} {:>12} {:>12}  verdict",
-            "primitive", "samples", "max |t|", "fixed ns", "random ns"
+            "{:<16} {:>9} {:>9} {:>10} {:>10} {:>11}  verdict",
+            "primitive", "samples", "max |t|", "fixed ns", "random ns", "resolution"
         );
         for p in primitives().iter().filter(|p| only.is_none_or(|o| o == p.name)) {
             let samples = (samples / p.fewer_samples).max(BATCH);
-            let (t, fixed_ns, random_ns) = measure(p, samples, &mut rng);
+            let Report { t, fixed_ns, random_ns, resolution } = measure(p, samples, &mut rng);
             let leaks = t >= T_THRESHOLD;
             let verdict = match (p.constant_time, leaks) {
                 (true, false) => "pass: no leak found",
@@ -214,7 +233,10 @@ mod native {
                 (false, false) => "FAIL: control not flagged",
             };
             ok &= p.constant_time != leaks;
-            println!("{:<16} {samples:>9} {t:>9.2} {fixed_ns:>12.0} {random_ns:>12.0}  {verdict}", p.name);
+            println!(
+                "{:<16} {samples:>9} {t:>9.2} {fixed_ns:>10.0} {random_ns:>10.0} {resolution:>8.1} ns  {verdict}",
+                p.name
+            );
         }
         if ok {
             ExitCode::SUCCESS

@@ -117,21 +117,22 @@ static void wsts_comb_lookup(secp256k1_ge_storage *out, const secp256k1_ge_stora
     enum { WORDS = sizeof(secp256k1_ge_storage) / sizeof(uint64_t) };
     volatile uint64_t laundered;
     uint64_t acc[WORDS] = {0};
-    uint64_t words[WORDS];
     unsigned int j, k;
     for (j = 0; j < WSTS_COMB_ENTRIES; j++) {
+        /* The table is public: its words need no wiping. */
+        const unsigned char *entry = (const unsigned char *)&row[j];
         uint64_t mask;
         /* All ones if j == index: (j ^ index) - 1 borrows only from 0. */
         laundered = (uint64_t)0 - (((uint64_t)(j ^ index) - 1) >> 63);
         mask = laundered;
-        memcpy(words, &row[j], sizeof(words));
         for (k = 0; k < WORDS; k++) {
-            acc[k] |= words[k] & mask;
+            uint64_t word;
+            memcpy(&word, entry + k * sizeof(word), sizeof(word));
+            acc[k] |= word & mask;
         }
     }
     memcpy(out, acc, sizeof(acc));
     memset(acc, 0, sizeof(acc));
-    memset(words, 0, sizeof(words));
 }
 
 /* The bits of B = x/2 + (2^(w*W) - 1)/2 as nine little-endian 32-bit words
