@@ -36,18 +36,23 @@ pub fn to_scalar(x: &Limbs) -> Scalar {
 /// `x + hi·2^256 mod n`, for `hi < 2^32`, as a value below 2^256.
 #[inline(always)]
 pub fn fold(x: &mut Limbs, hi: u64) {
-    // x + hi·(2^256 - n) < 2^256 + 2^161: at most one more carry, and adding
-    // that carry times (2^256 - n) to what is left (below 2^162) cannot carry.
-    let mut carry_in = hi;
-    for _ in 0..2 {
-        let mut carry = 0u64;
-        for (i, limb) in x.iter_mut().enumerate() {
-            let c = N_COMPLEMENT.get(i).copied().unwrap_or(0) as u64;
-            let v = *limb as u64 + c * carry_in + carry;
-            *limb = v as u32;
-            carry = v >> 32;
-        }
-        carry_in = carry;
+    // x + hi·(2^256 - n) < 2^256 + 2^161: at most one carry out.
+    let mut carry = 0u64;
+    for (i, limb) in x.iter_mut().enumerate() {
+        let c = N_COMPLEMENT.get(i).copied().unwrap_or(0) as u64;
+        let v = *limb as u64 + c * hi + carry;
+        *limb = v as u32;
+        carry = v >> 32;
+    }
+    // If it carried out, what is left is below hi·(2^256 - n) < 2^161, so
+    // adding the carry times (2^256 - n) < 2^129 stays in the low six limbs.
+    let mask = 0u64.wrapping_sub(carry);
+    let mut carry = 0u64;
+    for (i, limb) in x.iter_mut().enumerate().take(6) {
+        let c = N_COMPLEMENT.get(i).copied().unwrap_or(0) as u64 & mask;
+        let v = *limb as u64 + c + carry;
+        *limb = v as u32;
+        carry = v >> 32;
     }
 }
 

@@ -21,6 +21,40 @@ fn scalar_u64(v: u64) -> Scalar {
     Scalar::from(bytes)
 }
 
+/// `x` with `x + hi·(2^256 - n) = 2^256 + 2^boundary - 1`, so that a fold
+/// carries out of 2^256 and leaves `boundary` one bits; that needs
+/// `2^boundary ≤ hi·(2^256 - n)`, checked. (`x < n` for the `hi` used here,
+/// so it survives a round trip through a scalar.)
+fn below_overflow(hi: u64, boundary: u32) -> Scalar {
+    // 2^256 - n, least significant 64-bit word first.
+    const C: [u64; 3] = [0x402D_A173_2FC9_BEBF, 0x4551_2319_50B7_5FC4, 1];
+    let mut product = [0u64; 4];
+    let mut carry = 0u128;
+    for i in 0..3 {
+        let v = C[i] as u128 * hi as u128 + carry;
+        product[i] = v as u64;
+        carry = v >> 64;
+    }
+    product[3] = carry as u64;
+    // (2^boundary - 1) - product, modulo 2^256.
+    let mut target = [0u64; 4];
+    for (i, word) in target.iter_mut().enumerate() {
+        let bits = boundary.saturating_sub(64 * i as u32).min(64);
+        *word = if bits == 64 { !0 } else { (1u64 << bits) - 1 };
+    }
+    let mut borrow = 0u128;
+    let mut bytes = [0u8; 32];
+    for i in 0..4 {
+        let v = (target[i] as u128).wrapping_sub(product[i] as u128).wrapping_sub(borrow);
+        borrow = (v >> 127) & 1;
+        bytes[24 - 8 * i..32 - 8 * i].copy_from_slice(&(v as u64).to_be_bytes());
+    }
+    assert_eq!(borrow, 1, "x + hi·(2^256 - n) reaches 2^256");
+    let x = Scalar::from(bytes);
+    assert_eq!(x.to_bytes(), bytes, "x < n");
+    x
+}
+
 /// The reference: Horner's rule on libsecp256k1 scalars.
 fn reference(coefficients: &[Scalar], k: KeyId) -> Scalar {
     coefficients.iter().rev().fold(Scalar::from(0), |acc, c| acc * scalar_from_u32(k) + c)
@@ -66,6 +100,22 @@ macro_rules! limb_width_tests {
                     fold(&mut x, hi);
                     let expected = (two_256() - Scalar::from(1)) + scalar_u64(hi) * two_256();
                     assert_eq!(to_scalar(&x), expected, "hi = {hi}");
+                }
+            }
+
+            #[test]
+            fn fold_carries_through_the_second_pass() {
+                // x chosen so that after adding hi·(2^256 - n) the low bits
+                // are all ones up to a limb boundary: adding the carry's
+                // 2^256 - n then carries across limbs. (What is left is
+                // below hi·(2^256 - n) < 2^162, so 2^160 is the last
+                // boundary a carry can cross.)
+                let hi = $max_hi;
+                for boundary in [128, 160] {
+                    let x = below_overflow(hi, boundary);
+                    let mut limbs = from_scalar(&x);
+                    fold(&mut limbs, hi);
+                    assert_eq!(to_scalar(&limbs), x + scalar_u64(hi) * two_256(), "boundary 2^{boundary}");
                 }
             }
 
