@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use wsts_web::{
     blame::Offence,
+    config::Scheme,
     crypto::signing::SignatureType,
-    party::Scheme,
     sim::{parse_adversary, parse_fault, Options, Report, Simulation},
 };
 

@@ -5,12 +5,13 @@
 
 use rand_core::OsRng;
 use wsts_web::{
+    config::{Config, Scheme},
     crypto::{
         bip340,
         encoding::point_to_bytes,
         signing::{verify_signature, SignatureType},
     },
-    party::{local, Config, Party, Scheme},
+    keys::{local, SignerKeys},
 };
 
 fn main() {
@@ -38,8 +39,10 @@ fn run() -> Result<(), String> {
         }
     }
     let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
-    let mut parties: Vec<Party> =
-        (0..signers).map(|s| Party::new(config.clone(), s)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    let mut parties: Vec<SignerKeys> = (0..signers)
+        .map(|s| SignerKeys::new(config.clone(), s))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
     println!("signers {signers}, key ids {keys}, threshold {threshold}");
     for s in 0..signers {
         println!("  signer {s}: key ids {:?}", config.key_ids(s));

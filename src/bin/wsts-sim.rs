@@ -11,8 +11,8 @@
 use std::process::ExitCode;
 
 use wsts_web::{
+    config::Scheme,
     crypto::signing::SignatureType,
-    party::Scheme,
     sim::{parse_adversary, parse_fault, Options, Report, Simulation},
 };
 

@@ -9,8 +9,8 @@ use rand_core::SeedableRng;
 
 use crate::{
     crypto::{secret::SecretScalar, Scalar, SignerId},
-    net::{DkgEndFailure, DkgPrivateShares, DkgStatus, Message, Packet, Sender},
-    party::{BadShareEvidence, DkgFailure, DkgPublicShares},
+    net::{BadShareEvidence, DkgFailure, DkgPublicShares},
+    net::{DkgEndFailure, DkgStatus, Message, Packet, Sender},
     state_machine::{signer::Signer, CeremonyConfig, Transmit},
 };
 
@@ -118,7 +118,7 @@ impl Adversary {
                 for b in self.behaviours.clone() {
                     match b {
                         Behaviour::WithholdPrivateShares(ids) => {
-                            m.shares.retain(|(r, _)| !ids.contains(r));
+                            m.shares.retain(|s| !ids.contains(&s.recipient));
                             altered = true;
                         }
                         Behaviour::EmptyPrivateShares => {
@@ -129,7 +129,7 @@ impl Adversary {
                             let peers: BTreeMap<_, _> = m
                                 .shares
                                 .iter()
-                                .filter_map(|(r, _)| self.public.get(r).map(|p| (*r, p.clone())))
+                                .filter_map(|s| self.public.get(&s.recipient).map(|p| (s.recipient, p.clone())))
                                 .collect();
                             let bad = signer.party().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
                                 if ids.contains(&r) {
@@ -137,7 +137,7 @@ impl Adversary {
                                 }
                             });
                             if let Some(bad) = bad {
-                                *m = DkgPrivateShares::from_party(bad);
+                                *m = bad;
                                 altered = true;
                             }
                         }
@@ -145,12 +145,10 @@ impl Adversary {
                             let peers: BTreeMap<_, _> = m
                                 .shares
                                 .iter()
-                                .filter_map(|(r, _)| self.public.get(r).map(|p| (*r, p.clone())))
+                                .filter_map(|s| self.public.get(&s.recipient).map(|p| (s.recipient, p.clone())))
                                 .collect();
                             if let Some(other) = signer.party().encrypt_shares(&peers, &mut self.rng) {
-                                out.push(
-                                    self.sign(t.to, Message::DkgPrivateShares(DkgPrivateShares::from_party(other))),
-                                );
+                                out.push(self.sign(t.to, Message::DkgPrivateShares(other)));
                             }
                         }
                         _ => {}

@@ -21,6 +21,7 @@ pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
 
 use crate::{
     blame::Offence,
+    config::{Config, Scheme},
     crypto::{
         base_mul, bip340,
         encoding::point_to_bytes,
@@ -29,7 +30,6 @@ use crate::{
         SignerId,
     },
     net::{Message, NetworkKeys, Packet},
-    party::{Config, Scheme},
     state_machine::{
         coordinator::{Coordinator, CoordinatorEvent, DkgAttemptReport, Policy, RetryPolicy, Timeouts},
         signer::Signer,

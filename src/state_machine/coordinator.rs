@@ -35,11 +35,11 @@ use crate::{
         signing::{GroupPublicKeys, Signature, SignatureType, SigningSession},
         Point, SignerId,
     },
+    keys::{aggregate_rest, group_public_keys},
     net::{
-        DkgBegin, DkgEnd, DkgEndBegin, DkgEndFailure, DkgPrivateBegin, DkgStatus, Message, NonceRequest, Packet,
-        Sender, SignatureShareRequest, SignedBytes, SignerDigest,
+        DkgBegin, DkgEnd, DkgEndBegin, DkgEndFailure, DkgPrivateBegin, DkgPublicShares, DkgStatus, Message,
+        NonceRequest, Packet, Sender, SignatureShareRequest, SignedBytes, SignerDigest,
     },
-    party::{aggregate_rest, group_public_keys, DkgPublicShares},
 };
 
 fn public_shares(packet: &Packet) -> Option<&DkgPublicShares> {
@@ -599,12 +599,19 @@ impl Coordinator {
         // The attempt ends here: its packets move into the transcript.
         let transcript = DkgTranscript {
             dkg_id: d.dkg_id,
-            public: std::mem::take(&mut d.public),
-            private: std::mem::take(&mut d.private),
+            public: std::mem::take(&mut d.public)
+                .into_iter()
+                .filter_map(|(s, p)| Some((s, p.narrow().ok()?)))
+                .collect(),
+            private: std::mem::take(&mut d.private)
+                .into_iter()
+                .filter_map(|(s, p)| Some((s, p.narrow().ok()?)))
+                .collect(),
+            end_begin: None,
         };
         let public_keys = group_public_keys(
             &self.config.keys,
-            d.included_private.iter().filter_map(|s| public_shares(&transcript.public[s])),
+            d.included_private.iter().filter_map(|s| transcript.public_shares(*s)),
         )
         .expect("checked on receipt");
         let mut reported = Vec::new();
@@ -769,8 +776,9 @@ impl Coordinator {
                 } else if let Err(offence) = blame::check_private_shares(&config, d.dkg_id, m, &d.included_public) {
                     d.findings.push(Finding { signer: from, offence });
                 } else {
-                    for (recipient, copy) in packet.pruned_for_each() {
-                        forwards.push((Destination::Signer(recipient), copy));
+                    let copies = packet.clone().narrow::<crate::net::DkgPrivateShares>().map(|p| p.pruned_for_each());
+                    for (recipient, copy) in copies.unwrap_or_default() {
+                        forwards.push((Destination::Signer(recipient), copy.widen()));
                     }
                     d.private.insert(from, packet);
                 }

@@ -18,9 +18,9 @@ use rand_core::{OsRng, RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    config::Config,
     crypto::SignerId,
     net::{NetworkKeys, PacketError},
-    party::Config,
 };
 
 /// Milliseconds on the caller's monotonic clock.

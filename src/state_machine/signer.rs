@@ -26,11 +26,11 @@ use crate::{
         bip340, encoding::point_to_bytes, nonce::SigningNonces, secret::SecretScalar, signing::SigningSession, Point,
         SignerId,
     },
+    keys::SignerKeys,
     net::{
-        DkgEnd, DkgEndBegin, DkgEndFailure, DkgPrivateBegin, DkgPrivateShares, DkgStatus, Message, NonceRequest,
+        DkgEnd, DkgEndBegin, DkgEndFailure, DkgPrivateBegin, DkgPublicShares, DkgStatus, Message, NonceRequest,
         NonceResponse, Packet, Sender, SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
     },
-    party::{DkgPublicShares, Party},
 };
 
 /// What a signer reports to its application.
@@ -86,7 +86,7 @@ pub struct Signer {
     /// Kept out of the saved state: the caller holds it and passes it to `restore`.
     #[serde(skip)]
     network_key: Option<SecretScalar>,
-    party: Party,
+    party: SignerKeys,
     dkg: Option<DkgRound>,
     /// The DKG whose key shares `party` holds.
     key_dkg_id: Option<u64>,
@@ -120,7 +120,7 @@ fn invalid(message: &'static str, reason: impl ToString) -> StateError {
 impl Signer {
     pub fn new(config: CeremonyConfig, signer_id: SignerId, network_key: SecretScalar) -> Result<Self, StateError> {
         config.validate()?;
-        let party = Party::new(config.keys.clone(), signer_id).map_err(|e| StateError::Config(e.to_string()))?;
+        let party = SignerKeys::new(config.keys.clone(), signer_id).map_err(|e| StateError::Config(e.to_string()))?;
         let expected = config.network.signers.get(signer_id as usize).copied();
         if expected != Some(crate::crypto::base_mul(network_key.expose())) {
             return Err(StateError::Config(format!("network key does not match signer {signer_id}'s public key")));
@@ -153,7 +153,7 @@ impl Signer {
         &self.config
     }
 
-    pub fn party(&self) -> &Party {
+    pub fn party(&self) -> &SignerKeys {
         &self.party
     }
 
@@ -349,7 +349,7 @@ impl Signer {
             let shares = self.party.encrypt_shares(&peers, &mut self.rng.0).expect("DKG started");
             let round = self.dkg.as_mut().expect("present");
             round.sent_private = true;
-            let own = self.send(Message::DkgPrivateShares(DkgPrivateShares::from_party(shares))).pruned_for(me);
+            let own = self.send(Message::DkgPrivateShares(shares)).pruned_for(me);
             self.dkg.as_mut().expect("present").private.insert(me, own);
         }
         let round = self.dkg.as_mut().expect("present");
@@ -385,7 +385,7 @@ impl Signer {
         let private: BTreeMap<_, _> = participants
             .iter()
             .map(|s| match &round.private[s].message {
-                Message::DkgPrivateShares(m) => (*s, m.to_party()),
+                Message::DkgPrivateShares(m) => (*s, m.clone()),
                 _ => unreachable!("only private shares are stored here"),
             })
             .collect();
