@@ -293,6 +293,9 @@ pub struct TranscriptRequest {
     pub public: Vec<SignerId>,
     /// Signers whose `DkgPrivateShares` we lack or hold a different copy of.
     pub private: Vec<SignerId>,
+    /// Resend `DkgEndBegin` too: we never got it (a later request for this
+    /// DKG's key showed us so).
+    pub end_begin: bool,
 }
 
 impl SigningForm for DkgBegin {}

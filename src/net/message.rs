@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
     DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceRequest, NonceResponse,
-    SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
+    Packet, SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
 };
 use crate::crypto::SignerId;
 
@@ -57,6 +57,23 @@ macro_rules! messages {
         #[derive(Clone, Copy)]
         enum Tag {
             $($name,)*
+        }
+
+        /// A decoded packet split by the kind of its message.
+        pub enum TypedPacket {
+            $($name(Packet<$name>),)*
+        }
+
+        impl Packet {
+            /// This packet, typed by the kind of its message.
+            pub fn typed(self) -> TypedPacket {
+                let Packet { version, sender, message, signature, cache } = self;
+                match message {
+                    $(Message::$name(message) => {
+                        TypedPacket::$name(Packet { version, sender, message, signature, cache })
+                    })*
+                }
+            }
         }
 
         impl Message {

@@ -45,12 +45,12 @@ pub struct Packet<M = Message> {
     pub(crate) message: M,
     pub(crate) signature: SchnorrSignature,
     #[serde(skip)]
-    cache: Cache,
+    pub(super) cache: Cache,
 }
 
 /// The encoded bytes and transcript digest, computed once.
 #[derive(Clone, Debug, Default)]
-struct Cache {
+pub(super) struct Cache {
     bytes: Option<Arc<Vec<u8>>>,
     digest: Option<Digest>,
 }
@@ -155,6 +155,18 @@ pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
 }
 
 impl<M: Body> Packet<M> {
+    /// Sign `message` as `sender`.
+    pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: M, key: &SecretScalar, rng: &mut R) -> Self {
+        let body = Self::signing_body(PROTOCOL_VERSION, sender, &message);
+        let mut aux = [0u8; 32];
+        rng.fill_bytes(&mut aux);
+        #[allow(clippy::expect_used)] // network keys are nonzero (checked against their public key on construction)
+        let signature = bip340::sign(&key.expose().to_bytes(), &tagged_hash(PACKET_TAG, &body), &aux)
+            .expect("network keys are valid secret keys");
+        let cache = Cache { bytes: None, digest: Some(sha256(&body)) };
+        Packet { version: PROTOCOL_VERSION, sender, message, signature, cache }
+    }
+
     /// The encoded signing form: what the signature and the digest cover.
     fn signing_body(version: u8, sender: Sender, message: &M) -> Vec<u8> {
         let form = message.signing_form();
@@ -175,6 +187,10 @@ impl<M: Body> Packet<M> {
 
     pub fn signature(&self) -> &SchnorrSignature {
         &self.signature
+    }
+
+    pub fn into_message(self) -> M {
+        self.message
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -215,18 +231,6 @@ impl<M: Body> Packet<M> {
 }
 
 impl Packet {
-    /// Sign `message` as `sender`.
-    pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: Message, key: &SecretScalar, rng: &mut R) -> Self {
-        let body = Self::signing_body(PROTOCOL_VERSION, sender, &message);
-        let mut aux = [0u8; 32];
-        rng.fill_bytes(&mut aux);
-        #[allow(clippy::expect_used)] // network keys are nonzero (checked against their public key on construction)
-        let signature = bip340::sign(&key.expose().to_bytes(), &tagged_hash(PACKET_TAG, &body), &aux)
-            .expect("network keys are valid secret keys");
-        let cache = Cache { bytes: None, digest: Some(sha256(&body)) };
-        Packet { version: PROTOCOL_VERSION, sender, message, signature, cache }
-    }
-
     /// This packet as one of a known kind, or itself back if it is another.
     pub fn narrow<N: Body + TryFrom<Message, Error = Message>>(self) -> Result<Packet<N>, Packet> {
         let Packet { version, sender, message, signature, cache } = self;

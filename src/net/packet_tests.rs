@@ -19,6 +19,7 @@ fn batch_decoding_names_the_packet_with_a_bad_signature() {
                 signer_id: id,
                 public: vec![],
                 private: vec![],
+                end_begin: false,
             });
             Packet::sign(Sender::Signer(id), m, &secrets[id as usize], &mut rng).to_bytes()
         })
@@ -82,6 +83,7 @@ fn peeked_names_match_decoded_ones() {
                 signer_id: 1000,
                 public: vec![],
                 private: vec![2],
+                end_begin: false,
             }),
         ),
     ];

@@ -86,7 +86,7 @@ impl Adversary {
                     .collect();
                 for t in targets {
                     if let Some(p) = self.public.get(&t) {
-                        if let Some(e) = signer.party().bad_share_evidence(p, &mut self.rng) {
+                        if let Some(e) = signer.keys().bad_share_evidence(p, &mut self.rng) {
                             self.false_evidence.insert(t, e);
                         }
                     }
@@ -131,7 +131,7 @@ impl Adversary {
                                 .iter()
                                 .filter_map(|s| self.public.get(&s.recipient).map(|p| (s.recipient, p.clone())))
                                 .collect();
-                            let bad = signer.party().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
+                            let bad = signer.keys().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
                                 if ids.contains(&r) {
                                     shares[0] = SecretScalar::new(shares[0].expose() + Scalar::from(1));
                                 }
@@ -147,7 +147,7 @@ impl Adversary {
                                 .iter()
                                 .filter_map(|s| self.public.get(&s.recipient).map(|p| (s.recipient, p.clone())))
                                 .collect();
-                            if let Some(other) = signer.party().encrypt_shares(&peers, &mut self.rng) {
+                            if let Some(other) = signer.keys().encrypt_shares(&peers, &mut self.rng) {
                                 out.push(self.sign(t.to, Message::DkgPrivateShares(other)));
                             }
                         }

@@ -65,6 +65,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::Packet(P::BadSignature(_)) => "bad-signature",
         StateError::Packet(P::WrongSender { .. }) => "wrong-sender",
         StateError::Config(_) => "config",
+        StateError::SavedState(_) => "saved-state",
         StateError::WrongDkgRound { .. } => "wrong-dkg-round",
         StateError::WrongSignRound { .. } => "wrong-sign-round",
         StateError::Replay { .. } => "replay",

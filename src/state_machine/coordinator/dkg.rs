@@ -1,0 +1,407 @@
+//! The coordinator's DKG round: one run of attempts from `start_dkg` to a
+//! key or a give-up, each attempt through three steps (public shares,
+//! private shares, results), as the packets in hand and the deadlines allow.
+//!
+//! Each included signer's packets are checked on receipt and kept whole for
+//! the transcript; every signer gets copies pruned for it. `DkgPrivateBegin`
+//! and `DkgEndBegin` list each included packet's digest, so signers only
+//! ever accuse on the coordinator's own copy ([`crate::blame`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{evaluate, progress, Ctx, Fx, KeyState};
+use crate::{
+    blame::{self, Finding, Offence},
+    crypto::SignerId,
+    net::{
+        DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, Packet, SignerDigest,
+        TranscriptRequest,
+    },
+    state_machine::{
+        effects::Effect,
+        events::{CoordinatorEvent, DkgAttemptReport},
+        policy::Step,
+        report::RoundProgress,
+        Destination, Millis, StateError,
+    },
+};
+
+/// An honest signer asks at most once per step for what it lacks; this leaves
+/// room for that and stops a signer from making the coordinator resend the
+/// transcript without end.
+pub(super) const MAX_TRANSCRIPT_REQUESTS: u32 = 4;
+
+/// Every DKG attempt from `start_dkg` until a key is made or the policy
+/// gives up.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(super) struct DkgRun {
+    /// 1-based.
+    pub attempt: u32,
+    pub state: RunState,
+    /// The last failed attempt, shown while the next one waits.
+    pub previous: Option<RoundProgress>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(super) enum RunState {
+    Attempt(Box<Attempt>),
+    Backoff { until: Millis },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(super) enum DkgStep {
+    Public,
+    Private,
+    End,
+}
+
+/// One DKG attempt (one `dkg_id`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(super) struct Attempt {
+    pub dkg_id: u64,
+    pub step: DkgStep,
+    pub deadline: Option<Millis>,
+    pub invited: BTreeSet<SignerId>,
+    pub public: BTreeMap<SignerId, Packet<DkgPublicShares>>,
+    pub private: BTreeMap<SignerId, Packet<DkgPrivateShares>>,
+    pub included_public: Vec<SignerId>,
+    pub included_private: Vec<SignerId>,
+    /// The `DkgEndBegin` sent, as signed.
+    pub end_begin: Option<Packet<DkgEndBegin>>,
+    pub ends: BTreeMap<SignerId, DkgEnd>,
+    pub findings: Vec<Finding>,
+    pub unresponsive: BTreeSet<SignerId>,
+    /// `TranscriptRequest`s answered per signer in this attempt.
+    pub transcript_requests: BTreeMap<SignerId, u32>,
+}
+
+/// How an attempt ended.
+pub(super) enum AttemptEnd {
+    Key(Box<KeyState>),
+    Failed(&'static str),
+}
+
+/// Every held packet's signer and digest: what `DkgPrivateBegin` and
+/// `DkgEndBegin` list.
+fn digests_of<M: crate::net::Body>(packets: &BTreeMap<SignerId, Packet<M>>) -> Vec<SignerDigest> {
+    packets.iter().map(|(s, p)| SignerDigest { signer: *s, digest: p.digest() }).collect()
+}
+
+impl DkgRun {
+    /// Start the first attempt.
+    pub fn start(ctx: &mut Ctx<'_>) -> (Self, Fx) {
+        let mut run = DkgRun { attempt: 1, state: RunState::Backoff { until: ctx.now }, previous: None };
+        let fx = run.begin_attempt(ctx);
+        (run, fx)
+    }
+
+    /// The attempt in progress, if not between attempts.
+    pub fn dkg_id(&self) -> Option<u64> {
+        match &self.state {
+            RunState::Attempt(a) => Some(a.dkg_id),
+            RunState::Backoff { .. } => None,
+        }
+    }
+
+    pub fn deadline(&self) -> Option<Millis> {
+        match &self.state {
+            RunState::Attempt(a) => a.deadline,
+            RunState::Backoff { until } => Some(*until),
+        }
+    }
+
+    /// Invite every signer not proven malicious to a new attempt.
+    fn begin_attempt(&mut self, ctx: &mut Ctx<'_>) -> Fx {
+        let mut fx = Fx::default();
+        fx.push(Effect::ClearUnresponsive);
+        let keys = &ctx.config.keys;
+        let invited: BTreeSet<SignerId> =
+            keys.signers.keys().filter(|s| !ctx.malicious.contains_key(s)).copied().collect();
+        if keys.weight_of(&invited) < keys.dkg_threshold {
+            fx.report(CoordinatorEvent::DkgFailed {
+                attempts: self.attempt - 1,
+                reason: "the signers not proven malicious carry less weight than dkg_threshold".into(),
+            });
+            fx.push(Effect::Done(super::Outcome::NoKey));
+            return fx;
+        }
+        ctx.ids.last_dkg_id += 1;
+        let dkg_id = ctx.ids.last_dkg_id;
+        let begin = ctx.sign(DkgBegin { dkg_id, signers: invited.iter().copied().collect() });
+        fx.send(Destination::AllSigners, &begin);
+        self.state = RunState::Attempt(Box::new(Attempt {
+            dkg_id,
+            step: DkgStep::Public,
+            deadline: ctx.policy.deadline(Step::DkgPublic, ctx.now),
+            invited,
+            public: BTreeMap::new(),
+            private: BTreeMap::new(),
+            included_public: vec![],
+            included_private: vec![],
+            end_begin: None,
+            ends: BTreeMap::new(),
+            findings: vec![],
+            unresponsive: BTreeSet::new(),
+            transcript_requests: BTreeMap::new(),
+        }));
+        fx
+    }
+
+    /// The attempt `dkg_id`, and the sender's right to take part in it.
+    fn attempt(&mut self, ctx: &Ctx<'_>, name: &'static str, from: SignerId) -> Result<&mut Attempt, StateError> {
+        let RunState::Attempt(a) = &mut self.state else {
+            return Err(StateError::Unexpected { message: name, state: "between DKG attempts" });
+        };
+        if !a.invited.contains(&from) || ctx.malicious.contains_key(&from) {
+            return Err(StateError::NotParticipating { message: name, signer: from });
+        }
+        Ok(a)
+    }
+
+    pub fn on_public_shares(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        from: SignerId,
+        packet: Packet<DkgPublicShares>,
+    ) -> Result<Fx, StateError> {
+        const NAME: &str = "DkgPublicShares";
+        let a = self.attempt(ctx, NAME, from)?;
+        if a.step != DkgStep::Public {
+            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
+        }
+        let mut fx = Fx::default();
+        if let Some(held) = a.public.get(&from) {
+            if held.digest() == packet.digest() {
+                return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
+            }
+            a.public.remove(&from);
+            a.findings.push(Finding { signer: from, offence: Offence::Equivocation });
+        } else if let Err(offence) = blame::check_public_shares(&ctx.config.keys, a.dkg_id, packet.message()) {
+            a.findings.push(Finding { signer: from, offence });
+        } else {
+            // Signers need only the constant terms; the rest reaches them
+            // summed, in `DkgEndBegin`.
+            fx.forward(Destination::AllSigners, &packet.pruned());
+            a.public.insert(from, packet);
+        }
+        fx.push(Effect::Prove(a.findings.clone()));
+        fx.extend(self.advance(ctx));
+        Ok(fx)
+    }
+
+    pub fn on_private_shares(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        from: SignerId,
+        packet: Packet<DkgPrivateShares>,
+    ) -> Result<Fx, StateError> {
+        const NAME: &str = "DkgPrivateShares";
+        let a = self.attempt(ctx, NAME, from)?;
+        if a.step != DkgStep::Private {
+            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
+        }
+        if !a.included_public.contains(&from) {
+            return Err(StateError::NotParticipating { message: NAME, signer: from });
+        }
+        let mut fx = Fx::default();
+        if let Some(held) = a.private.get(&from) {
+            if held.digest() == packet.digest() {
+                return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
+            }
+            a.private.remove(&from);
+            a.findings.push(Finding { signer: from, offence: Offence::Equivocation });
+        } else if let Err(offence) =
+            blame::check_private_shares(&ctx.config.keys, a.dkg_id, packet.message(), &a.included_public)
+        {
+            a.findings.push(Finding { signer: from, offence });
+        } else {
+            for (recipient, copy) in packet.pruned_for_each() {
+                fx.forward(Destination::Signer(recipient), &copy);
+            }
+            a.private.insert(from, packet);
+        }
+        fx.push(Effect::Prove(a.findings.clone()));
+        fx.extend(self.advance(ctx));
+        Ok(fx)
+    }
+
+    pub fn on_end(&mut self, ctx: &mut Ctx<'_>, from: SignerId, packet: Packet<DkgEnd>) -> Result<Fx, StateError> {
+        const NAME: &str = "DkgEnd";
+        let a = self.attempt(ctx, NAME, from)?;
+        if a.step != DkgStep::End {
+            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
+        }
+        if !a.included_private.contains(&from) {
+            return Err(StateError::NotParticipating { message: NAME, signer: from });
+        }
+        if a.ends.contains_key(&from) {
+            return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
+        }
+        a.ends.insert(from, packet.into_message());
+        let mut fx = Fx::default();
+        fx.push(Effect::Prove(a.findings.clone()));
+        fx.extend(self.advance(ctx));
+        Ok(fx)
+    }
+
+    /// Resend what a signer lacks: each named packet at most once per
+    /// request, pruned for it, and `DkgEndBegin` if it asks.
+    pub fn on_transcript_request(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        from: SignerId,
+        request: &TranscriptRequest,
+    ) -> Result<Fx, StateError> {
+        const NAME: &str = "TranscriptRequest";
+        let a = self.attempt(ctx, NAME, from)?;
+        let answered = a.transcript_requests.entry(from).or_insert(0);
+        if *answered >= MAX_TRANSCRIPT_REQUESTS {
+            return Err(StateError::Invalid {
+                message: NAME,
+                reason: "too many transcript requests this attempt".into(),
+            });
+        }
+        *answered += 1;
+        let to = Destination::Signer(from);
+        let mut fx = Fx::default();
+        for s in request.public.iter().collect::<BTreeSet<_>>() {
+            if let Some(p) = a.public.get(s) {
+                fx.forward(to, &p.pruned());
+            }
+        }
+        for s in request.private.iter().collect::<BTreeSet<_>>() {
+            if let Some(p) = a.private.get(s) {
+                fx.forward(to, &p.pruned_for(from));
+            }
+        }
+        if let Some(end_begin) = a.end_begin.as_ref().filter(|_| request.end_begin) {
+            fx.send(to, end_begin);
+        }
+        fx.push(Effect::Prove(a.findings.clone()));
+        fx.extend(self.advance(ctx));
+        Ok(fx)
+    }
+
+    /// A deadline passed: the silent are unresponsive in this attempt; or the
+    /// back-off is over: begin the next attempt.
+    pub fn on_timeout(&mut self, ctx: &mut Ctx<'_>) -> Fx {
+        let RunState::Attempt(a) = &mut self.state else { return self.begin_attempt(ctx) };
+        let silent: Vec<SignerId> = match a.step {
+            DkgStep::Public => a.invited.iter().filter(|s| !a.public.contains_key(s)).copied().collect(),
+            DkgStep::Private => a.included_public.iter().filter(|s| !a.private.contains_key(s)).copied().collect(),
+            DkgStep::End => a.included_private.iter().filter(|s| !a.ends.contains_key(s)).copied().collect(),
+        };
+        a.unresponsive.extend(silent.into_iter().filter(|s| !ctx.malicious.contains_key(s)));
+        self.advance(ctx)
+    }
+
+    /// Move the attempt on as far as it goes; if it ended, retry or finish.
+    fn advance(&mut self, ctx: &mut Ctx<'_>) -> Fx {
+        let RunState::Attempt(a) = &mut self.state else { return Fx::default() };
+        let mut fx = Fx::default();
+        let Some(end) = a.advance(ctx, &mut fx) else { return fx };
+        match end {
+            AttemptEnd::Key(key) => {
+                fx.push(Effect::Done(super::Outcome::Key(key)));
+            }
+            AttemptEnd::Failed(reason) => {
+                self.previous = Some(progress::of_dkg(self, &ctx.standing()).finished(true));
+                fx.extend(self.retry(ctx, reason));
+            }
+        }
+        fx
+    }
+
+    fn retry(&mut self, ctx: &Ctx<'_>, reason: &str) -> Fx {
+        let retry = ctx.policy.retry();
+        let mut fx = Fx::default();
+        if self.attempt >= retry.max_dkg_attempts {
+            fx.report(CoordinatorEvent::DkgFailed { attempts: self.attempt, reason: reason.to_string() });
+            fx.push(Effect::Done(super::Outcome::NoKey));
+        } else {
+            self.state = RunState::Backoff { until: ctx.now.saturating_add(retry.backoff(self.attempt)) };
+            self.attempt += 1;
+        }
+        fx
+    }
+}
+
+impl Attempt {
+    /// Is some expected signer, neither silent past its deadline nor proven
+    /// malicious, still to be heard from?
+    fn waiting_on<'a>(
+        &self,
+        ctx: &Ctx<'_>,
+        expected: impl IntoIterator<Item = &'a SignerId>,
+        heard: impl Fn(&SignerId) -> bool,
+    ) -> bool {
+        let proven = |s: &SignerId| ctx.malicious.contains_key(s) || self.findings.iter().any(|f| f.signer == *s);
+        expected.into_iter().any(|s| !heard(s) && !self.unresponsive.contains(s) && !proven(s))
+    }
+
+    /// Take every step the packets in hand (or a passed deadline) allow.
+    fn advance(&mut self, ctx: &mut Ctx<'_>, fx: &mut Fx) -> Option<AttemptEnd> {
+        let threshold = ctx.config.keys.dkg_threshold;
+        loop {
+            match self.step {
+                DkgStep::Public => {
+                    if self.waiting_on(ctx, &self.invited, |s| self.public.contains_key(s)) {
+                        return None;
+                    }
+                    let public_digests = digests_of(&self.public);
+                    self.included_public = public_digests.iter().map(|d| d.signer).collect();
+                    if ctx.config.keys.weight_of(&self.included_public) < threshold {
+                        return Some(self.fail(fx, "public shares from too little weight"));
+                    }
+                    fx.send(
+                        Destination::AllSigners,
+                        &ctx.sign(DkgPrivateBegin { dkg_id: self.dkg_id, public_digests }),
+                    );
+                    self.step = DkgStep::Private;
+                    self.deadline = ctx.policy.deadline(Step::DkgPrivate, ctx.now);
+                }
+                DkgStep::Private => {
+                    if self.waiting_on(ctx, &self.included_public, |s| self.private.contains_key(s)) {
+                        return None;
+                    }
+                    let private_digests = digests_of(&self.private);
+                    self.included_private = private_digests.iter().map(|d| d.signer).collect();
+                    if ctx.config.keys.weight_of(&self.included_private) < threshold {
+                        return Some(self.fail(fx, "private shares from too little weight"));
+                    }
+                    let included = self.included_private.iter().filter_map(|s| self.public.get(s).map(Packet::message));
+                    let Some(aggregate_rest) = crate::keys::aggregate_rest(&ctx.config.keys, included) else {
+                        return Some(self.fail(fx, "malformed public shares"));
+                    };
+                    let end_begin = ctx.sign(DkgEndBegin { dkg_id: self.dkg_id, private_digests, aggregate_rest });
+                    fx.send(Destination::AllSigners, &end_begin);
+                    self.end_begin = Some(end_begin);
+                    self.step = DkgStep::End;
+                    self.deadline = ctx.policy.deadline(Step::DkgEnd, ctx.now);
+                }
+                DkgStep::End => {
+                    if self.waiting_on(ctx, &self.included_private, |s| self.ends.contains_key(s)) {
+                        return None;
+                    }
+                    return Some(evaluate::evaluate(self, ctx, fx));
+                }
+            }
+        }
+    }
+
+    /// The attempt failed before the results: report it.
+    pub(super) fn fail(&self, fx: &mut Fx, reason: &'static str) -> AttemptEnd {
+        fx.push(Effect::Unresponsive(self.unresponsive.iter().copied().collect()));
+        fx.push(Effect::Prove(self.findings.clone()));
+        fx.report(CoordinatorEvent::DkgAttempt(DkgAttemptReport {
+            dkg_id: self.dkg_id,
+            ok: false,
+            reported_failures: vec![],
+            malicious: self.findings.clone(),
+            unresponsive: self.unresponsive.clone(),
+        }));
+        AttemptEnd::Failed(reason)
+    }
+}
