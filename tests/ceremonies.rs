@@ -321,3 +321,41 @@ both_targets! {
         assert_eq!(first.malicious, vec![wsts_web::blame::Finding { signer: 2, offence: Offence::BadSignatureShare }]);
     }
 }
+
+both_targets! {
+    fn a_signer_that_missed_dkg_end_begin_catches_up_and_signs() {
+        use wsts_web::{
+            net::{Message, NonceRequest, Packet, Sender},
+            sim::network_keys,
+        };
+        // Signer 3 never gets `DkgEndBegin`: DKG completes without its result.
+        let mut sim = Simulation::new(with(options(4, 20, 13), &[], &["drop=c>3:DkgEndBegin"])).unwrap();
+        assert!(sim.run_dkg().0);
+        assert_eq!(sim.signers[3].group_key(), None);
+        assert!(sim.signers[0].group_key().is_some());
+
+        // Only the coordinator can make it act: a request signed by another
+        // signer, or by another key as the coordinator, is refused and changes nothing.
+        let (_, keys, _) = network_keys(4, 42);
+        let request = NonceRequest { dkg_id: 1, sign_id: 9, sign_iter_id: 0, message: vec![1], sig_type: SignatureType::Schnorr };
+        let before = sim.signers[3].save();
+        for sender in [Sender::Signer(1), Sender::Coordinator] {
+            let forged = Packet::sign(sender, Message::NonceRequest(request.clone()), &keys[1], &mut common::rng(6));
+            let now = sim.now();
+            assert!(sim.signers[3].handle_packet(&forged.to_bytes(), now).is_err());
+            assert!(sim.signers[3].poll_transmit().is_none());
+        }
+        assert_eq!(sim.signers[3].save(), before);
+
+        // In round 1 signer 0 is offline, so the key needs signer 3: the first
+        // nonce request shows it what it missed, and it catches up.
+        sim.options.faults.push(parse_fault("0:offline=sign:1").unwrap());
+        let first = sim.sign_round(1);
+        assert!(first.ok, "{first:?}");
+        assert!(first.signers_used.contains(&3), "{first:?}");
+        assert_eq!(sim.signers[3].group_key(), sim.coordinator.group_key());
+        let second = sim.sign_round(2);
+        assert!(second.ok, "{second:?}");
+        assert!(sim.coordinator.malicious().is_empty(), "silence is not malice");
+    }
+}

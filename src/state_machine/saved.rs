@@ -52,3 +52,27 @@ pub(crate) fn restore<T: Serialize + DeserializeOwned>(machine: Machine, bytes: 
     }
     encoding::from_bytes(rest).map_err(|e| SavedStateError::Decode(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restore_checks_the_machine_and_the_version() {
+        let bytes = save(Machine::Signer, &(7u32, "state".to_string()));
+        assert_eq!(restore::<(u32, String)>(Machine::Signer, &bytes), Ok((7, "state".to_string())));
+        assert_eq!(
+            restore::<(u32, String)>(Machine::Coordinator, &bytes),
+            Err(SavedStateError::WrongMachine { found: Machine::Signer, expected: Machine::Coordinator })
+        );
+        // The version follows the one-byte machine tag, as a varint.
+        let mut old = bytes.clone();
+        old[1] = 1;
+        assert_eq!(
+            restore::<(u32, String)>(Machine::Signer, &old),
+            Err(SavedStateError::Version { found: 1, supported: SAVED_STATE_VERSION })
+        );
+        assert_eq!(restore::<(u32, String)>(Machine::Signer, &[]), Err(SavedStateError::Header));
+        assert!(matches!(restore::<(u32, String)>(Machine::Signer, &bytes[..4]), Err(SavedStateError::Decode(_))));
+    }
+}
