@@ -10,6 +10,7 @@
 mod dkg;
 mod message;
 mod packet;
+pub mod relay_auth;
 mod sign;
 
 pub use dkg::*;

@@ -9,11 +9,13 @@ mod bench;
 mod blame;
 mod coordinator;
 mod libc_shim;
+mod relay_auth;
 mod signer;
 mod util;
 
 pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;
+pub use relay_auth::*;
 pub use signer::WasmSigner;
 pub use util::*;

@@ -6,8 +6,8 @@
 // control message, and on command runs DKG and signing. Time comes from
 // performance.now(); `handleTimeout` is driven by setTimeout at the instant
 // `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName }
-  from '/pkg/wsts_web.js';
+import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
+  signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout } from './common.js';
 
@@ -98,6 +98,7 @@ export class CoordinatorApp extends EventTarget {
     }
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
+      signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
       rtcWith: (p) => p.startsWith('signer-'), log: (l) => this.log(l, 'net'),
     });
     const t = this.transport;

@@ -5,6 +5,7 @@
 // {id, ok: true, result} or {id, ok: false, error: {code, message}}.
 //   keygen                       -> {secret: Uint8Array, public: hex}
 //   pubkey   {secret}            -> hex
+//   signJoin {secret, nonce, room, peer} -> hex (answer to the relay's challenge)
 //   init     {config, signerId, secret}  (config as plain JSON)
 //   restore  {state, secret}     -> {signerId, groupKey}
 //   packet   {bytes}             -> {message, handled: bool, error?}
@@ -13,7 +14,7 @@
 //   {op: 'transmit', to, message, bytes}
 //   {op: 'event', event}
 //   {op: 'state', state: Uint8Array, groupKey}   (after every change; persist it)
-import init, { Signer, generateNetworkKey, networkPublicKey, packetMessageName } from '/pkg/wsts_web.js';
+import init, { Signer, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from '/pkg/wsts_web.js';
 import { configToWasm } from './common.js';
 
 const ready = init();
@@ -42,6 +43,9 @@ const ops = {
   },
   pubkey({ secret }) {
     return networkPublicKey(secret);
+  },
+  signJoin({ secret, nonce, room, peer }) {
+    return signRelayJoin(secret, nonce, room, peer);
   },
   init({ config, signerId, secret }) {
     signer?.free();

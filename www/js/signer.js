@@ -110,6 +110,7 @@ export class SignerApp extends EventTarget {
 
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: this.peer, pubkey: this.pubkey, webrtc: this.webrtc,
+      signJoin: (nonce) => this.call('signJoin', { secret: this.secret, nonce, room: this.room, peer: this.peer }),
       rtcWith: (p) => p === 'coordinator', log: (l) => this.log(l),
     });
     this.transport.addEventListener('joined', (ev) => {
