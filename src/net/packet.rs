@@ -232,11 +232,11 @@ impl<M: Body> Packet<M> {
 
 impl Packet {
     /// This packet as one of a known kind, or itself back if it is another.
-    pub fn narrow<N: Body + TryFrom<Message, Error = Message>>(self) -> Result<Packet<N>, Packet> {
+    pub fn narrow<N: Body + TryFrom<Message, Error = Message>>(self) -> Result<Packet<N>, Box<Packet>> {
         let Packet { version, sender, message, signature, cache } = self;
         match N::try_from(message) {
             Ok(message) => Ok(Packet { version, sender, message, signature, cache }),
-            Err(message) => Err(Packet { version, sender, message, signature, cache }),
+            Err(message) => Err(Box::new(Packet { version, sender, message, signature, cache })),
         }
     }
 

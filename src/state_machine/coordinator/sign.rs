@@ -47,7 +47,7 @@ pub(super) struct SignRun {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) enum SignState {
     Nonce(NonceStep),
-    Share(ShareStep),
+    Share(Box<ShareStep>),
     Backoff { until: Millis },
 }
 
@@ -233,7 +233,7 @@ impl SignRun {
         }
         let deadline = ctx.policy.deadline(Step::SignatureShare, ctx.now);
         self.state =
-            SignState::Share(ShareStep { deadline, asked, nonces, shares: BTreeMap::new(), session: Some(session) });
+            SignState::Share(Box::new(ShareStep { deadline, asked, nonces, shares: BTreeMap::new(), session: Some(session) }));
         fx
     }
 

@@ -274,7 +274,7 @@ impl DkgRound {
 
     /// Ask the coordinator for what we lack (each packet once).
     fn request(&mut self, ctx: &mut Ctx<'_>, public: Vec<SignerId>, private: Vec<SignerId>, end_begin: bool) -> Fx {
-        let (public, private) = (self.public.to_request(public), self.private.to_request(private));
+        let (public, private) = (self.public.mark_requested(public), self.private.mark_requested(private));
         let mut fx = Fx::default();
         if public.is_empty() && private.is_empty() && !end_begin {
             return fx;

@@ -99,7 +99,7 @@ impl<M: Body> PacketStore<M> {
     }
 
     /// The signers among `signers` not asked for yet; they count as asked now.
-    pub fn to_request(&mut self, signers: Vec<SignerId>) -> Vec<SignerId> {
+    pub fn mark_requested(&mut self, signers: Vec<SignerId>) -> Vec<SignerId> {
         signers.into_iter().filter(|s| self.requested.insert(*s)).collect()
     }
 
