@@ -33,6 +33,7 @@ no_panics! {
 }
 
 pub mod crypto;
+#[cfg(feature = "sim")]
 pub mod sim;
 
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@
 //! returns failures whose evidence [`crate::blame`] settles.
 
 mod dkg;
+#[cfg(feature = "sim")]
 pub mod local;
 mod sign;
 

@@ -4,7 +4,12 @@
 //! configurations, events and results as plain JS objects (points and
 //! signatures as hex strings). Errors are JS `Error`s with a stable `code`.
 //! Time always comes from JS (`performance.now()`), in milliseconds.
+//!
+//! The default package is the product. The `demo` feature (the browser
+//! demo's build, `scripts/build-browser.sh`) adds `Signer.misbehave` /
+//! `Signer.behave` and `benchCeremony`, which need the simulator.
 
+#[cfg(feature = "demo")]
 mod bench;
 mod blame;
 mod coordinator;
@@ -13,6 +18,7 @@ mod relay_auth;
 mod signer;
 mod util;
 
+#[cfg(feature = "demo")]
 pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;

@@ -6,7 +6,7 @@
 // control message, and on command runs DKG and signing. Time comes from
 // performance.now(); `handleTimeout` is driven by setTimeout at the instant
 // `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
+import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, packetMessageName,
   signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout } from './common.js';
@@ -64,7 +64,6 @@ export class CoordinatorApp extends EventTarget {
     this.signAttempts = [];
     this.signatures = [];
     this.logLines = [];
-    this.progress = { dkg: null, sign: null };
     this.waiters = [];
     this.phase = 'starting';
     this.groupKey = null;
@@ -221,14 +220,11 @@ export class CoordinatorApp extends EventTarget {
 
   onPacket({ from, bytes, via }) {
     if (!this.coord) return;
-    // For progress display only: an unauthenticated peek at the name, and the
-    // relay's word for the sender. handlePacket authenticates the packet.
+    // For the log only: an unauthenticated peek at the name. handlePacket
+    // authenticates the packet.
     const name = packetMessageName(bytes) ?? '?';
-    const match = /^signer-(\d+)$/.exec(from);
-    const sender = match ? Number(match[1]) : null;
     try {
       this.coord.handlePacket(bytes, performance.now());
-      this.noteReceived(name, sender);
     } catch (e) {
       const code = e.code || 'error';
       this.refused[code] = (this.refused[code] || 0) + 1;
@@ -260,55 +256,12 @@ export class CoordinatorApp extends EventTarget {
   }
 
   route(t) {
-    this.noteSent(t);
     if (t.to === 'all') {
       const peers = Array.from({ length: this.n }, (_, i) => this.signerPeer(i)).filter((p) => this.transport.peers.has(p));
       this.transport.broadcastPacket(t.bytes, peers);
     } else if (typeof t.to === 'number') {
       this.transport.sendPacket(this.signerPeer(t.to), t.bytes);
     }
-  }
-
-  // ---- progress (for the bars) -------------------------------------------------
-
-  noteSent(t) {
-    const step = { DkgBegin: 'public', DkgPrivateBegin: 'private', DkgEndBegin: 'end', NonceRequest: 'nonce', SignatureShareRequest: 'share' }[t.message];
-    if (!step) return;
-    let expected = [];
-    let body = null;
-    try {
-      body = verifyPacket(this.config.network, t.bytes).message[t.message];
-      if (t.message === 'DkgBegin') expected = body.signers;
-      if (t.message === 'DkgPrivateBegin') expected = body.public_digests.map((d) => d.signer);
-      if (t.message === 'DkgEndBegin') expected = body.private_digests.map((d) => d.signer);
-    } catch {}
-    const pr = this.progress.dkg;
-    if (step === 'public') {
-      const attempt = pr?.running ? pr.attempt + 1 : 1;
-      this.progress.dkg = { steps: { public: { expected, got: [] }, private: null, end: null }, current: 'public', attempt, running: true };
-    } else if (step === 'private' || step === 'end') {
-      if (pr) {
-        pr.steps[step] = { expected, got: [] };
-        pr.steps[step === 'private' ? 'public' : 'private'].done = true;
-        pr.current = step;
-      }
-    } else if (this.progress.sign && body) {
-      const pr = this.progress.sign;
-      // NonceRequest / SignatureShareRequest go to one signer at a time.
-      const iter = body.sign_iter_id;
-      if (pr.iter !== iter) { pr.iter = iter; pr.attempt = iter + 1; pr.steps = { nonce: null, share: null }; }
-      if (!pr.steps[step]) pr.steps[step] = { expected: [], got: [] };
-      if (step === 'share' && pr.steps.nonce) pr.steps.nonce.done = true;
-      if (!pr.steps[step].expected.includes(t.to)) pr.steps[step].expected.push(t.to);
-      pr.current = step;
-    }
-  }
-
-  noteReceived(name, sender) {
-    const step = { DkgPublicShares: 'public', DkgPrivateShares: 'private', DkgEnd: 'end', NonceResponse: 'nonce', SignatureShareResponse: 'share' }[name];
-    const p = step && (['nonce', 'share'].includes(step) ? this.progress.sign : this.progress.dkg);
-    const s = p?.steps?.[step];
-    if (s && sender !== null && !s.got.includes(sender)) s.got.push(sender);
   }
 
   // ---- events --------------------------------------------------------------------
@@ -335,14 +288,12 @@ export class CoordinatorApp extends EventTarget {
         this.groupKey = body.group_key;
         this.dkgOk = true;
         this.holders = body.signers;
-        this.finishProgress('dkg');
         this.phase = 'DKG complete: key ready — sign a message';
         this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
         this.settle('dkg', null, body);
         break;
       case 'DkgFailed':
         this.dkgOk = false;
-        this.finishProgress('dkg', true);
         this.phase = 'DKG failed';
         this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
         this.settle('dkg', new Error(`DKG failed: ${body.reason}`));
@@ -361,14 +312,12 @@ export class CoordinatorApp extends EventTarget {
       case 'Signature': {
         const sig = this.describeSignature(body);
         this.signatures.push(sig);
-        this.finishProgress('sign');
         this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
         this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
         this.settle(`sign-${body.sign_id}`, null, sig);
         break;
       }
       case 'SigningFailed':
-        this.finishProgress('sign', true);
         this.phase = 'key ready';
         this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
         this.settle(`sign-${body.sign_id}`, new Error(`signing failed: ${body.reason}`));
@@ -376,14 +325,6 @@ export class CoordinatorApp extends EventTarget {
       default:
         break;
     }
-  }
-
-  finishProgress(kind, failed = false) {
-    const p = this.progress[kind];
-    if (!p) return;
-    p.running = false;
-    p.failed = failed;
-    if (!failed) for (const st of Object.values(p.steps)) if (st) st.done = true;
   }
 
   describeSignature(body) {
@@ -444,7 +385,6 @@ export class CoordinatorApp extends EventTarget {
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
-    this.progress = { dkg: null, sign: null };
     this.coord.startDkg(performance.now());
     this.pump();
     return done;
@@ -459,7 +399,6 @@ export class CoordinatorApp extends EventTarget {
     else bytes = enc.encode(String(message));
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
-    this.progress.sign = { steps: { nonce: null, share: null }, current: null, attempt: 1, running: true };
     const id = this.coord.startSigning(bytes, sigType, performance.now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
@@ -495,21 +434,15 @@ export class CoordinatorApp extends EventTarget {
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
       malicious, unresponsive: this.coord ? [...this.coord.unresponsive()] : [],
-      progress: this.progress, signers, transport: paths, refused: { ...this.refused },
+      progress: this.coord ? this.coord.progress() : { dkg: null, sign: null }, signers, transport: paths, refused: { ...this.refused },
       connected: !!this.transport?.ws && this.transport.ws.readyState === 1,
       log: this.logLines.slice(-100),
     };
   }
 
-  /** The native simulator's report shape. */
+  /** The ceremony so far, as the coordinator (wasm) records it: the shape of `wsts-sim run --json`. */
   report() {
-    const s = this.state();
-    return {
-      dkg: s.dkg, aggregate_public_key: s.groupKey,
-      signatures: s.signatures.map(({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok }) =>
-        ({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok })),
-      malicious: s.malicious, unresponsive: s.unresponsive,
-    };
+    return this.coord ? this.coord.report() : null;
   }
 }
 

@@ -81,12 +81,16 @@ const ops = {
     return { message, handled: true, ms: performance.now() - t0 };
   },
   misbehave({ spec }) {
+    // Only the demo build (cargo feature `demo`) has `misbehave`.
+    if (typeof Signer.prototype.misbehave !== 'function') {
+      throw Object.assign(new Error('this build cannot misbehave (not a demo build)'), { code: 'refused' });
+    }
     if (signer) signer.misbehave(spec);
     misbehaving = spec;
     return spec;
   },
   behave() {
-    if (signer) signer.behave();
+    if (signer && typeof signer.behave === 'function') signer.behave();
     misbehaving = null;
     return null;
   },

@@ -249,7 +249,13 @@ export class SignerApp extends EventTarget {
   }
 
   async misbehave(spec) {
-    await this.call('misbehave', { spec });
+    try {
+      await this.call('misbehave', { spec });
+    } catch (e) {
+      this.log(`refused to misbehave: ${e.message}`);
+      this.setStatus(`Refused a misbehave request: ${e.message}`);
+      return;
+    }
     this.misbehaving = spec;
     this.log(`now misbehaving: ${spec}`);
     this.setStatus(this.status);
