@@ -57,7 +57,7 @@ pub struct BenchReport {
     pub dkg_bytes_out_per_signer: Spread,
     /// Peak resident memory natively (VmHWM), or wasm linear memory in a browser.
     pub peak_memory_bytes: Option<u64>,
-    /// Wall time of the whole run, including every party's work in turn.
+    /// Wall time of the whole run, including every signer's work in turn.
     pub total_ms: f64,
 }
 

@@ -14,13 +14,54 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{dkg::MAX_TRANSCRIPT_REQUESTS, Fx};
+use super::Fx;
 use crate::{
     blame::DkgTranscript,
     crypto::{Point, SignerId},
-    net::{DkgEnd, DkgEndBegin, DkgPrivateShares, DkgStatus, Packet, TranscriptRequest},
+    net::{DkgEnd, DkgEndBegin, DkgPrivateShares, DkgPublicShares, DkgStatus, Packet, TranscriptRequest},
     state_machine::{Destination, StateError},
 };
+
+/// An honest signer asks at most once per step for what it lacks; this leaves
+/// room for that and stops a signer from making the coordinator resend the
+/// transcript without end.
+const MAX_TRANSCRIPT_REQUESTS: u32 = 4;
+
+/// Count one more request from `from`, refusing it past the limit.
+pub(super) fn count_request(answered: &mut BTreeMap<SignerId, u32>, from: SignerId) -> Result<(), StateError> {
+    let count = answered.entry(from).or_insert(0);
+    if *count >= MAX_TRANSCRIPT_REQUESTS {
+        return Err(StateError::Invalid {
+            message: "TranscriptRequest",
+            reason: "too many transcript requests this attempt".into(),
+        });
+    }
+    *count += 1;
+    Ok(())
+}
+
+/// Resend what `to` asked for: each named packet at most once per request,
+/// in the copy made for it, and `DkgEndBegin` if it asks.
+pub(super) fn resend(
+    to: SignerId,
+    request: &TranscriptRequest,
+    public: impl Fn(SignerId) -> Option<Packet<DkgPublicShares>>,
+    private: impl Fn(SignerId) -> Option<Packet<DkgPrivateShares>>,
+    end_begin: Option<&Packet<DkgEndBegin>>,
+) -> Fx {
+    let to = Destination::Signer(to);
+    let mut fx = Fx::default();
+    for copy in request.public.iter().collect::<BTreeSet<_>>().into_iter().filter_map(|s| public(*s)) {
+        fx.forward(to, &copy);
+    }
+    for copy in request.private.iter().collect::<BTreeSet<_>>().into_iter().filter_map(|s| private(*s)) {
+        fx.forward(to, &copy);
+    }
+    if let Some(end_begin) = end_begin.filter(|_| request.end_begin) {
+        fx.send(to, end_begin);
+    }
+    fx
+}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Catchup {
@@ -44,24 +85,11 @@ impl Catchup {
         request: &TranscriptRequest,
         end_begin: Option<&Packet<DkgEndBegin>>,
     ) -> Result<Fx, StateError> {
-        const NAME: &str = "TranscriptRequest";
-        let Some(copies) = self.private.get(&from) else { return Err(StateError::Replay { message: NAME }) };
-        let answered = self.answered.entry(from).or_insert(0);
-        if *answered >= MAX_TRANSCRIPT_REQUESTS {
-            return Err(StateError::Invalid { message: NAME, reason: "too many transcript requests".into() });
-        }
-        *answered += 1;
-        let to = Destination::Signer(from);
-        let mut fx = Fx::default();
-        for dealer in request.private.iter().collect::<BTreeSet<_>>() {
-            if let Some(copy) = copies.get(dealer) {
-                fx.forward(to, copy);
-            }
-        }
-        if let Some(end_begin) = end_begin.filter(|_| request.end_begin) {
-            fx.send(to, end_begin);
-        }
-        Ok(fx)
+        let Some(copies) = self.private.get(&from) else {
+            return Err(StateError::Replay { message: "TranscriptRequest" });
+        };
+        count_request(&mut self.answered, from)?;
+        Ok(resend(from, request, |_| None, |s| copies.get(&s).cloned(), end_begin))
     }
 
     /// A late holder reports the key: it needs nothing more.

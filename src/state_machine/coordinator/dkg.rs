@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{evaluate, progress, Ctx, Fx, KeyState};
+use super::{catchup, evaluate, progress, Ctx, Fx, KeyState};
 use crate::{
     blame::{self, Finding, Offence},
     crypto::SignerId,
@@ -27,11 +27,6 @@ use crate::{
         Destination, Millis, StateError,
     },
 };
-
-/// An honest signer asks at most once per step for what it lacks; this leaves
-/// room for that and stops a signer from making the coordinator resend the
-/// transcript without end.
-pub(super) const MAX_TRANSCRIPT_REQUESTS: u32 = 4;
 
 /// Every DKG attempt from `start_dkg` until a key is made or the policy
 /// gives up.
@@ -254,31 +249,15 @@ impl DkgRun {
         from: SignerId,
         request: &TranscriptRequest,
     ) -> Result<Fx, StateError> {
-        const NAME: &str = "TranscriptRequest";
-        let a = self.attempt(ctx, NAME, from)?;
-        let answered = a.transcript_requests.entry(from).or_insert(0);
-        if *answered >= MAX_TRANSCRIPT_REQUESTS {
-            return Err(StateError::Invalid {
-                message: NAME,
-                reason: "too many transcript requests this attempt".into(),
-            });
-        }
-        *answered += 1;
-        let to = Destination::Signer(from);
-        let mut fx = Fx::default();
-        for s in request.public.iter().collect::<BTreeSet<_>>() {
-            if let Some(p) = a.public.get(s) {
-                fx.forward(to, &p.pruned());
-            }
-        }
-        for s in request.private.iter().collect::<BTreeSet<_>>() {
-            if let Some(p) = a.private.get(s) {
-                fx.forward(to, &p.pruned_for(from));
-            }
-        }
-        if let Some(end_begin) = a.end_begin.as_ref().filter(|_| request.end_begin) {
-            fx.send(to, end_begin);
-        }
+        let a = self.attempt(ctx, "TranscriptRequest", from)?;
+        catchup::count_request(&mut a.transcript_requests, from)?;
+        let mut fx = catchup::resend(
+            from,
+            request,
+            |s| a.public.get(&s).map(Packet::pruned),
+            |s| a.private.get(&s).map(|p| p.pruned_for(from)),
+            a.end_begin.as_ref(),
+        );
         fx.push(Effect::Prove(a.findings.clone()));
         fx.extend(self.advance(ctx));
         Ok(fx)

@@ -96,7 +96,7 @@ fn session_for(
     .map_err(|e| invalid("SignatureShareRequest", e))
 }
 
-/// One signing party per party the signer speaks for, in order.
+/// Are these exactly the signing parties `signer` speaks for, in order?
 fn parties_match(ctx: &Ctx<'_>, signer: SignerId, parties: impl Iterator<Item = u32>) -> bool {
     parties.eq(ctx.config.keys.parties_of(signer).into_iter().map(|(p, _)| p))
 }
