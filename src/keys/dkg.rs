@@ -179,18 +179,11 @@ impl SignerKeys {
             .filter(|p| p.dkg_id != secrets.dkg_id || p.verify(&self.config).is_err())
             .map(|p| p.signer_id)
             .collect();
-        let mut failures = Vec::new();
-        if !missing.is_empty() {
-            failures.push(DkgFailure::MissingPublicShares(missing));
-        }
-        if !bad.is_empty() {
-            failures.push(DkgFailure::BadPublicShares(bad));
-        }
-        if failures.is_empty() {
-            Ok(found)
-        } else {
-            Err(failures)
-        }
+        let failures = [
+            (!missing.is_empty()).then_some(DkgFailure::MissingPublicShares(missing)),
+            (!bad.is_empty()).then_some(DkgFailure::BadPublicShares(bad)),
+        ];
+        ok_unless(failures, found)
     }
 
     /// Decrypt what every dealer sent us (our own shares we compute).
@@ -229,18 +222,21 @@ impl SignerKeys {
                 }
             }
         }
-        let mut failures = Vec::new();
-        if !missing.is_empty() {
-            failures.push(DkgFailure::MissingPrivateShares(missing));
-        }
-        if !bad.is_empty() {
-            failures.push(DkgFailure::BadPrivateShares(bad));
-        }
-        if failures.is_empty() {
-            Ok(received)
-        } else {
-            Err(failures)
-        }
+        let failures = [
+            (!missing.is_empty()).then_some(DkgFailure::MissingPrivateShares(missing)),
+            (!bad.is_empty()).then_some(DkgFailure::BadPrivateShares(bad)),
+        ];
+        ok_unless(failures, received)
+    }
+}
+
+/// `value`, unless some failure was found.
+fn ok_unless<T>(failures: [Option<DkgFailure>; 2], value: T) -> Result<T, Vec<DkgFailure>> {
+    let failures: Vec<DkgFailure> = failures.into_iter().flatten().collect();
+    if failures.is_empty() {
+        Ok(value)
+    } else {
+        Err(failures)
     }
 }
 

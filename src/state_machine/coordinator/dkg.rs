@@ -155,35 +155,34 @@ impl DkgRun {
         Ok(a)
     }
 
+    /// The attempt, at `step`, and the sender's right to take part in it.
+    fn attempt_at(
+        &mut self,
+        ctx: &Ctx<'_>,
+        name: &'static str,
+        from: SignerId,
+        step: DkgStep,
+    ) -> Result<&mut Attempt, StateError> {
+        let a = self.attempt(ctx, name, from)?;
+        if a.step != step {
+            return Err(StateError::Unexpected { message: name, state: "another DKG step" });
+        }
+        Ok(a)
+    }
+
     pub fn on_public_shares(
         &mut self,
         ctx: &mut Ctx<'_>,
         from: SignerId,
         packet: Packet<DkgPublicShares>,
     ) -> Result<Fx, StateError> {
-        const NAME: &str = "DkgPublicShares";
-        let a = self.attempt(ctx, NAME, from)?;
-        if a.step != DkgStep::Public {
-            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
-        }
-        let mut fx = Fx::default();
-        if let Some(held) = a.public.get(&from) {
-            if held.digest() == packet.digest() {
-                return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
-            }
-            a.public.remove(&from);
-            a.findings.push(Finding { signer: from, offence: Offence::Equivocation });
-        } else if let Err(offence) = blame::check_public_shares(&ctx.config.keys, a.dkg_id, packet.message()) {
-            a.findings.push(Finding { signer: from, offence });
-        } else {
-            // Signers need only the constant terms; the rest reaches them
-            // summed, in `DkgEndBegin`.
-            fx.forward(Destination::AllSigners, &packet.pruned());
-            a.public.insert(from, packet);
-        }
-        fx.push(Effect::Prove(a.findings.clone()));
-        fx.extend(self.advance(ctx));
-        Ok(fx)
+        let a = self.attempt_at(ctx, "DkgPublicShares", from, DkgStep::Public)?;
+        let dkg_id = a.dkg_id;
+        let check = |m: &DkgPublicShares| blame::check_public_shares(&ctx.config.keys, dkg_id, m);
+        // Signers need only the constant terms; the rest reaches them summed, in `DkgEndBegin`.
+        let relay = |p: &Packet<DkgPublicShares>, fx: &mut Fx| fx.forward(Destination::AllSigners, &p.pruned());
+        let fx = take_in(&mut a.public, &mut a.findings, from, packet, check, relay)?;
+        Ok(self.then_advance(ctx, fx))
     }
 
     pub fn on_private_shares(
@@ -193,41 +192,24 @@ impl DkgRun {
         packet: Packet<DkgPrivateShares>,
     ) -> Result<Fx, StateError> {
         const NAME: &str = "DkgPrivateShares";
-        let a = self.attempt(ctx, NAME, from)?;
-        if a.step != DkgStep::Private {
-            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
-        }
+        let a = self.attempt_at(ctx, NAME, from, DkgStep::Private)?;
         if !a.included_public.contains(&from) {
             return Err(StateError::NotParticipating { message: NAME, signer: from });
         }
-        let mut fx = Fx::default();
-        if let Some(held) = a.private.get(&from) {
-            if held.digest() == packet.digest() {
-                return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
-            }
-            a.private.remove(&from);
-            a.findings.push(Finding { signer: from, offence: Offence::Equivocation });
-        } else if let Err(offence) =
-            blame::check_private_shares(&ctx.config.keys, a.dkg_id, packet.message(), &a.included_public)
-        {
-            a.findings.push(Finding { signer: from, offence });
-        } else {
-            for (recipient, copy) in packet.pruned_for_each() {
+        let (dkg_id, included) = (a.dkg_id, &a.included_public);
+        let check = |m: &DkgPrivateShares| blame::check_private_shares(&ctx.config.keys, dkg_id, m, included);
+        let relay = |p: &Packet<DkgPrivateShares>, fx: &mut Fx| {
+            for (recipient, copy) in p.pruned_for_each() {
                 fx.forward(Destination::Signer(recipient), &copy);
             }
-            a.private.insert(from, packet);
-        }
-        fx.push(Effect::Prove(a.findings.clone()));
-        fx.extend(self.advance(ctx));
-        Ok(fx)
+        };
+        let fx = take_in(&mut a.private, &mut a.findings, from, packet, check, relay)?;
+        Ok(self.then_advance(ctx, fx))
     }
 
     pub fn on_end(&mut self, ctx: &mut Ctx<'_>, from: SignerId, packet: Packet<DkgEnd>) -> Result<Fx, StateError> {
         const NAME: &str = "DkgEnd";
-        let a = self.attempt(ctx, NAME, from)?;
-        if a.step != DkgStep::End {
-            return Err(StateError::Unexpected { message: NAME, state: "another DKG step" });
-        }
+        let a = self.attempt_at(ctx, NAME, from, DkgStep::End)?;
         if !a.included_private.contains(&from) {
             return Err(StateError::NotParticipating { message: NAME, signer: from });
         }
@@ -235,10 +217,16 @@ impl DkgRun {
             return Err(StateError::Duplicate { message: NAME, from: packet.sender() });
         }
         a.ends.insert(from, packet.into_message());
-        let mut fx = Fx::default();
-        fx.push(Effect::Prove(a.findings.clone()));
+        Ok(self.then_advance(ctx, Fx::default()))
+    }
+
+    /// After a packet: record what the attempt proved so far, and move on.
+    fn then_advance(&mut self, ctx: &mut Ctx<'_>, mut fx: Fx) -> Fx {
+        if let RunState::Attempt(a) = &self.state {
+            fx.push(Effect::Prove(a.findings.clone()));
+        }
         fx.extend(self.advance(ctx));
-        Ok(fx)
+        fx
     }
 
     /// Resend what a signer lacks: each named packet at most once per
@@ -251,16 +239,14 @@ impl DkgRun {
     ) -> Result<Fx, StateError> {
         let a = self.attempt(ctx, "TranscriptRequest", from)?;
         catchup::count_request(&mut a.transcript_requests, from)?;
-        let mut fx = catchup::resend(
+        let fx = catchup::resend(
             from,
             request,
             |s| a.public.get(&s).map(Packet::pruned),
             |s| a.private.get(&s).map(|p| p.pruned_for(from)),
             a.end_begin.as_ref(),
         );
-        fx.push(Effect::Prove(a.findings.clone()));
-        fx.extend(self.advance(ctx));
-        Ok(fx)
+        Ok(self.then_advance(ctx, fx))
     }
 
     /// A deadline passed: the silent are unresponsive in this attempt; or the
@@ -305,6 +291,33 @@ impl DkgRun {
         }
         fx
     }
+}
+
+/// Take in a dealer's packet: a second, different one proves equivocation
+/// (and drops the first), one that fails `check` is the dealer's offence;
+/// a good one is kept and `relay`ed.
+fn take_in<M: crate::net::Body>(
+    held: &mut BTreeMap<SignerId, Packet<M>>,
+    findings: &mut Vec<Finding>,
+    from: SignerId,
+    packet: Packet<M>,
+    check: impl FnOnce(&M) -> Result<(), Offence>,
+    relay: impl FnOnce(&Packet<M>, &mut Fx),
+) -> Result<Fx, StateError> {
+    let mut fx = Fx::default();
+    if let Some(first) = held.get(&from) {
+        if first.digest() == packet.digest() {
+            return Err(StateError::Duplicate { message: packet.message().name(), from: packet.sender() });
+        }
+        held.remove(&from);
+        findings.push(Finding { signer: from, offence: Offence::Equivocation });
+    } else if let Err(offence) = check(packet.message()) {
+        findings.push(Finding { signer: from, offence });
+    } else {
+        relay(&packet, &mut fx);
+        held.insert(from, packet);
+    }
+    Ok(fx)
 }
 
 impl Attempt {
