@@ -359,3 +359,45 @@ both_targets! {
         assert!(sim.coordinator.malicious().is_empty(), "silence is not malice");
     }
 }
+
+both_targets! {
+    fn progress_awaited_and_report_follow_the_ceremony() {
+        let mut sim = Simulation::new(with(options(4, 20, 13), &[], &["3:offline=dkg:1"])).unwrap();
+        sim.coordinator.start_dkg(sim.now()).unwrap();
+        sim.collect_outputs();
+        // Nobody has answered yet: every invited signer is awaited.
+        assert_eq!(sim.coordinator.awaited(), vec![0, 1, 2, 3]);
+        let running = sim.coordinator.progress().dkg.unwrap();
+        assert!(running.running);
+        assert_eq!(running.current.as_deref(), Some("public"));
+        // Once some have answered, only the others are awaited.
+        let got = loop {
+            assert!(sim.step());
+            let public = sim.coordinator.progress().dkg.unwrap().steps["public"].clone().unwrap();
+            if !public.got.is_empty() {
+                break public.got;
+            }
+        };
+        let awaited: Vec<u32> = (0..4).filter(|s| !got.contains(s)).collect();
+        assert_eq!(sim.coordinator.awaited(), awaited);
+        sim.run_until_quiet();
+        // Signer 3 stayed silent and the key was made without it.
+        assert!(sim.coordinator.awaited().is_empty());
+        let dkg = sim.coordinator.progress().dkg.unwrap();
+        assert!(!dkg.running && !dkg.failed, "{dkg:?}");
+        assert_eq!(dkg.steps["public"].as_ref().unwrap().got, vec![0, 1, 2]);
+        assert_eq!(dkg.steps["end"].as_ref().unwrap().expected, vec![0, 1, 2]);
+        sim.take_events();
+        let round = sim.sign_round(1);
+        assert!(round.ok);
+        // The coordinator's own report is the simulator's, field for field.
+        let report = sim.coordinator.report();
+        assert!(report.dkg.ok);
+        assert_eq!(report.dkg.attempts.len(), 1);
+        assert_eq!(report.dkg.attempts[0].unresponsive, BTreeSet::from([3]));
+        assert_eq!(report.signatures, vec![round]);
+        assert_eq!(report.aggregate_public_key.as_deref().map(str::len), Some(66));
+        let sign = sim.coordinator.progress().sign.unwrap();
+        assert!(!sign.running && !sign.failed && sign.steps["share"].as_ref().unwrap().done);
+    }
+}
