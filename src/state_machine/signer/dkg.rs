@@ -146,7 +146,9 @@ impl DkgRound {
         const NAME: &str = "DkgPrivateBegin";
         match self.stage {
             Stage::Committed => {}
-            Stage::NotInvited | Stage::Done => return Err(StateError::Unexpected { message: NAME, state: OVER }),
+            // Sent to every signer: nothing for one not invited.
+            Stage::NotInvited => return Ok(Fx::default()),
+            Stage::Done => return Err(StateError::Unexpected { message: NAME, state: OVER }),
             _ => return Err(StateError::Duplicate { message: NAME, from: crate::net::Sender::Coordinator }),
         }
         if begin.public_digests.iter().any(|d| !self.invited.contains(&d.signer)) {
@@ -164,7 +166,8 @@ impl DkgRound {
             Stage::CollectingPrivate { .. } => {
                 return Err(StateError::Duplicate { message: NAME, from: crate::net::Sender::Coordinator })
             }
-            Stage::NotInvited | Stage::Done => return Err(StateError::Unexpected { message: NAME, state: OVER }),
+            Stage::NotInvited => return Ok(Fx::default()),
+            Stage::Done => return Err(StateError::Unexpected { message: NAME, state: OVER }),
         };
         if end.private_digests.iter().any(|d| !begin.public_digests.iter().any(|p| p.signer == d.signer)) {
             return Err(invalid(NAME, "lists a signer whose public shares were not included"));
