@@ -1,13 +1,32 @@
-//! Checks of one signed DKG packet on its own, as the coordinator makes them
-//! on receipt: a packet that fails is the sender's offence.
+//! Checks of signed DKG packets as the coordinator receives them: a packet
+//! that fails is its sender's offence.
 
 use crate::{
     config::Config,
-    crypto::{encryption::TAG_LEN, SignerId},
-    net::{DkgPrivateShares, DkgPublicShares, SharePayload},
+    crypto::{encryption::TAG_LEN, Point, SignerId},
+    net::{Body, DkgEnd, DkgPrivateShares, DkgPublicShares, DkgStatus, Packet, SharePayload},
 };
 
-use super::Offence;
+use super::{Finding, Offence};
+
+/// Two packets of one kind, both signed by their sender for one round, that
+/// differ: the sender equivocated. `None` if they are the same packet.
+pub fn check_equivocation<M: Body>(first: &Packet<M>, second: &Packet<M>) -> Option<Finding> {
+    let crate::net::Sender::Signer(signer) = first.sender() else { return None };
+    (first.sender() == second.sender() && first.digest() != second.digest())
+        .then_some(Finding { signer, offence: Offence::Equivocation })
+}
+
+/// A signed `DkgEnd` claiming success with a key other than the one the
+/// transcript makes.
+pub fn check_reported_key(signer: SignerId, end: &DkgEnd, group_key: &Point) -> Option<Finding> {
+    match &end.status {
+        DkgStatus::Success { group_key: reported } if reported != group_key => {
+            Some(Finding { signer, offence: Offence::WrongGroupKey })
+        }
+        _ => None,
+    }
+}
 
 /// Check a signed `DkgPublicShares` packet on its own.
 pub fn check_public_shares(config: &Config, dkg_id: u64, shares: &DkgPublicShares) -> Result<(), Offence> {

@@ -306,11 +306,11 @@ fn take_in<M: crate::net::Body>(
 ) -> Result<Fx, StateError> {
     let mut fx = Fx::default();
     if let Some(first) = held.get(&from) {
-        if first.digest() == packet.digest() {
+        let Some(equivocation) = blame::check_equivocation(first, &packet) else {
             return Err(StateError::Duplicate { message: packet.message().name(), from: packet.sender() });
-        }
+        };
         held.remove(&from);
-        findings.push(Finding { signer: from, offence: Offence::Equivocation });
+        findings.push(equivocation);
     } else if let Err(offence) = check(packet.message()) {
         findings.push(Finding { signer: from, offence });
     } else {

@@ -10,7 +10,7 @@ use super::{
     Ctx, Fx, KeyState,
 };
 use crate::{
-    blame::{self, DkgTranscript, Finding, Offence},
+    blame::{self, DkgTranscript},
     crypto::{signing::GroupPublicKeys, SignerId},
     keys::group_public_keys,
     net::{DkgEndFailure, DkgStatus},
@@ -83,7 +83,7 @@ fn judge_results(
             DkgStatus::Success { group_key } if *group_key == public_keys.group_key => {
                 successes.insert(*signer);
             }
-            DkgStatus::Success { .. } => a.findings.push(Finding { signer: *signer, offence: Offence::WrongGroupKey }),
+            DkgStatus::Success { .. } => a.findings.extend(blame::check_reported_key(*signer, end, &public_keys.group_key)),
             DkgStatus::Failure(failure) => {
                 reported.push((*signer, failure.clone()));
                 a.findings.extend(blame::settle_dkg_failure(
