@@ -4,8 +4,10 @@
 //! key) over the canonical encoding of the whole packet body. Decoding and
 //! signature checks happen here, before any state machine sees a packet.
 
+mod invitation;
 mod message;
 mod packet;
 
+pub use invitation::*;
 pub use message::*;
 pub use packet::*;

@@ -12,6 +12,7 @@
 
 pub mod coordinator;
 pub mod signer;
+pub mod trust;
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};

@@ -8,6 +8,7 @@
 mod bench;
 mod blame;
 mod coordinator;
+mod invitation;
 mod libc_shim;
 mod signer;
 mod util;
@@ -15,5 +16,6 @@ mod util;
 pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;
+pub use invitation::*;
 pub use signer::WasmSigner;
 pub use util::*;
