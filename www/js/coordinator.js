@@ -2,20 +2,27 @@
 // Coordinator, so blame claims are settled locally by the wasm blame code.
 //
 // It waits for the expected signers' network keys (announced when they join
-// the room), builds the CeremonyConfig, announces it to the signers as a
-// control message, and on command runs DKG and signing. Time comes from
-// performance.now(); `handleTimeout` is driven by setTimeout at the instant
-// `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName }
+// the room), builds the CeremonyConfig, invites the signers with an
+// invitation signed by its network key (a `ControlIssuer` session), and on
+// command runs DKG and signing. Its network key, session and Coordinator
+// state live in the encrypted vault, so a reloaded tab restores its session
+// and goes on. Time is `performance.timeOrigin + performance.now()` (one
+// clock across reloads); `handleTimeout` is driven by setTimeout at the
+// instant `pollTimeout()` names.
+import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName }
   from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
-import { hex, configToWasm, sleep, withTimeout } from './common.js';
+import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
+import { Vault } from './custody/vault.js';
+import { CoordinatorRecords } from './custody/records.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
 export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
 export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
 
 const enc = new TextEncoder();
+/** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
+const now = () => performance.timeOrigin + performance.now();
 let wasmReady = null;
 export function initWasm() {
   wasmReady ??= init();
@@ -43,7 +50,7 @@ export function parseSigType(type) {
 
 export class CoordinatorApp extends EventTarget {
   constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
-    retry = DEMO_RETRY, relayUrl, webrtc = true } = {}) {
+    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null } = {}) {
     super();
     this.room = room;
     this.n = signers;
@@ -55,8 +62,13 @@ export class CoordinatorApp extends EventTarget {
     this.retry = retry;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.prefix = `wsts/${room}/coordinator/`;
+    this.vault = vault;
     this.config = null;
+    this.issuer = null;
+    this.invitation = null;
+    this.session = null;
+    this.restored = false;
+    this.saving = Promise.resolve();
     this.coord = null;
     this.timer = null;
     this.signerInfo = new Map(); // id -> {status, groupKey, misbehaving, restored, lastSeen}
@@ -85,17 +97,16 @@ export class CoordinatorApp extends EventTarget {
 
   async start() {
     await initWasm();
-    let secretHex = null;
-    try { secretHex = localStorage.getItem(this.prefix + 'key'); } catch {}
-    if (secretHex) {
-      this.secret = hex.decode(secretHex);
-      this.pubkey = networkPublicKey(this.secret);
-    } else {
-      const k = generateNetworkKey();
-      this.secret = k.secret;
-      this.pubkey = k.public;
-      try { localStorage.setItem(this.prefix + 'key', hex.encode(k.secret)); } catch {}
+    this.vault ??= await Vault.open();
+    this.records = new CoordinatorRecords(this.vault, { room: this.room });
+    let identity = await this.records.identity();
+    if (!identity) {
+      identity = generateNetworkKey();
+      await this.records.saveIdentity(identity);
     }
+    this.secret = identity.secret;
+    this.pubkey = identity.public;
+    await this.restoreSession();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
       rtcWith: (p) => p.startsWith('signer-'), log: (l) => this.log(l, 'net'),
@@ -109,7 +120,7 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
     t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
     t.addEventListener('error', (ev) => this.log(`relay error ${ev.detail.code}: ${ev.detail.message}`, 'warn'));
-    this.phase = 'waiting for signers';
+    if (!this.restored) this.phase = 'waiting for signers';
     await t.connect();
     this.changed();
   }
@@ -175,21 +186,77 @@ export class CoordinatorApp extends EventTarget {
     const signers = Array.from({ length: this.n }, (_, i) => keys.get(i));
     const keyConfig = evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
     const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
+    const coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    // A new session for a new config: signers holding another one join this one,
+    // keeping their earlier key shares.
+    const issuer = new ControlIssuer(this.room);
+    this.invitation = issuer.invite(configToWasm(config), this.secret, Date.now());
     this.coord?.free();
-    this.coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    this.issuer?.free();
+    this.coord = coord;
+    this.issuer = issuer;
     this.config = config;
-    // A fresh id per Coordinator instance: signers holding state from another
-    // instance (e.g. before this tab was reloaded) start afresh.
-    this.session = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.session = issuer.session;
     this.phase = 'all signers joined — run DKG';
-    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme})`);
+    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme}); session ${this.session.slice(0, 8)}…`);
+    this.save();
     this.announce();
     this.changed();
   }
 
+  /** Send the signed invitation to these signers (default: every one present). */
   announce(ids = [...this.presentKeys().keys()]) {
-    if (!this.config) return;
-    for (const id of ids) this.transport.sendControl(this.signerPeer(id), { type: 'config', config: this.config, session: this.session });
+    if (!this.invitation) return;
+    const message = { type: 'invitation', bytes: bytesToBase64(this.invitation) };
+    for (const id of ids) this.transport.sendControl(this.signerPeer(id), message);
+  }
+
+  // ---- persistence: the session survives a reload ----------------------------------
+
+  async restoreSession() {
+    const saved = await this.records.session();
+    if (!saved) return;
+    try {
+      const coord = saved.state ? Coordinator.restore(saved.state, this.secret)
+        : Coordinator.fire(configToWasm(saved.config), this.secret, this.timeouts, this.retry);
+      this.issuer = ControlIssuer.restore(saved.issuer);
+      this.coord = coord;
+    } catch (e) {
+      this.log(`could not restore the saved session (${e.message}); starting a new one`, 'warn');
+      return;
+    }
+    this.invitation = saved.invitation;
+    this.config = saved.config;
+    this.session = this.issuer.session;
+    this.n = saved.config.network.signers.length;
+    this.groupKey = this.coord.groupKey() ?? null;
+    this.dkgOk = this.groupKey ? true : null;
+    this.restored = true;
+    this.phase = this.groupKey ? 'restored: key ready — sign a message' : 'restored — run DKG';
+    this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}`, 'ok');
+    this.pump();
+  }
+
+  /** Save the session (issuer, invitation, Coordinator state), one write at a time. */
+  save() {
+    if (!this.issuer || !this.records) return this.saving;
+    const session = { issuer: this.issuer.save(), invitation: this.invitation, config: this.config, state: this.coord.save() };
+    this.saving = this.saving.then(() => this.records.saveSession(session))
+      .catch((e) => this.log(`could not save the session: ${e.message}`, 'error'));
+    return this.saving;
+  }
+
+  /** Coalesce saves while packets stream in. */
+  saveSoon() {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => { this.saveTimer = null; this.save(); }, 250);
+  }
+
+  /** Resolves when the session as it is now is in the vault. */
+  persisted() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    return this.save();
   }
 
   onControl({ from, message }) {
@@ -200,7 +267,7 @@ export class CoordinatorApp extends EventTarget {
     if (message.type === 'hello') {
       Object.assign(info, { pubkey: message.pubkey, groupKey: message.groupKey, restored: message.restored });
       this.signerInfo.set(id, info);
-      if (this.config && (message.config !== JSON.stringify(this.config) || message.session !== this.session)) this.announce([id]);
+      if (this.invitation && message.session !== this.session) this.announce([id]);
       if (message.restored) this.log(`signer ${id} is back with its saved state`);
     } else if (message.type === 'status') {
       Object.assign(info, {
@@ -226,7 +293,7 @@ export class CoordinatorApp extends EventTarget {
     const match = /^signer-(\d+)$/.exec(from);
     const sender = match ? Number(match[1]) : null;
     try {
-      this.coord.handlePacket(bytes, performance.now());
+      this.coord.handlePacket(bytes, now());
       this.noteReceived(name, sender);
     } catch (e) {
       const code = e.code || 'error';
@@ -251,10 +318,11 @@ export class CoordinatorApp extends EventTarget {
     if (deadline !== undefined) {
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.coord.handleTimeout(performance.now());
+        this.coord.handleTimeout(now());
         this.pump();
-      }, Math.max(0, deadline - performance.now()) + 2);
+      }, Math.max(0, deadline - now()) + 2);
     }
+    this.saveSoon();
     this.changed();
   }
 
@@ -444,7 +512,7 @@ export class CoordinatorApp extends EventTarget {
     this.phase = 'DKG';
     this.log('starting DKG');
     this.progress = { dkg: null, sign: null };
-    this.coord.startDkg(performance.now());
+    this.coord.startDkg(now());
     this.pump();
     return done;
   }
@@ -459,7 +527,7 @@ export class CoordinatorApp extends EventTarget {
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
     this.progress.sign = { steps: { nonce: null, share: null }, current: null, attempt: 1, running: true };
-    const id = this.coord.startSigning(bytes, sigType, performance.now());
+    const id = this.coord.startSigning(bytes, sigType, now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
@@ -467,9 +535,12 @@ export class CoordinatorApp extends EventTarget {
     return done;
   }
 
-  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`. */
+  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
   setMisbehaviour(id, spec) {
-    this.transport.sendControl(this.signerPeer(id), spec ? { type: 'misbehave', spec } : { type: 'behave' });
+    if (!this.issuer) throw new Error('no ceremony yet: directives belong to a session');
+    const bytes = this.issuer.direct(id, spec ?? undefined, this.secret);
+    this.save();
+    this.transport.sendControl(this.signerPeer(id), { type: 'directive', bytes: bytesToBase64(bytes) });
     this.log(spec ? `asked signer ${id} to misbehave: ${spec}` : `asked signer ${id} to behave`, 'warn');
   }
 
@@ -489,7 +560,7 @@ export class CoordinatorApp extends EventTarget {
     }
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
-      room: this.room, phase: this.phase, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey,
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
@@ -521,6 +592,7 @@ export function exposeApi(app) {
     sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
     state: () => JSON.parse(JSON.stringify(app.state())),
     report: () => JSON.parse(JSON.stringify(app.report())),
+    persisted: () => app.persisted(),
     misbehave: (id, spec) => app.setMisbehaviour(id, spec),
     behave: (id) => app.setMisbehaviour(id, null),
   };

@@ -227,7 +227,8 @@ export async function demoPage() {
       frames.innerHTML = '';
       for (let i = 0; i < n; i++) {
         const f = document.createElement('iframe');
-        f.src = `/signer.html?room=${encodeURIComponent(room)}&id=${i}&compact=1`;
+        // The link pins the coordinator's key: the signer takes no other.
+        f.src = `/signer.html?room=${encodeURIComponent(room)}&id=${i}&coordinator=${app.pubkey}&compact=1`;
         f.title = `signer ${i}`;
         f.id = `signer-frame-${i}`;
         frames.appendChild(f);
