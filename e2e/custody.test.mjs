@@ -1,0 +1,216 @@
+// Key custody in the browser, on one ceremony (3 signers, 6 key ids, threshold
+// 6, so every signer is needed to sign):
+// (b) after DKG, nothing in localStorage or IndexedDB holds a signer's key
+//     share or network secret (or the coordinator's) in any readable form;
+// (a) a second coordinator page in a fresh browser context takes the room
+//     over: every signer refuses its invitation, shows it, and keeps its group
+//     key and key share, also after a reload;
+// then the real coordinator page is reloaded: it restores its session and signs;
+// (c) a backup exported in one context restores in a fresh one, and that
+//     signer signs; a new DKG adds a second key-share entry; removing one
+//     takes a confirmed click;
+// (d) a passkey (WebAuthn PRF, Chromium's virtual authenticator) and a
+//     passphrase unlock a protected vault.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openCeremony, roomName, signerUrl } from './lib/harness.mjs';
+import { checkSignature } from './lib/verify.mjs';
+import { dumpOriginStorage, findSecrets } from './lib/storage-probe.mjs';
+
+let env;
+let c; // the ceremony: {ctx, coordinator, signers}
+let room;
+let groupKey;
+const PASSPHRASE = 'correct horse battery staple';
+
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** What a signer page holds in memory, read back through its vault (decrypted), checked against its wasm state. */
+async function signerSecrets(page) {
+  return page.evaluate(async () => {
+    const s = window.wstsSigner;
+    await s.persisted();
+    const b64 = (u8) => { let t = ''; for (const b of u8) t += String.fromCharCode(b); return btoa(t); };
+    const identity = await s.records.identity();
+    const ceremony = await s.records.ceremony();
+    const { default: init, Signer } = await import('/pkg/wsts_web.js');
+    await init();
+    const restored = Signer.restore(ceremony.state, identity.secret);
+    return { secret: b64(identity.secret), state: b64(ceremony.state), groupKey: restored.groupKey(), memoryGroupKey: s.groupKey };
+  });
+}
+
+async function sign(message) {
+  const sig = await c.coordinator.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message);
+  assert.equal(sig.ok, true);
+  assert.equal((await checkSignature(sig)).ok, true);
+  return sig;
+}
+
+test('after DKG no stored value holds a key share or a network secret', { timeout: 60000 }, async () => {
+  room = roomName('custody');
+  c = await openCeremony(env, { room, signers: 3, keys: 6, threshold: 6 });
+  const dkg = await c.coordinator.evaluate(() => window.wsts.runDkg());
+  groupKey = dkg.group_key;
+  const secrets = {};
+  for (const [i, p] of c.signers.entries()) {
+    await p.waitForFunction((k) => window.wstsSigner.state().groupKey === k, groupKey);
+    const s = await signerSecrets(p);
+    assert.equal(s.groupKey, groupKey, 'the decrypted state is the signer’s, key shares included');
+    assert.equal(s.memoryGroupKey, groupKey);
+    secrets[`signer ${i} network secret`] = Buffer.from(s.secret, 'base64');
+    secrets[`signer ${i} state (key shares)`] = Buffer.from(s.state, 'base64');
+  }
+  secrets['coordinator network secret'] = Buffer.from(await c.coordinator.evaluate(() => {
+    let t = '';
+    for (const b of window.wsts.app.secret) t += String.fromCharCode(b);
+    return btoa(t);
+  }), 'base64');
+  await c.coordinator.evaluate(() => window.wsts.persisted());
+
+  const dump = await dumpOriginStorage(c.signers[0]);
+  assert.deepEqual(dump.localStorage, [], 'nothing in localStorage');
+  assert.ok(dump.indexedDB.length >= 8, `the vault holds the records: ${dump.indexedDB.map((e) => e.key).join(', ')}`);
+  assert.deepEqual(findSecrets(dump, secrets), []);
+  const keys = dump.indexedDB.flatMap((e) => e.value.keys);
+  assert.ok(keys.length >= 1 && keys.every((k) => !k.extractable), `only non-extractable keys: ${JSON.stringify(keys)}`);
+  // The probe does find a secret stored in the clear (so an empty result means something).
+  const planted = { ...dump, localStorage: [{ key: 'x', value: { strings: [JSON.stringify({ s: secrets['signer 1 network secret'].toString('hex') })], bytes: [], keys: [] } }] };
+  assert.deepEqual(findSecrets(planted, secrets).map((f) => f.secret), ['signer 1 network secret']);
+});
+
+test('an impostor coordinator page is refused; signers keep their key, also after a reload', { timeout: 60000 }, async () => {
+  const sessions = await Promise.all(c.signers.map((p) => p.evaluate(() => window.wstsSigner.state().session)));
+  const ctx = await env.newContext();
+  const impostor = env.watch(await ctx.newPage(), 'impostor');
+  await impostor.goto(`${env.url}coordinator.html?room=${room}&signers=3&keys=6&threshold=6`);
+  await impostor.waitForFunction(() => window.wsts?.state().config !== null);
+  const impostorKey = await impostor.evaluate(() => window.wsts.state().pubkey);
+
+  const refused = (key) => window.wstsSigner.state().refusals.some((r) => r.code === 'untrusted-coordinator' && r.presented === key);
+  for (const [i, p] of c.signers.entries()) {
+    await p.waitForFunction(refused, impostorKey);
+    const s = await p.evaluate(() => window.wstsSigner.state());
+    assert.equal(s.groupKey, groupKey, `signer ${i} keeps its group key`);
+    assert.equal(s.session, sessions[i], `signer ${i} stays in its ceremony`);
+    assert.deepEqual(s.keyShares, [groupKey]);
+    await p.waitForSelector('#refusal', { state: 'visible', timeout: 5000 });
+    assert.match(await p.textContent('#refusal'), /untrusted-coordinator/);
+  }
+
+  // Reloaded, a signer restores its key share and refuses the impostor again.
+  await c.signers[0].reload();
+  await c.signers[0].waitForFunction((k) => window.wstsSigner?.state().restored && window.wstsSigner.state().groupKey === k, groupKey);
+  await c.signers[0].waitForFunction(refused, impostorKey);
+  await c.signers[0].waitForSelector('#refusal', { state: 'visible', timeout: 5000 });
+  assert.equal((await signerSecrets(c.signers[0])).groupKey, groupKey);
+  await ctx.close();
+});
+
+test('a reloaded coordinator page restores its session and signs under the same key', { timeout: 60000 }, async () => {
+  await c.coordinator.reload();
+  await c.coordinator.waitForFunction((k) => window.wsts?.state().restored && window.wsts.state().groupKey === k, groupKey);
+  await c.coordinator.waitForFunction(() => Object.values(window.wsts.state().signers).every((s) => s.present));
+  const sig = await sign('c0ffee');
+  assert.equal(sig.verify_key, groupKey.slice(2));
+});
+
+test('a backup restores in a fresh context and signs; a new DKG adds an entry; removal is confirmed', { timeout: 90000 }, async () => {
+  const wallet = env.watch(await c.ctx.newPage(), 'wallet');
+  await wallet.goto(`${env.url}wallet.html`);
+  await wallet.waitForFunction(() => window.wstsWallet?.ready);
+  const backup = await wallet.evaluate((p) => window.wstsWallet.exportBackup(p), PASSPHRASE);
+  const pubkey = await c.signers[2].evaluate(() => window.wstsSigner.state().pubkey);
+  await c.signers[2].close();
+  await c.coordinator.waitForFunction(() => !window.wsts.state().signers[2].present);
+
+  const fresh = await env.newContext();
+  const restore = env.watch(await fresh.newPage(), 'restore');
+  await restore.goto(`${env.url}wallet.html`);
+  await restore.waitForFunction(() => window.wstsWallet?.ready);
+  const wrong = await restore.evaluate((t) => window.wstsWallet.importBackup(t, 'not the passphrase').catch((e) => e.code), backup);
+  assert.equal(wrong, 'bad-passphrase');
+  const imported = await restore.evaluate(([t, p]) => window.wstsWallet.importBackup(t, p), [backup, PASSPHRASE]);
+  assert.ok(imported.added.some((id) => id.endsWith('/2/identity')), JSON.stringify(imported));
+  assert.deepEqual(imported.conflicts, []);
+
+  const signer = env.watch(await fresh.newPage(), 'signer-2-restored');
+  await signer.goto(signerUrl(env, room, 2));
+  await signer.waitForFunction((k) => window.wstsSigner?.state().restored && window.wstsSigner.state().groupKey === k, groupKey);
+  assert.equal(await signer.evaluate(() => window.wstsSigner.state().pubkey), pubkey);
+  await c.coordinator.waitForFunction(() => window.wsts.state().signers[2].present);
+  const sig = await sign('0b0b');
+  assert.ok(sig.signers_used.includes(2));
+
+  // A new DKG: the signer's second group key is a second entry, the first stays.
+  const second = await c.coordinator.evaluate(() => window.wsts.runDkg());
+  assert.notEqual(second.group_key, groupKey);
+  await signer.waitForFunction((k) => window.wstsSigner.state().groupKey === k, second.group_key);
+  await signer.evaluate(() => window.wstsSigner.persisted());
+  await restore.reload();
+  await restore.waitForFunction(() => window.wstsWallet?.ready);
+  const mine = (shares) => shares.filter((s) => s.signerId === 2).map((s) => s.groupKey).sort();
+  assert.deepEqual(mine(await restore.evaluate(() => window.wstsWallet.shares())), [groupKey, second.group_key].sort());
+
+  // Removing the first takes a confirmed click: dismissed, it stays; accepted, it goes.
+  const row = restore.locator('tr', { hasText: groupKey })
+    .filter({ has: restore.locator('td:nth-child(3)', { hasText: /^2$/ }) }).locator('button');
+  restore.once('dialog', (d) => d.dismiss());
+  await row.click();
+  await restore.waitForFunction(() => /kept/.test(document.getElementById('message').textContent));
+  assert.equal(mine(await restore.evaluate(() => window.wstsWallet.shares())).length, 2);
+  restore.once('dialog', (d) => d.accept());
+  await row.click();
+  await restore.waitForFunction(() => /removed/.test(document.getElementById('message').textContent));
+  assert.deepEqual(mine(await restore.evaluate(() => window.wstsWallet.shares())), [second.group_key]);
+  await fresh.close();
+  await c.ctx.close();
+  assert.deepEqual(env.pageErrors, []);
+});
+
+test('a passkey (WebAuthn PRF) and a passphrase unlock a protected vault', { timeout: 60000 }, async () => {
+  // WebAuthn needs a domain, not an IP address: the same relay as localhost.
+  const origin = env.url.replace('127.0.0.1', 'localhost');
+  const ctx = await env.newContext();
+  const page = env.watch(await ctx.newPage(), 'passkey');
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('WebAuthn.enable', { enableUI: false });
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true,
+      hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true,
+    },
+  });
+  const passkeyRoom = roomName('passkey');
+  const url = `${origin}signer.html?room=${passkeyRoom}&id=0`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.wstsSigner?.started);
+  const pubkey = await page.evaluate(() => window.wstsSigner.state().pubkey);
+
+  await page.goto(`${origin}wallet.html`);
+  await page.waitForFunction(() => window.wstsWallet?.ready);
+  await page.evaluate(() => window.wstsWallet.protect({ passkey: true }));
+  assert.deepEqual(await page.evaluate(() => window.wstsWallet.state().protection), ['passkey']);
+  const meta = (await dumpOriginStorage(page)).indexedDB.find((e) => e.key === 'vault/meta');
+  assert.deepEqual(meta.value.keys, [], 'no device key left in storage');
+
+  await page.goto(url);
+  await page.waitForFunction(() => window.wstsSigner?.state().storage?.locked);
+  assert.ok(await page.isVisible('#unlock'));
+  await page.evaluate(() => window.wstsSigner.unlock({ passkey: true }));
+  await page.waitForFunction(() => window.wstsSigner.started);
+  assert.equal(await page.evaluate(() => window.wstsSigner.state().pubkey), pubkey, 'the same network key, decrypted');
+
+  // A passphrase instead (PBKDF2-SHA-256, 600,000 iterations): a wrong one opens nothing.
+  await page.goto(`${origin}wallet.html`);
+  await page.waitForFunction(() => window.wstsWallet?.ready);
+  await page.evaluate(() => window.wstsWallet.unlock({ passkey: true }));
+  await page.evaluate((p) => window.wstsWallet.protect({ passphrase: p }), PASSPHRASE);
+  await page.reload();
+  await page.waitForFunction(() => window.wstsWallet?.ready);
+  assert.equal(await page.evaluate(() => window.wstsWallet.unlock({ passphrase: 'wrong passphrase' }).catch((e) => e.code)), 'bad-unlock');
+  await page.evaluate((p) => window.wstsWallet.unlock({ passphrase: p }), PASSPHRASE);
+  assert.equal(await page.evaluate(() => window.wstsWallet.state().locked), false);
+  await ctx.close();
+});
