@@ -50,7 +50,7 @@ export function parseSigType(type) {
 
 export class CoordinatorApp extends EventTarget {
   constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
-    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null } = {}) {
+    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false } = {}) {
     super();
     this.room = room;
     this.n = signers;
@@ -63,12 +63,12 @@ export class CoordinatorApp extends EventTarget {
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
     this.vault = vault;
+    this.fresh = fresh;
     this.config = null;
     this.issuer = null;
     this.invitation = null;
     this.session = null;
     this.restored = false;
-    this.saving = Promise.resolve();
     this.coord = null;
     this.timer = null;
     this.signerInfo = new Map(); // id -> {status, groupKey, misbehaving, restored, lastSeen}
@@ -98,7 +98,8 @@ export class CoordinatorApp extends EventTarget {
   async start() {
     await initWasm();
     this.vault ??= await Vault.open();
-    this.records = new CoordinatorRecords(this.vault, { room: this.room });
+    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
+      (e) => this.log(`could not save the session: ${e.message}`, 'error'));
     let identity = await this.records.identity();
     if (!identity) {
       identity = generateNetworkKey();
@@ -214,6 +215,7 @@ export class CoordinatorApp extends EventTarget {
   // ---- persistence: the session survives a reload ----------------------------------
 
   async restoreSession() {
+    if (this.fresh) await this.records.forgetSession();
     const saved = await this.records.session();
     if (!saved) return;
     try {
@@ -237,27 +239,16 @@ export class CoordinatorApp extends EventTarget {
     this.pump();
   }
 
-  /** Save the session (issuer, invitation, Coordinator state), one write at a time. */
-  save() {
-    if (!this.issuer || !this.records) return this.saving;
-    const session = { issuer: this.issuer.save(), invitation: this.invitation, config: this.config, state: this.coord.save() };
-    this.saving = this.saving.then(() => this.records.saveSession(session))
-      .catch((e) => this.log(`could not save the session: ${e.message}`, 'error'));
-    return this.saving;
+  /** What a reload needs: the issuer, the invitation, the config and the Coordinator's state. */
+  snapshot() {
+    if (!this.issuer) return null;
+    return { issuer: this.issuer.save(), invitation: this.invitation, config: this.config, state: this.coord.save() };
   }
 
-  /** Coalesce saves while packets stream in. */
-  saveSoon() {
-    if (this.saveTimer) return;
-    this.saveTimer = setTimeout(() => { this.saveTimer = null; this.save(); }, 250);
-  }
+  save() { return this.records?.save(); }
 
   /** Resolves when the session as it is now is in the vault. */
-  persisted() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    return this.save();
-  }
+  persisted() { return this.records.save(); }
 
   onControl({ from, message }) {
     const m = /^signer-(\d+)$/.exec(from);
@@ -322,7 +313,7 @@ export class CoordinatorApp extends EventTarget {
         this.pump();
       }, Math.max(0, deadline - now()) + 2);
     }
-    this.saveSoon();
+    this.records?.saveSoon();
     this.changed();
   }
 

@@ -76,11 +76,19 @@ export class SignerRecords {
   flushed() { return this.writer ?? Promise.resolve(); }
 }
 
-/** A coordinator's records in one room. */
+/**
+ * A coordinator's records in one room. Its session is saved from
+ * `snapshot()` (`{issuer, invitation, config, state}` or null), in order,
+ * coalesced while packets stream in.
+ */
 export class CoordinatorRecords {
-  constructor(vault, { room }) {
+  constructor(vault, { room }, snapshot = () => null, onError = () => {}) {
     this.vault = vault;
     this.base = `coordinator/${part(room)}/`;
+    this.snapshot = snapshot;
+    this.onError = onError;
+    this.saving = Promise.resolve();
+    this.timer = null;
   }
 
   async identity() { return identityOf(await this.vault.getJson(this.base + 'identity')); }
@@ -92,11 +100,23 @@ export class CoordinatorRecords {
     return { ...s, issuer: base64ToBytes(s.issuer), invitation: base64ToBytes(s.invitation), state: s.state ? base64ToBytes(s.state) : null };
   }
 
-  saveSession({ issuer, invitation, config, state }) {
-    return this.vault.putJson(this.base + 'session', {
-      issuer: bytesToBase64(issuer), invitation: bytesToBase64(invitation), config,
-      state: state ? bytesToBase64(state) : null, savedAt: new Date().toISOString(),
-    });
+  /** Save the session as it is now; resolves when written. */
+  save() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    const s = this.snapshot();
+    if (!s) return this.saving;
+    const record = {
+      issuer: bytesToBase64(s.issuer), invitation: bytesToBase64(s.invitation), config: s.config,
+      state: s.state ? bytesToBase64(s.state) : null, savedAt: new Date().toISOString(),
+    };
+    this.saving = this.saving.then(() => this.vault.putJson(this.base + 'session', record)).catch(this.onError);
+    return this.saving;
+  }
+
+  /** Save within a quarter of a second, once for any number of calls. */
+  saveSoon() {
+    this.timer ??= setTimeout(() => this.save(), 250);
   }
 
   forgetSession() { return this.vault.delete(this.base + 'session'); }
