@@ -3,6 +3,7 @@
 // opens the signers as same-origin iframes (signer.html), each with its own
 // worker, key and storage, talking to the coordinator through the relay and
 // WebRTC exactly as separate tabs or machines would.
+import { keyFingerprint } from '/pkg/wsts_web.js';
 import { CoordinatorApp, exposeApi } from './coordinator.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -169,6 +170,10 @@ export async function coordinatorPage() {
     updateButtons(app);
   });
   await app.start();
+  const link = `${location.origin}/signer.html?room=${encodeURIComponent(app.room)}&id=0&coordinator=${app.pubkey}`;
+  $('fingerprint').textContent = keyFingerprint(app.pubkey);
+  $('signer-link').href = link;
+  $('signer-link').textContent = link;
 }
 
 // ---- index.html ----------------------------------------------------------------------
