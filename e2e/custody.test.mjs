@@ -2,9 +2,11 @@
 // 6, so every signer is needed to sign):
 // (b) after DKG, nothing in localStorage or IndexedDB holds a signer's key
 //     share or network secret (or the coordinator's) in any readable form;
-// (a) a second coordinator page in a fresh browser context takes the room
-//     over: every signer refuses its invitation, shows it, and keeps its group
-//     key and key share, also after a reload;
+// (a) a second coordinator page in a fresh browser context: the relay keeps
+//     the peer id `coordinator` for the real key, and when it speaks under
+//     another peer id every signer refuses its invitation (and unsigned,
+//     tampered and directive control), shows it, and keeps its group key and
+//     key share, also after a reload;
 // then the real coordinator page is reloaded: it restores its session and signs;
 // (c) a backup exported in one context restores in a fresh one, and that
 //     signer signs; a new DKG adds a second key-share entry; removing one
@@ -80,29 +82,76 @@ test('after DKG no stored value holds a key share or a network secret', { timeou
   assert.deepEqual(findSecrets(planted, secrets).map((f) => f.secret), ['signer 1 network secret']);
 });
 
-test('an impostor coordinator page is refused; signers keep their key, also after a reload', { timeout: 60000 }, async () => {
+/**
+ * Runs in the impostor's page: join the room under a free peer id and send
+ * every signer (now, and again whenever one rejoins) an unsigned `config`, a
+ * tampered invitation, the impostor's own validly signed invitation and a
+ * directive. Resolves the impostor's coordinator key.
+ */
+async function attackFromAnotherPeerId(page, room) {
+  return page.evaluate(async (room) => {
+    const wasm = await import('/pkg/wsts_web.js');
+    const { Transport } = await import('/js/transport.js');
+    const { bytesToBase64 } = await import('/js/common.js');
+    const app = window.wsts.app;
+    const relayKey = wasm.generateNetworkKey();
+    const t = new Transport({
+      room, peer: 'observer', pubkey: relayKey.public, webrtc: false,
+      signJoin: async (nonce) => wasm.signRelayJoin(relayKey.secret, nonce, room, 'observer'),
+    });
+    await t.connect();
+    const signers = [0, 1, 2].map((i) => t.peers.get(`signer-${i}`).pubkey);
+    const config = { keys: wasm.evenKeyConfig(3, 6, 6, 6, false), network: { coordinator: app.pubkey, signers } };
+    const issuer = new wasm.ControlIssuer(room);
+    const invitation = issuer.invite(config, app.secret, Date.now());
+    const tampered = invitation.slice();
+    tampered[tampered.length - 1] ^= 1;
+    const send = (peer) => {
+      const id = Number(peer.slice('signer-'.length));
+      t.sendControl(peer, { type: 'config', config, session: 'x' });
+      t.sendControl(peer, { type: 'invitation', bytes: bytesToBase64(tampered) });
+      t.sendControl(peer, { type: 'invitation', bytes: bytesToBase64(invitation) });
+      t.sendControl(peer, { type: 'directive', bytes: bytesToBase64(issuer.direct(id, 'bad-signature-share', app.secret)) });
+    };
+    [0, 1, 2].forEach((i) => send(`signer-${i}`));
+    t.addEventListener('peer-joined', (ev) => { if (ev.detail.peer.startsWith('signer-')) send(ev.detail.peer); });
+    window.attacker = t;
+    return app.pubkey;
+  }, room);
+}
+
+test('an impostor coordinator is refused by the relay and by every signer, which keeps its key, also after a reload', { timeout: 60000 }, async () => {
   const sessions = await Promise.all(c.signers.map((p) => p.evaluate(() => window.wstsSigner.state().session)));
   const ctx = await env.newContext();
   const impostor = env.watch(await ctx.newPage(), 'impostor');
   await impostor.goto(`${env.url}coordinator.html?room=${room}&signers=3&keys=6&threshold=6`);
-  await impostor.waitForFunction(() => window.wsts?.state().config !== null);
-  const impostorKey = await impostor.evaluate(() => window.wsts.state().pubkey);
+  // The relay holds the peer id `coordinator` for the real coordinator's key.
+  await impostor.waitForFunction(() => window.wsts?.state().log.some((l) => /peer-key-mismatch/.test(l.text)));
+  assert.equal(await c.coordinator.evaluate(() => window.wsts.state().connected), true, 'the real coordinator keeps its place');
 
-  const refused = (key) => window.wstsSigner.state().refusals.some((r) => r.code === 'untrusted-coordinator' && r.presented === key);
+  // Under another peer id, whatever it sends is refused by the signers themselves.
+  const impostorKey = await attackFromAnotherPeerId(impostor, room);
+  const refusedAll = (key) => {
+    const r = window.wstsSigner.state().refusals;
+    const has = (kind, code, presented) => r.some((x) => x.kind === kind && x.code === code && (!presented || x.presented === presented));
+    return has('config', 'unsigned') && has('invitation', 'bad-signature') && has('invitation', 'untrusted-coordinator', key)
+      && has('directive', 'untrusted-coordinator', key);
+  };
   for (const [i, p] of c.signers.entries()) {
-    await p.waitForFunction(refused, impostorKey);
+    await p.waitForFunction(refusedAll, impostorKey);
     const s = await p.evaluate(() => window.wstsSigner.state());
     assert.equal(s.groupKey, groupKey, `signer ${i} keeps its group key`);
     assert.equal(s.session, sessions[i], `signer ${i} stays in its ceremony`);
+    assert.equal(s.misbehaving, null);
     assert.deepEqual(s.keyShares, [groupKey]);
     await p.waitForSelector('#refusal', { state: 'visible', timeout: 5000 });
-    assert.match(await p.textContent('#refusal'), /untrusted-coordinator/);
+    assert.match(await p.textContent('#refusal'), /directive from observer .*untrusted-coordinator/);
   }
 
   // Reloaded, a signer restores its key share and refuses the impostor again.
   await c.signers[0].reload();
   await c.signers[0].waitForFunction((k) => window.wstsSigner?.state().restored && window.wstsSigner.state().groupKey === k, groupKey);
-  await c.signers[0].waitForFunction(refused, impostorKey);
+  await c.signers[0].waitForFunction(refusedAll, impostorKey);
   await c.signers[0].waitForSelector('#refusal', { state: 'visible', timeout: 5000 });
   assert.equal((await signerSecrets(c.signers[0])).groupKey, groupKey);
   await ctx.close();

@@ -1,6 +1,6 @@
-// Test and runner harness: start the relay (target/release/wsts-relay, or the
-// Node stand-in with WSTS_RELAY=node), launch the system Chromium through
-// playwright-core, open signer and coordinator pages, tear everything down.
+// Test and runner harness: start the relay (target/release/wsts-relay), launch
+// the system Chromium through playwright-core, open signer and coordinator
+// pages, tear everything down.
 // Builds nothing: expects pkg/ (wasm-pack) and the relay binary to exist.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -25,11 +25,6 @@ import { withTimeout } from '../../www/js/common.js';
 
 /** Start the relay on 127.0.0.1 (`port` 0: any free port). Resolves {url, port, stop, output}. */
 export async function startRelay({ port = 0, quiet = true } = {}) {
-  if (process.env.WSTS_RELAY === 'node') {
-    const { startDevRelay } = await import('./dev-relay.mjs');
-    const r = await startDevRelay({ port, www: join(ROOT, 'www'), pkg: join(ROOT, 'pkg') });
-    return { url: r.url, port: r.port, stop: r.close, output: [] };
-  }
   const bin = process.env.WSTS_RELAY_BIN || join(ROOT, 'target', 'release', 'wsts-relay');
   if (!existsSync(bin)) throw new Error(`${bin} not found: run \`cargo build --release -p wsts-relay\``);
   if (!existsSync(join(ROOT, 'pkg', 'wsts_web.js'))) throw new Error('pkg/ not built: run `wasm-pack build --target web --release --mode no-install --out-dir pkg`');

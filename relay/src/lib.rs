@@ -18,6 +18,8 @@
 //! # }
 //! ```
 
+pub mod auth;
+pub mod bindings;
 pub mod http;
 pub mod limits;
 pub mod protocol;

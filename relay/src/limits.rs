@@ -35,6 +35,10 @@ pub struct Limits {
     pub idle_timeout: Duration,
     /// How often the relay pings each connection.
     pub ping_interval: Duration,
+    /// How long a room's peer-id bindings outlive its last connected peer.
+    pub binding_ttl: Duration,
+    /// Empty rooms whose bindings are remembered; the longest-empty is forgotten first.
+    pub max_dormant_rooms: usize,
 }
 
 impl Default for Limits {
@@ -50,6 +54,8 @@ impl Default for Limits {
             max_queue_bytes: 64 * 1024 * 1024,
             idle_timeout: Duration::from_secs(60),
             ping_interval: Duration::from_secs(20),
+            binding_ttl: Duration::from_secs(24 * 3600),
+            max_dormant_rooms: 1024,
         }
     }
 }

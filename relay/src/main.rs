@@ -53,6 +53,12 @@ struct Args {
     /// Seconds between the relay's WebSocket pings.
     #[arg(long, default_value_t = Limits::default().ping_interval.as_secs())]
     ping_interval_secs: u64,
+    /// Seconds a room's peer-id bindings outlive its last connected peer.
+    #[arg(long, default_value_t = Limits::default().binding_ttl.as_secs())]
+    binding_ttl_secs: u64,
+    /// Empty rooms whose peer-id bindings are remembered (oldest forgotten first).
+    #[arg(long, default_value_t = Limits::default().max_dormant_rooms)]
+    max_dormant_rooms: usize,
     /// Log level for stderr: error, warn, info, debug or trace.
     #[arg(long, default_value = "info")]
     log_level: tracing::Level,
@@ -90,6 +96,8 @@ fn main() -> ExitCode {
             max_queue_bytes: args.max_queue_bytes,
             idle_timeout: Duration::from_secs(args.idle_timeout_secs),
             ping_interval: Duration::from_secs(args.ping_interval_secs),
+            binding_ttl: Duration::from_secs(args.binding_ttl_secs),
+            max_dormant_rooms: args.max_dormant_rooms,
         },
     };
     let runtime = match tokio::runtime::Runtime::new() {

@@ -19,20 +19,14 @@ pub const MAX_SIGNAL_BYTES: usize = 64 * 1024;
 /// Longest room or peer id.
 pub const MAX_NAME_LEN: usize = 64;
 
-/// Longest `pubkey` hex string (an uncompressed SEC1 point is 130 hex chars).
-pub const MAX_PUBKEY_LEN: usize = 130;
-
 /// A frame sent by a browser tab to the relay.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum ClientFrame {
-    /// Must be the first frame; puts the connection into `room` as `peer`.
-    Join {
-        room: String,
-        peer: String,
-        #[serde(default)]
-        pubkey: Option<String>,
-    },
+    /// Must be the first frame; puts the connection into `room` as `peer`,
+    /// proving the key `pubkey` by a BIP-340 `signature` over this
+    /// connection's challenge (see [`crate::auth`]).
+    Join { room: String, peer: String, pubkey: String, signature: String },
     /// Forward `data` (base64) to every other peer in the room.
     Broadcast { data: String },
     /// Forward `data` (base64) to one peer.
@@ -48,22 +42,43 @@ pub enum ClientFrame {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeerInfo {
     pub peer: String,
-    /// Always present on the wire (`null` when the peer announced none), so
-    /// clients can rely on the key.
-    pub pubkey: Option<String>,
+    /// The key the peer proved at join (compressed point, lowercase hex).
+    pub pubkey: String,
 }
 
 /// A frame sent by the relay to a browser tab.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ServerFrame<'a> {
-    Joined { room: &'a str, peer: &'a str, peers: &'a [PeerInfo] },
-    PeerJoined { peer: &'a str, pubkey: Option<&'a str> },
-    PeerLeft { peer: &'a str },
-    Message { from: &'a str, data: &'a str },
-    Signal { from: &'a str, signal: &'a serde_json::Value },
+    /// The first frame of every connection: the nonce a `join` must sign.
+    Challenge {
+        nonce: &'a str,
+    },
+    Joined {
+        room: &'a str,
+        peer: &'a str,
+        peers: &'a [PeerInfo],
+    },
+    PeerJoined {
+        peer: &'a str,
+        pubkey: &'a str,
+    },
+    PeerLeft {
+        peer: &'a str,
+    },
+    Message {
+        from: &'a str,
+        data: &'a str,
+    },
+    Signal {
+        from: &'a str,
+        signal: &'a serde_json::Value,
+    },
     Pong,
-    Error { code: ErrorCode, message: &'a str },
+    Error {
+        code: ErrorCode,
+        message: &'a str,
+    },
 }
 
 impl ServerFrame<'_> {
@@ -88,7 +103,12 @@ pub enum ErrorCode {
     AlreadyJoined,
     BadRoom,
     BadPeer,
+    /// `pubkey` is not 66 hex chars of a compressed secp256k1 point.
     BadPubkey,
+    /// The join signature does not verify under `pubkey` for this connection's challenge.
+    BadSignature,
+    /// The peer id is bound to another key; the existing connection stays.
+    PeerKeyMismatch,
     /// `send`/`signal` to a peer that is not in the room.
     UnknownPeer,
     /// The WebSocket message exceeded `--max-frame-bytes`; the connection is closed.
@@ -117,6 +137,8 @@ impl ErrorCode {
             ErrorCode::BadRoom => "bad-room",
             ErrorCode::BadPeer => "bad-peer",
             ErrorCode::BadPubkey => "bad-pubkey",
+            ErrorCode::BadSignature => "bad-signature",
+            ErrorCode::PeerKeyMismatch => "peer-key-mismatch",
             ErrorCode::UnknownPeer => "unknown-peer",
             ErrorCode::FrameTooLarge => "frame-too-large",
             ErrorCode::SignalTooLarge => "signal-too-large",
@@ -179,6 +201,8 @@ struct Envelope<'a> {
     #[serde(default, borrow)]
     pubkey: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
+    signature: Option<Cow<'a, str>>,
+    #[serde(default, borrow)]
     to: Option<Cow<'a, str>>,
     #[serde(default, borrow)]
     data: Option<Cow<'a, str>>,
@@ -198,7 +222,7 @@ pub fn parse_client_frame(text: &str) -> Result<ClientFrame, Rejection> {
     let env: Envelope<'_> =
         serde_json::from_str(text).map_err(|e| Rejection::new(ErrorCode::BadFrame, format!("invalid frame: {e}")))?;
     // Fields only checked for their type in the envelope; silence dead-code lints.
-    let _ = (&env.room, &env.peer, &env.pubkey, &env.to, &env.data);
+    let _ = (&env.room, &env.peer, &env.pubkey, &env.signature, &env.to, &env.data);
     if env.signal.is_some() {
         if env.ty != "signal" {
             return Err(Rejection::new(
@@ -244,31 +268,14 @@ pub fn is_valid_name(name: &str) -> bool {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-/// True for an even-length hex string of at most [`MAX_PUBKEY_LEN`] chars.
-/// The relay never uses the key; it only passes it on to the other peers, so
-/// it just keeps it small and printable.
-pub fn is_valid_pubkey(key: &str) -> bool {
-    !key.is_empty()
-        && key.len() <= MAX_PUBKEY_LEN
-        && key.len().is_multiple_of(2)
-        && key.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// Checks the fields of a `join` frame.
-pub fn validate_join(room: &str, peer: &str, pubkey: Option<&str>) -> Result<(), Rejection> {
+/// Checks the ids of a `join` frame (the key and signature are checked by
+/// [`crate::auth::verify_join`]).
+pub fn validate_join(room: &str, peer: &str) -> Result<(), Rejection> {
     if !is_valid_name(room) {
         return Err(Rejection::new(ErrorCode::BadRoom, "room must be 1..64 chars of [A-Za-z0-9_-]"));
     }
     if !is_valid_name(peer) {
         return Err(Rejection::new(ErrorCode::BadPeer, "peer must be 1..64 chars of [A-Za-z0-9_-]"));
-    }
-    if let Some(key) = pubkey {
-        if !is_valid_pubkey(key) {
-            return Err(Rejection::new(
-                ErrorCode::BadPubkey,
-                "pubkey must be an even-length hex string of at most 130 chars",
-            ));
-        }
     }
     Ok(())
 }
@@ -349,21 +356,13 @@ mod tests {
         assert!(!is_valid_name("a b"));
         assert!(!is_valid_name("é"));
         assert!(!is_valid_name("../x"));
-        assert!(is_valid_pubkey(&"ab".repeat(65)));
-        assert!(!is_valid_pubkey(&"ab".repeat(66)));
-        assert!(!is_valid_pubkey("abc"));
-        assert!(!is_valid_pubkey("zz"));
     }
 
     #[test]
     fn parses_every_client_frame() {
         assert_eq!(
-            parse_client_frame(r#"{"type":"join","room":"r","peer":"p"}"#).unwrap(),
-            ClientFrame::Join { room: "r".into(), peer: "p".into(), pubkey: None }
-        );
-        assert_eq!(
-            parse_client_frame(r#"{"type":"join","room":"r","peer":"p","pubkey":"ab"}"#).unwrap(),
-            ClientFrame::Join { room: "r".into(), peer: "p".into(), pubkey: Some("ab".into()) }
+            parse_client_frame(r#"{"type":"join","room":"r","peer":"p","pubkey":"ab","signature":"cd"}"#).unwrap(),
+            ClientFrame::Join { room: "r".into(), peer: "p".into(), pubkey: "ab".into(), signature: "cd".into() }
         );
         assert_eq!(
             parse_client_frame(r#"{"type":"broadcast","data":"QQ=="}"#).unwrap(),
@@ -396,6 +395,8 @@ mod tests {
             r#"{"type":"broadcast","data":"QQ==","signal":[0,0,0]}"#,
             r#"{"type":"send","data":"QQ=="}"#,
             r#"{"type":"join","room":"r"}"#,
+            r#"{"type":"join","room":"r","peer":"p","pubkey":"ab"}"#,
+            r#"{"type":"join","room":"r","peer":"p","signature":"ab"}"#,
             r#"{"type":"broadcast","data":"QQ==","data":"QQ=="}"#,
         ] {
             let err = parse_client_frame(bad).unwrap_err();
@@ -413,13 +414,14 @@ mod tests {
 
     #[test]
     fn server_frames_serialize_to_documented_shape() {
-        let peers = [PeerInfo { peer: "a".into(), pubkey: None }];
+        let peers = [PeerInfo { peer: "a".into(), pubkey: "02ab".into() }];
+        assert_eq!(ServerFrame::Challenge { nonce: "00ff" }.to_json(), r#"{"type":"challenge","nonce":"00ff"}"#);
         assert_eq!(
             ServerFrame::Joined { room: "r", peer: "b", peers: &peers }.to_json(),
-            r#"{"type":"joined","room":"r","peer":"b","peers":[{"peer":"a","pubkey":null}]}"#
+            r#"{"type":"joined","room":"r","peer":"b","peers":[{"peer":"a","pubkey":"02ab"}]}"#
         );
         assert_eq!(
-            ServerFrame::PeerJoined { peer: "a", pubkey: Some("ab") }.to_json(),
+            ServerFrame::PeerJoined { peer: "a", pubkey: "ab" }.to_json(),
             r#"{"type":"peer-joined","peer":"a","pubkey":"ab"}"#
         );
         assert_eq!(ServerFrame::PeerLeft { peer: "a" }.to_json(), r#"{"type":"peer-left","peer":"a"}"#);

@@ -7,10 +7,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
 
 use axum::extract::ws::Utf8Bytes;
 use tokio::sync::oneshot;
 
+use crate::auth::PeerKey;
+use crate::bindings::{BindError, Bindings};
 use crate::protocol::{PeerInfo, ServerFrame};
 use crate::queue::QueueTx;
 
@@ -34,14 +37,16 @@ pub enum Kick {
 /// What the room keeps for each connected peer.
 pub struct Member {
     conn: ConnId,
-    pubkey: Option<String>,
+    key: PeerKey,
+    /// `key` as announced (lowercase hex).
+    pubkey: String,
     tx: QueueTx,
     kick: oneshot::Sender<Kick>,
 }
 
 impl Member {
-    pub fn new(conn: ConnId, pubkey: Option<String>, tx: QueueTx, kick: oneshot::Sender<Kick>) -> Self {
-        Member { conn, pubkey, tx, kick }
+    pub fn new(conn: ConnId, key: PeerKey, tx: QueueTx, kick: oneshot::Sender<Kick>) -> Self {
+        Member { conn, key, pubkey: key.to_hex(), tx, kick }
     }
 
     /// Queues without waiting; false if the queue is full or the connection is gone.
@@ -101,6 +106,8 @@ impl Room {
 pub enum JoinError {
     RoomFull,
     TooManyRooms,
+    /// The peer id is bound to another key.
+    KeyMismatch,
 }
 
 /// Why a directed send did not happen.
@@ -113,31 +120,49 @@ pub enum SendError {
     NotMember,
 }
 
+/// Everything behind the one lock.
+struct State {
+    rooms: HashMap<String, Room>,
+    bindings: Bindings,
+}
+
+impl State {
+    /// Drops `room` if it has no members left, starting its bindings' grace period.
+    fn drop_if_empty(&mut self, room: &str) {
+        if self.rooms.get(room).is_some_and(|r| r.members.is_empty()) {
+            self.rooms.remove(room);
+            self.bindings.sleep(room, Instant::now());
+        }
+    }
+}
+
 /// All rooms of the relay.
 pub struct Rooms {
-    inner: Mutex<HashMap<String, Room>>,
+    inner: Mutex<State>,
     max_rooms: usize,
     max_peers: usize,
 }
 
 impl Rooms {
-    pub fn new(max_rooms: usize, max_peers: usize) -> Self {
-        Rooms { inner: Mutex::new(HashMap::new()), max_rooms, max_peers }
+    pub fn new(max_rooms: usize, max_peers: usize, bindings: Bindings) -> Self {
+        Rooms { inner: Mutex::new(State { rooms: HashMap::new(), bindings }), max_rooms, max_peers }
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, Room>> {
+    fn lock(&self) -> MutexGuard<'_, State> {
         // Nothing panics while holding the lock, but if something ever did,
         // the map is still structurally valid; keep serving.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Adds `member` to `room` as `peer`, replacing (and kicking) a previous
-    /// connection with the same peer id. Returns the other peers present.
+    /// connection with the same peer id, if the id is unbound or bound to
+    /// the member's key. Returns the other peers present.
     ///
     /// Runs entirely under the lock, so the returned list and the
     /// `peer-joined`/`peer-left` frames queued afterwards are consistent.
     pub fn join(&self, room: &str, peer: &str, member: Member) -> Result<Vec<PeerInfo>, JoinError> {
-        let mut rooms = self.lock();
+        let mut state = self.lock();
+        let State { rooms, bindings } = &mut *state;
         let exists = rooms.contains_key(room);
         if !exists && rooms.len() >= self.max_rooms {
             return Err(JoinError::TooManyRooms);
@@ -147,6 +172,11 @@ impl Rooms {
         if !replacing && size >= self.max_peers {
             return Err(JoinError::RoomFull);
         }
+        match bindings.bind(room, peer, member.key, Instant::now()) {
+            Ok(()) => bindings.wake(room),
+            Err(BindError::KeyMismatch) => return Err(JoinError::KeyMismatch),
+            Err(BindError::TooMany) => return Err(JoinError::RoomFull),
+        }
         let r = rooms.entry(room.to_owned()).or_default();
         if replacing {
             tracing::info!(room, peer, "peer id rejoined; replacing old connection");
@@ -155,7 +185,7 @@ impl Rooms {
         }
         let peers =
             r.members.iter().map(|(name, m)| PeerInfo { peer: name.clone(), pubkey: m.pubkey.clone() }).collect();
-        let hello: Outbound = ServerFrame::PeerJoined { peer, pubkey: member.pubkey.as_deref() }.to_json().into();
+        let hello: Outbound = ServerFrame::PeerJoined { peer, pubkey: &member.pubkey }.to_json().into();
         let slow = r.deliver_all(None, &hello);
         r.members.insert(peer.to_owned(), member);
         r.announce_departures(slow);
@@ -165,8 +195,8 @@ impl Rooms {
     /// Removes `peer` from `room` if it is still connection `conn` (a replaced
     /// connection must not remove its successor). Empty rooms are dropped.
     pub fn leave(&self, room: &str, peer: &str, conn: ConnId) -> bool {
-        let mut rooms = self.lock();
-        let Some(r) = rooms.get_mut(room) else {
+        let mut state = self.lock();
+        let Some(r) = state.rooms.get_mut(room) else {
             return false;
         };
         if r.members.get(peer).map(|m| m.conn) != Some(conn) {
@@ -174,17 +204,15 @@ impl Rooms {
         }
         r.members.remove(peer);
         r.announce_departures(vec![peer.to_owned()]);
-        if r.members.is_empty() {
-            rooms.remove(room);
-        }
+        state.drop_if_empty(room);
         true
     }
 
     /// Queues `msg` for every peer in `room` except the sender.
     /// Returns false if the sender is no longer a member.
     pub fn broadcast(&self, room: &str, from: &str, conn: ConnId, msg: &Outbound) -> bool {
-        let mut rooms = self.lock();
-        let Some(r) = rooms.get_mut(room) else {
+        let mut state = self.lock();
+        let Some(r) = state.rooms.get_mut(room) else {
             return false;
         };
         if r.members.get(from).map(|m| m.conn) != Some(conn) {
@@ -197,8 +225,8 @@ impl Rooms {
 
     /// Queues `msg` for peer `to` in `room`.
     pub fn send_to(&self, room: &str, from: &str, conn: ConnId, to: &str, msg: &Outbound) -> Result<(), SendError> {
-        let mut rooms = self.lock();
-        let Some(r) = rooms.get_mut(room) else {
+        let mut state = self.lock();
+        let Some(r) = state.rooms.get_mut(room) else {
             return Err(SendError::NotMember);
         };
         if r.members.get(from).map(|m| m.conn) != Some(conn) {
@@ -210,21 +238,19 @@ impl Rooms {
         if !target.offer(msg) {
             r.evict(to, Kick::SlowConsumer);
             r.announce_departures(vec![to.to_owned()]);
-            if r.members.is_empty() {
-                rooms.remove(room);
-            }
+            state.drop_if_empty(room);
         }
         Ok(())
     }
 
     /// Number of rooms currently open.
     pub fn room_count(&self) -> usize {
-        self.lock().len()
+        self.lock().rooms.len()
     }
 
     /// Peers currently in `room` (0 if it does not exist).
     pub fn peer_count(&self, room: &str) -> usize {
-        self.lock().get(room).map_or(0, |r| r.members.len())
+        self.lock().rooms.get(room).map_or(0, |r| r.members.len())
     }
 }
 
@@ -233,6 +259,18 @@ mod tests {
     use super::*;
 
     use crate::queue::{queue, QueueRx};
+    use std::time::Duration;
+
+    /// A fixed valid key for test peer number `n`.
+    pub(crate) fn test_key(n: u8) -> PeerKey {
+        use k256::elliptic_curve::sec1::ToEncodedPoint as _;
+        let pk = k256::SecretKey::from_slice(&[n.max(1); 32]).unwrap().public_key();
+        PeerKey::from_hex(&hex::encode(pk.to_encoded_point(true).as_bytes())).unwrap()
+    }
+
+    fn rooms(max_rooms: usize, max_peers: usize) -> Rooms {
+        Rooms::new(max_rooms, max_peers, Bindings::new(Duration::from_secs(60), max_peers, 16))
+    }
 
     struct Conn {
         rx: QueueRx,
@@ -240,9 +278,13 @@ mod tests {
     }
 
     fn member(conn: ConnId, cap: usize) -> (Member, Conn) {
+        keyed_member(conn, cap, test_key(1))
+    }
+
+    fn keyed_member(conn: ConnId, cap: usize, key: PeerKey) -> (Member, Conn) {
         let (tx, rx) = queue(cap, 1 << 20);
         let (ktx, krx) = oneshot::channel();
-        (Member::new(conn, None, tx, ktx), Conn { rx, kick: krx })
+        (Member::new(conn, key, tx, ktx), Conn { rx, kick: krx })
     }
 
     fn drain(c: &mut Conn) -> Vec<String> {
@@ -255,14 +297,17 @@ mod tests {
 
     #[test]
     fn join_broadcast_leave() {
-        let rooms = Rooms::new(10, 10);
+        let rooms = rooms(10, 10);
         let (m1, mut c1) = member(1, 8);
         let (m2, mut c2) = member(2, 8);
         assert!(rooms.join("r", "a", m1).unwrap().is_empty());
         let peers = rooms.join("r", "b", m2).unwrap();
         assert_eq!(peers.len(), 1);
         assert_eq!(peers[0].peer, "a");
-        assert_eq!(drain(&mut c1), vec![r#"{"type":"peer-joined","peer":"b","pubkey":null}"#]);
+        assert_eq!(
+            drain(&mut c1),
+            vec![format!(r#"{{"type":"peer-joined","peer":"b","pubkey":"{}"}}"#, test_key(1).to_hex())]
+        );
         assert!(rooms.broadcast("r", "a", 1, &"hi".into()));
         assert_eq!(drain(&mut c2), vec!["hi"]);
         assert!(drain(&mut c1).is_empty());
@@ -277,7 +322,7 @@ mod tests {
 
     #[test]
     fn replacement_kicks_old_connection() {
-        let rooms = Rooms::new(10, 10);
+        let rooms = rooms(10, 10);
         let (m1, mut c1) = member(1, 8);
         let (m2, mut c2) = member(2, 8);
         let (m3, _c3) = member(3, 8);
@@ -288,7 +333,10 @@ mod tests {
         assert_eq!(c1.kick.try_recv().unwrap(), Kick::Replaced);
         assert_eq!(
             drain(&mut c2),
-            vec![r#"{"type":"peer-left","peer":"a"}"#, r#"{"type":"peer-joined","peer":"a","pubkey":null}"#]
+            vec![
+                r#"{"type":"peer-left","peer":"a"}"#.to_owned(),
+                format!(r#"{{"type":"peer-joined","peer":"a","pubkey":"{}"}}"#, test_key(1).to_hex())
+            ]
         );
         // The old connection's late leave must not remove the new one.
         assert!(!rooms.leave("r", "a", 1));
@@ -297,7 +345,7 @@ mod tests {
 
     #[test]
     fn slow_consumer_is_evicted_not_buffered() {
-        let rooms = Rooms::new(10, 10);
+        let rooms = rooms(10, 10);
         let (m1, _c1) = member(1, 8);
         let (m2, mut c2) = member(2, 1);
         let (m3, mut c3) = member(3, 64);
@@ -315,7 +363,7 @@ mod tests {
 
     #[test]
     fn limits() {
-        let rooms = Rooms::new(1, 1);
+        let rooms = rooms(1, 1);
         let (m1, _c1) = member(1, 8);
         let (m2, _c2) = member(2, 8);
         let (m3, _c3) = member(3, 8);
@@ -327,5 +375,27 @@ mod tests {
         rooms.join("r", "a", m4).unwrap();
         assert!(rooms.leave("r", "a", 4));
         assert_eq!(rooms.room_count(), 0);
+    }
+
+    #[test]
+    fn a_bound_id_refuses_another_key_and_keeps_its_connection() {
+        let rooms = rooms(10, 10);
+        let (m1, mut c1) = keyed_member(1, 8, test_key(1));
+        let (m2, mut c2) = keyed_member(2, 8, test_key(2));
+        rooms.join("r", "a", m1).unwrap();
+        rooms.join("r", "b", m2).unwrap();
+        drain(&mut c1);
+        let (impostor, _ci) = keyed_member(3, 8, test_key(3));
+        assert_eq!(rooms.join("r", "a", impostor).err(), Some(JoinError::KeyMismatch));
+        assert!(c1.kick.try_recv().is_err(), "the owner was not kicked");
+        assert!(drain(&mut c2).is_empty(), "nobody heard of the attempt");
+        assert!(rooms.broadcast("r", "a", 1, &"still here".into()));
+        assert_eq!(drain(&mut c2), vec!["still here"]);
+        // The binding outlives the owner's connection while the room lives.
+        assert!(rooms.leave("r", "a", 1));
+        let (impostor, _ci) = keyed_member(4, 8, test_key(3));
+        assert_eq!(rooms.join("r", "a", impostor).err(), Some(JoinError::KeyMismatch));
+        let (owner, _co) = keyed_member(5, 8, test_key(1));
+        rooms.join("r", "a", owner).unwrap();
     }
 }

@@ -16,6 +16,8 @@ use tokio::sync::{oneshot, OwnedSemaphorePermit, Semaphore};
 use tokio::time::{timeout, Instant, MissedTickBehavior};
 use tracing::Instrument as _;
 
+use crate::auth::{verify_join, Nonce};
+use crate::bindings::Bindings;
 use crate::limits::{Limits, TokenBucket};
 use crate::protocol::{
     is_valid_name, parse_client_frame, validate_join, ClientFrame, ErrorCode, Rejection, ServerFrame,
@@ -46,7 +48,11 @@ pub(crate) struct Shared {
 impl Shared {
     pub fn new(limits: Limits) -> Self {
         Shared {
-            rooms: Rooms::new(limits.max_rooms, limits.max_peers_per_room),
+            rooms: Rooms::new(
+                limits.max_rooms,
+                limits.max_peers_per_room,
+                Bindings::new(limits.binding_ttl, limits.max_peers_per_room, limits.max_dormant_rooms),
+            ),
             conns: Arc::new(Semaphore::new(limits.max_connections)),
             next_conn: AtomicU64::new(1),
             limits,
@@ -105,6 +111,8 @@ struct Session {
     limited_streak: u64,
     joined: Option<Joined>,
     last_seen: Instant,
+    /// This connection's challenge; a `join` must sign it.
+    nonce: Nonce,
 }
 
 async fn run(mut socket: WebSocket, shared: Arc<Shared>, conn: ConnId, permit: Option<OwnedSemaphorePermit>) {
@@ -125,8 +133,12 @@ async fn run(mut socket: WebSocket, shared: Arc<Shared>, conn: ConnId, permit: O
         limited_streak: 0,
         joined: None,
         last_seen: Instant::now(),
+        nonce: Nonce::random(),
     };
-    let end = s.run_loop().await;
+    let end = match s.write_frame(ServerFrame::Challenge { nonce: &s.nonce.to_hex() }).await {
+        Ok(()) => s.run_loop().await,
+        Err(end) => end,
+    };
     let Session { mut socket, joined, .. } = s;
     // A no-op if we were replaced or evicted: the room checks the connection id.
     if let Some(j) = &joined {
@@ -349,7 +361,9 @@ impl Session {
     async fn on_frame(&mut self, frame: ClientFrame) -> Result<(), End> {
         let (room, peer) = match (&frame, &self.joined) {
             (ClientFrame::Ping {}, _) => return self.write_frame(ServerFrame::Pong).await,
-            (ClientFrame::Join { room, peer, pubkey }, None) => return self.join(room, peer, pubkey.as_deref()).await,
+            (ClientFrame::Join { room, peer, pubkey, signature }, None) => {
+                return self.join(room, peer, pubkey, signature).await
+            }
             (ClientFrame::Join { .. }, Some(j)) => {
                 let rej = Rejection::new(
                     ErrorCode::AlreadyJoined,
@@ -394,14 +408,16 @@ impl Session {
         }
     }
 
-    async fn join(&mut self, room: &str, peer: &str, pubkey: Option<&str>) -> Result<(), End> {
-        if let Err(rej) = validate_join(room, peer, pubkey) {
-            return self.reject(rej).await;
-        }
+    async fn join(&mut self, room: &str, peer: &str, pubkey: &str, signature: &str) -> Result<(), End> {
+        let key = match validate_join(room, peer).and_then(|()| verify_join(&self.nonce, room, peer, pubkey, signature))
+        {
+            Ok(key) => key,
+            Err(rej) => return self.reject(rej).await,
+        };
         let limits = &self.shared.limits;
         let (tx, rx) = queue(limits.queue_len, limits.max_queue_bytes);
         let (kick_tx, kick_rx) = oneshot::channel();
-        let member = Member::new(self.conn, pubkey.map(str::to_owned), tx, kick_tx);
+        let member = Member::new(self.conn, key, tx, kick_tx);
         match self.shared.rooms.join(room, peer, member) {
             Ok(peers) => {
                 tracing::info!(room, peer, others = peers.len(), "peer joined");
@@ -416,6 +432,12 @@ impl Session {
                     ErrorCode::RoomFull,
                     format!("room `{room}` has {} peers", limits.max_peers_per_room),
                 );
+                self.reject(rej).await
+            }
+            Err(JoinError::KeyMismatch) => {
+                tracing::warn!(room, peer, "join refused: peer id bound to another key");
+                let rej =
+                    Rejection::new(ErrorCode::PeerKeyMismatch, format!("peer id `{peer}` is bound to another key"));
                 self.reject(rej).await
             }
             Err(JoinError::TooManyRooms) => {

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{start, Client, STEP};
+use common::{secret_for, start, Client, STEP};
 use futures_util::StreamExt as _;
 use serde_json::json;
 use tokio::time::{sleep, timeout, Instant};
@@ -79,10 +79,10 @@ async fn room_full() {
     let (_a, _) = Client::join(addr, "r", "a").await;
     let (mut b, _) = Client::join(addr, "r", "b").await;
     let mut c = Client::connect(addr).await;
-    c.send(json!({"type": "join", "room": "r", "peer": "c"})).await;
+    c.send_join("r", "c", &secret_for("c")).await;
     c.expect_error("room-full").await;
     // Still usable: another room works.
-    c.send(json!({"type": "join", "room": "r2", "peer": "c"})).await;
+    c.send_join("r2", "c", &secret_for("c")).await;
     c.expect("joined").await;
     // Rejoining with an existing id is a replacement, not a new seat.
     let (_b2, _) = Client::join(addr, "r", "b").await;
@@ -94,7 +94,7 @@ async fn too_many_rooms_and_empty_rooms_are_removed() {
     let addr = start(Limits { max_rooms: 1, ..Limits::default() }).await;
     let (a, _) = Client::join(addr, "r1", "a").await;
     let mut b = Client::connect(addr).await;
-    b.send(json!({"type": "join", "room": "r2", "peer": "b"})).await;
+    b.send_join("r2", "b", &secret_for("b")).await;
     b.expect_error("server-full").await;
     b.ping().await;
 
@@ -102,7 +102,7 @@ async fn too_many_rooms_and_empty_rooms_are_removed() {
     drop(a);
     let deadline = Instant::now() + STEP;
     loop {
-        b.send(json!({"type": "join", "room": "r2", "peer": "b"})).await;
+        b.send_join("r2", "b", &secret_for("b")).await;
         let v = b.recv().await;
         if v["type"] == "joined" {
             break;
@@ -117,7 +117,7 @@ async fn too_many_rooms_and_empty_rooms_are_removed() {
 async fn connection_limit_answers_server_full() {
     let addr = start(Limits { max_connections: 1, ..Limits::default() }).await;
     let (a, _) = Client::join(addr, "r", "a").await;
-    let mut b = Client::connect(addr).await;
+    let mut b = Client::connect_raw(addr).await;
     b.expect_error("server-full").await;
     b.expect_closed().await;
 
@@ -125,10 +125,9 @@ async fn connection_limit_answers_server_full() {
     drop(a);
     let deadline = Instant::now() + STEP;
     loop {
-        let mut c = Client::connect(addr).await;
-        c.send(json!({"type": "ping"})).await;
+        let mut c = Client::connect_raw(addr).await;
         let v = c.recv().await;
-        if v["type"] == "pong" {
+        if v["type"] == "challenge" {
             break;
         }
         assert_eq!(v["code"], "server-full", "{v}");

@@ -2,27 +2,28 @@
 
 mod common;
 
-use common::{start, Client};
+use common::{join_frame, pubkey_of, secret_for, start, Client};
 use serde_json::json;
 use tokio_tungstenite::tungstenite::Message;
 use wsts_relay::Limits;
 
-const KEY_A: &str = "02a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+fn key(name: &str) -> String {
+    pubkey_of(&secret_for(name))
+}
 
 #[tokio::test]
 async fn join_lists_peers_and_announces_newcomers() {
     let addr = start(Limits::default()).await;
-    let (mut a, joined_a) =
-        Client::join_with(addr, json!({"type": "join", "room": "r1", "peer": "alice", "pubkey": KEY_A})).await;
+    let (mut a, joined_a) = Client::join(addr, "r1", "alice").await;
     assert_eq!(joined_a, json!({"type": "joined", "room": "r1", "peer": "alice", "peers": []}));
 
     let (_b, joined_b) = Client::join(addr, "r1", "bob").await;
     assert_eq!(
         joined_b,
         json!({"type": "joined", "room": "r1", "peer": "bob",
-               "peers": [{"peer": "alice", "pubkey": KEY_A}]})
+               "peers": [{"peer": "alice", "pubkey": key("alice")}]})
     );
-    assert_eq!(a.recv().await, json!({"type": "peer-joined", "peer": "bob", "pubkey": null}));
+    assert_eq!(a.recv().await, json!({"type": "peer-joined", "peer": "bob", "pubkey": key("bob")}));
 
     // Another room is separate.
     let (_c, joined_c) = Client::join(addr, "r2", "carol").await;
@@ -123,21 +124,37 @@ async fn bad_input_gets_error_frames_and_the_connection_survives() {
     a.ping().await; // ping is allowed before join
 
     // Bad join fields.
+    let secret = secret_for("a");
+    let nonce = a.nonce.clone();
+    let signed = |room: &str, peer: &str| join_frame(&nonce, room, peer, &secret);
+    let with = |mut frame: serde_json::Value, field: &str, value: serde_json::Value| {
+        frame[field] = value;
+        frame
+    };
+    let without = |mut frame: serde_json::Value, field: &str| {
+        frame.as_object_mut().unwrap().remove(field);
+        frame
+    };
     for (frame, code) in [
-        (json!({"type": "join", "room": "", "peer": "a"}), "bad-room"),
-        (json!({"type": "join", "room": "a b", "peer": "a"}), "bad-room"),
-        (json!({"type": "join", "room": "x".repeat(65), "peer": "a"}), "bad-room"),
-        (json!({"type": "join", "room": "r", "peer": "../a"}), "bad-peer"),
-        (json!({"type": "join", "room": "r", "peer": ""}), "bad-peer"),
-        (json!({"type": "join", "room": "r", "peer": "a", "pubkey": "xyz"}), "bad-pubkey"),
-        (json!({"type": "join", "room": "r", "peer": "a", "pubkey": "ab".repeat(66)}), "bad-pubkey"),
+        (signed("", "a"), "bad-room"),
+        (signed("a b", "a"), "bad-room"),
+        (signed(&"x".repeat(65), "a"), "bad-room"),
+        (signed("r", "../a"), "bad-peer"),
+        (signed("r", ""), "bad-peer"),
+        (with(signed("r", "a"), "pubkey", json!("xyz")), "bad-pubkey"),
+        (with(signed("r", "a"), "pubkey", json!("ab".repeat(33))), "bad-pubkey"),
+        (with(signed("r", "a"), "signature", json!("00".repeat(64))), "bad-signature"),
+        (with(signed("r", "a"), "peer", json!("b")), "bad-signature"),
+        (with(signed("r", "a"), "pubkey", json!(key("b"))), "bad-signature"),
+        (without(signed("r", "a"), "signature"), "bad-frame"),
+        (without(signed("r", "a"), "pubkey"), "bad-frame"),
         (json!({"type": "join", "room": "r"}), "bad-frame"),
     ] {
         a.send(frame).await;
         a.expect_error(code).await;
     }
 
-    a.send(json!({"type": "join", "room": "r", "peer": "a"})).await;
+    a.send(signed("r", "a")).await;
     a.expect("joined").await;
     let (mut b, _) = Client::join(addr, "r", "b").await;
     a.expect("peer-joined").await;
@@ -161,7 +178,7 @@ async fn bad_input_gets_error_frames_and_the_connection_survives() {
     a.send_msg(Message::binary(vec![1u8, 2, 3])).await;
     a.expect_error("bad-frame").await;
 
-    a.send(json!({"type": "join", "room": "r2", "peer": "a"})).await;
+    a.send(join_frame(&a.nonce, "r2", "a", &secret)).await;
     a.expect_error("already-joined").await;
 
     // Nothing reached b, and a still works.
@@ -220,7 +237,7 @@ async fn rejoining_replaces_the_live_connection() {
     a.expect("peer-joined").await;
 
     let (mut b2, joined) = Client::join(addr, "r", "b").await;
-    assert_eq!(joined["peers"], json!([{"peer": "a", "pubkey": null}]));
+    assert_eq!(joined["peers"], json!([{"peer": "a", "pubkey": key("a")}]));
     b1.expect_error("replaced").await;
     b1.expect_closed().await;
     assert_eq!(a.recv().await, json!({"type": "peer-left", "peer": "b"}));
@@ -232,6 +249,66 @@ async fn rejoining_replaces_the_live_connection() {
     assert_eq!(b2.expect("message").await["from"], "a");
     b2.send(json!({"type": "broadcast", "data": "AQ=="})).await;
     assert_eq!(a.expect("message").await["data"], "AQ==");
+}
+
+#[tokio::test]
+async fn a_taken_peer_id_under_another_key_is_refused_and_the_owner_keeps_working() {
+    let addr = start(Limits::default()).await;
+    let (mut owner, _) = Client::join(addr, "r", "coordinator").await;
+    let (mut b, _) = Client::join(addr, "r", "b").await;
+    owner.expect("peer-joined").await;
+
+    let mut impostor = Client::connect(addr).await;
+    impostor.send_join("r", "coordinator", &secret_for("mallory")).await;
+    let err = impostor.expect_error("peer-key-mismatch").await;
+    assert!(err["message"].as_str().unwrap().contains("coordinator"), "{err}");
+    // The impostor's connection stays open (it may join elsewhere); nobody
+    // in the room heard of it and the owner still sends and receives.
+    impostor.ping().await;
+    b.ping().await;
+    owner.send(json!({"type": "broadcast", "data": "AA=="})).await;
+    assert_eq!(b.expect("message").await["from"], "coordinator");
+    b.send(json!({"type": "send", "to": "coordinator", "data": "AQ=="})).await;
+    assert_eq!(owner.expect("message").await["data"], "AQ==");
+
+    // Nor can it take the id while the owner is briefly away: the binding
+    // lives as long as the room.
+    drop(owner);
+    assert_eq!(b.expect("peer-left").await["peer"], "coordinator");
+    let mut impostor = Client::connect(addr).await;
+    impostor.send_join("r", "coordinator", &secret_for("mallory")).await;
+    impostor.expect_error("peer-key-mismatch").await;
+    // The owner (a reloaded tab, same key) gets its id back.
+    let (_owner, joined) = Client::join(addr, "r", "coordinator").await;
+    assert_eq!(joined["peers"], json!([{"peer": "b", "pubkey": key("b")}]));
+    assert_eq!(b.recv().await, json!({"type": "peer-joined", "peer": "coordinator", "pubkey": key("coordinator")}));
+}
+
+#[tokio::test]
+async fn a_join_without_a_valid_challenge_signature_is_refused() {
+    let addr = start(Limits::default()).await;
+    let (mut b, _) = Client::join(addr, "r", "b").await;
+    // A signature for another connection's challenge (a replay) fails.
+    let mut first = Client::connect(addr).await;
+    let replayed = join_frame(&first.nonce, "r", "a", &secret_for("a"));
+    let mut second = Client::connect(addr).await;
+    second.send(replayed).await;
+    second.expect_error("bad-signature").await;
+    // A made-up signature fails; so does a well-formed one by another key.
+    let mut forged = join_frame(&second.nonce, "r", "a", &secret_for("a"));
+    forged["signature"] = json!("11".repeat(64));
+    second.send(forged).await;
+    second.expect_error("bad-signature").await;
+    let mut other_key = join_frame(&second.nonce, "r", "a", &secret_for("x"));
+    other_key["pubkey"] = json!(key("a"));
+    second.send(other_key).await;
+    second.expect_error("bad-signature").await;
+    // Nothing reached the room, and the failures bound nothing: "a" can
+    // still join with its own key.
+    b.ping().await;
+    first.send_join("r", "a", &secret_for("a")).await;
+    first.expect("joined").await;
+    assert_eq!(b.expect("peer-joined").await["peer"], "a");
 }
 
 fn base64_of(bytes: &[u8]) -> String {

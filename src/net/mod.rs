@@ -7,6 +7,7 @@
 mod invitation;
 mod message;
 mod packet;
+pub mod relay_auth;
 
 pub use invitation::*;
 pub use message::*;

@@ -10,6 +10,7 @@ mod blame;
 mod coordinator;
 mod invitation;
 mod libc_shim;
+mod relay_auth;
 mod signer;
 mod util;
 
@@ -17,5 +18,6 @@ pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;
 pub use invitation::*;
+pub use relay_auth::*;
 pub use signer::WasmSigner;
 pub use util::*;

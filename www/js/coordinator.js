@@ -9,8 +9,8 @@
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
-import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName }
-  from '/pkg/wsts_web.js';
+import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
+  signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
 import { Vault } from './custody/vault.js';
@@ -110,6 +110,7 @@ export class CoordinatorApp extends EventTarget {
     await this.restoreSession();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
+      signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
       rtcWith: (p) => p.startsWith('signer-'), log: (l) => this.log(l, 'net'),
     });
     const t = this.transport;

@@ -5,6 +5,7 @@
 // Requests (page -> worker): {id, op, ...}; each gets one reply
 // {id, ok: true, result} or {id, ok: false, error: {code, message, ...}}.
 //   keygen                                   -> {secret: Uint8Array, public: hex}
+//   signJoin {nonce, room, peer}             -> hex (the relay's join challenge, signed with the network key)
 //   open  {secret, signerId, room, trust?, pin?, ceremony?}
 //         trust: saved CoordinatorTrust bytes; pin: a coordinator key (hex) from
 //         an invitation link; ceremony: {session, state, config} to restore
@@ -19,7 +20,7 @@
 //   {op: 'event', event}
 //   {op: 'state', state: Uint8Array, groupKey, session, config}   (after every change; persist it)
 //   {op: 'trust', trust: Uint8Array, trusted}             (after every change; persist it)
-import init, { Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName } from '/pkg/wsts_web.js';
+import init, { Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from '/pkg/wsts_web.js';
 import { configToWasm } from './common.js';
 
 const ready = init();
@@ -80,6 +81,10 @@ const ops = {
   keygen() {
     const k = generateNetworkKey();
     return { secret: k.secret, public: k.public };
+  },
+  signJoin({ nonce, room, peer }) {
+    if (!me) throw fail('not-open', 'no network key yet');
+    return signRelayJoin(me.secret, nonce, room, peer);
   },
   open({ secret, signerId, room, trust: savedTrust, pin, ceremony }) {
     const pubkey = networkPublicKey(secret);

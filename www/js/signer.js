@@ -108,6 +108,8 @@ export class SignerApp extends EventTarget {
     await this.refreshKeyShares();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: this.peer, pubkey: this.pubkey, webrtc: this.webrtc,
+      // The worker holds the network key: it answers the relay's challenge.
+      signJoin: (nonce) => this.call('signJoin', { nonce, room: this.room, peer: this.peer }),
       rtcWith: (p) => p === 'coordinator', log: (l) => this.log(l),
     });
     this.wireTransport();

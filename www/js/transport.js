@@ -9,6 +9,11 @@
 // When a data channel to a peer is open, `send` uses it; otherwise it falls
 // back to the relay. `paths()` tells which path each peer is on, with byte
 // and packet counters per path.
+//
+// Joining proves the peer's network key: the relay opens each connection
+// with `{"type":"challenge","nonce"}` and the page's `signJoin(nonceHex)`
+// returns the BIP-340 signature (wasm `signRelayJoin`) that `join` carries.
+// The relay binds the peer id to that key (relay/README.md).
 
 import { bytesToBase64, base64ToBytes } from './common.js';
 
@@ -46,8 +51,12 @@ function newStats() {
 }
 
 /**
+ * Options: `room`, `peer`, `pubkey` (compressed hex), `signJoin(nonceHex) =>
+ * Promise<signatureHex>` (required: signs the relay's challenge with the
+ * network secret behind `pubkey`), `url`, `webrtc`, `rtcWith`, `log`.
+ *
  * Events (EventTarget, `event.detail`):
- *   `status`      {state: 'connecting'|'open'|'closed'|'replaced', attempt}
+ *   `status`      {state: 'connecting'|'open'|'closed'|'replaced'|'refused', attempt}
  *   `joined`      {peers: [{peer, pubkey}]}           (after every (re)join)
  *   `peer-joined` {peer, pubkey}
  *   `peer-left`   {peer}
@@ -55,15 +64,19 @@ function newStats() {
  *   `control`     {from, message, via}                 (frame 0x01)
  *   `path`        {peer, path}                         (data channel opened/closed)
  *   `error`       {code, message}                      (relay errors)
+ * `refused`: the relay bound this peer id to another key (`peer-key-mismatch`);
+ * the transport stops reconnecting, as for `replaced`.
  */
 export class Transport extends EventTarget {
-  constructor({ url = defaultRelayUrl(), room, peer, pubkey = undefined, webrtc = true, rtcWith = () => true,
+  constructor({ url = defaultRelayUrl(), room, peer, pubkey, signJoin, webrtc = true, rtcWith = () => true,
     log = () => {} } = {}) {
     super();
+    if (typeof signJoin !== 'function' || !pubkey) throw new Error('Transport needs `pubkey` and `signJoin`');
     this.url = url;
     this.room = room;
     this.peer = peer;
     this.pubkey = pubkey;
+    this.signJoin = signJoin;
     this.webrtc = webrtc && typeof RTCPeerConnection !== 'undefined';
     this.rtcWith = rtcWith;
     this.log = log;
@@ -103,18 +116,14 @@ export class Transport extends EventTarget {
     this.emit('status', { state: 'connecting', attempt: this.attempt });
     const ws = new WebSocket(this.url);
     this.ws = ws;
-    ws.onopen = () => {
-      const join = { type: 'join', room: this.room, peer: this.peer };
-      if (this.pubkey) join.pubkey = this.pubkey;
-      ws.send(JSON.stringify(join));
-    };
-    ws.onmessage = (ev) => this.onRelayFrame(ev.data);
+    ws.onmessage = (ev) => this.onRelayFrame(ev.data, ws);
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = null;
       clearInterval(this.pingTimer);
-      this.emit('status', { state: this.replaced ? 'replaced' : 'closed', attempt: this.attempt });
-      if (this.closed || this.replaced) return;
+      const state = this.replaced ? 'replaced' : this.refused ? 'refused' : 'closed';
+      this.emit('status', { state, attempt: this.attempt });
+      if (this.closed || this.replaced || this.refused) return;
       const delay = Math.min(200 * 2 ** this.attempt, 5000) * (0.75 + Math.random() / 2);
       this.attempt++;
       setTimeout(() => this.openSocket(), delay);
@@ -122,10 +131,27 @@ export class Transport extends EventTarget {
     ws.onerror = () => {};
   }
 
-  onRelayFrame(text) {
+  /** Answers the relay's challenge with a signed `join` (once per connection). */
+  async answerChallenge(ws, nonce) {
+    let signature;
+    try {
+      signature = await this.signJoin(nonce);
+    } catch (e) {
+      this.log(`cannot sign the relay's challenge: ${e.message}`);
+      ws.close();
+      return;
+    }
+    if (this.ws !== ws || ws.readyState !== WebSocket.OPEN) return;
+    ws.send(JSON.stringify({ type: 'join', room: this.room, peer: this.peer, pubkey: this.pubkey, signature }));
+  }
+
+  onRelayFrame(text, ws) {
     let m;
     try { m = JSON.parse(text); } catch { return; }
     switch (m.type) {
+      case 'challenge':
+        if (typeof m.nonce === 'string') this.answerChallenge(ws, m.nonce);
+        break;
       case 'joined': {
         this.attempt = 0;
         this.peers = new Map(m.peers.map((p) => [p.peer, { pubkey: p.pubkey ?? null }]));
@@ -163,6 +189,12 @@ export class Transport extends EventTarget {
         // Another connection joined with our room and peer id (the same page
         // opened twice): stand down instead of fighting over the id.
         if (m.code === 'replaced') this.replaced = true;
+        // Our peer id is bound to another key: someone else holds it, and
+        // retrying cannot change that. Stand down; the page shows the error.
+        if (m.code === 'peer-key-mismatch') {
+          this.refused = true;
+          ws.close();
+        }
         this.emit('error', { code: m.code, message: m.message });
         break;
       default:

@@ -29,29 +29,72 @@ pub async fn start_with(config: RelayConfig) -> SocketAddr {
     addr
 }
 
+/// A test peer's network secret: fixed per name, so a rejoin under the same
+/// name proves the same key.
+pub fn secret_for(name: &str) -> [u8; 32] {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(format!("wsts-relay test key {name}")).into()
+}
+
+/// The compressed public key (hex) of a secret, as the wsts protocol uses it.
+pub fn pubkey_of(secret: &[u8; 32]) -> String {
+    use k256::elliptic_curve::sec1::ToEncodedPoint as _;
+    let pk = k256::SecretKey::from_slice(secret).unwrap().public_key();
+    hex::encode(pk.to_encoded_point(true).as_bytes())
+}
+
+/// A signed `join` frame for the challenge `nonce` (hex).
+pub fn join_frame(nonce: &str, room: &str, peer: &str, secret: &[u8; 32]) -> Value {
+    let nonce = wsts_relay::auth::Nonce::from_bytes(hex::decode(nonce).unwrap().try_into().unwrap());
+    let msg = wsts_relay::auth::join_message(&nonce, room, peer).unwrap();
+    let sig = k256::schnorr::SigningKey::from_bytes(secret).unwrap().sign_raw(&msg, &[0u8; 32]).unwrap();
+    json!({"type": "join", "room": room, "peer": peer, "pubkey": pubkey_of(secret),
+           "signature": hex::encode(sig.to_bytes())})
+}
+
 pub struct Client {
     pub ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+    /// The relay's challenge for this connection (hex).
+    pub nonce: String,
 }
 
 impl Client {
+    /// Connects and reads the relay's `challenge`.
     pub async fn connect(addr: SocketAddr) -> Client {
+        let mut c = Client::connect_raw(addr).await;
+        let challenge = c.expect("challenge").await;
+        c.nonce = challenge["nonce"].as_str().expect("nonce").to_owned();
+        assert_eq!(c.nonce.len(), 64, "{challenge}");
+        assert!(c.nonce.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()), "{challenge}");
+        c
+    }
+
+    /// Connects without reading anything.
+    pub async fn connect_raw(addr: SocketAddr) -> Client {
         let (ws, _) = timeout(STEP, tokio_tungstenite::connect_async(format!("ws://{addr}/ws")))
             .await
             .expect("connect timed out")
             .expect("connect failed");
-        Client { ws }
+        Client { ws, nonce: String::new() }
     }
 
-    /// Connects and joins; returns the `joined` frame.
+    /// Connects and joins under the name's own key; returns the `joined` frame.
     pub async fn join(addr: SocketAddr, room: &str, peer: &str) -> (Client, Value) {
-        Self::join_with(addr, json!({"type": "join", "room": room, "peer": peer})).await
+        Self::join_as(addr, room, peer, &secret_for(peer)).await
     }
 
-    pub async fn join_with(addr: SocketAddr, frame: Value) -> (Client, Value) {
+    /// Connects and joins under `secret`'s key; returns the `joined` frame.
+    pub async fn join_as(addr: SocketAddr, room: &str, peer: &str, secret: &[u8; 32]) -> (Client, Value) {
         let mut c = Client::connect(addr).await;
-        c.send(frame).await;
+        c.send_join(room, peer, secret).await;
         let joined = c.expect("joined").await;
         (c, joined)
+    }
+
+    /// Sends a signed join for this connection's challenge.
+    pub async fn send_join(&mut self, room: &str, peer: &str, secret: &[u8; 32]) {
+        let frame = join_frame(&self.nonce, room, peer, secret);
+        self.send(frame).await;
     }
 
     pub async fn send_msg(&mut self, msg: Message) {
