@@ -261,5 +261,11 @@ test('a passkey (WebAuthn PRF) and a passphrase unlock a protected vault', { tim
   assert.equal(await page.evaluate(() => window.wstsWallet.unlock({ passphrase: 'wrong passphrase' }).catch((e) => e.code)), 'bad-unlock');
   await page.evaluate((p) => window.wstsWallet.unlock({ passphrase: p }), PASSPHRASE);
   assert.equal(await page.evaluate(() => window.wstsWallet.state().locked), false);
+  // A coordinator page on a protected vault waits for its passphrase too.
+  await page.goto(`${origin}coordinator.html?room=${passkeyRoom}&signers=2&keys=2&threshold=2`);
+  await page.waitForSelector('#unlock', { state: 'visible' });
+  await page.fill('#unlock-passphrase', PASSPHRASE);
+  await page.click('#unlock button[type=submit]');
+  await page.waitForFunction(() => window.wsts.state().connected);
   await ctx.close();
 });

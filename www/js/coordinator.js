@@ -14,6 +14,7 @@ import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, ve
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
 import { Vault } from './custody/vault.js';
+import { VaultGate } from './custody/unlock.js';
 import { CoordinatorRecords } from './custody/records.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
@@ -97,7 +98,14 @@ export class CoordinatorApp extends EventTarget {
 
   async start() {
     await initWasm();
-    this.vault ??= await Vault.open();
+    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.vault = this.gate.vault;
+    if (this.gate.locked) {
+      this.phase = 'locked: unlock the vault with its passphrase or passkey';
+      this.emit('locked');
+      this.changed();
+    }
+    await this.gate.opened;
     this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
       (e) => this.log(`could not save the session: ${e.message}`, 'error'));
     let identity = await this.records.identity();
@@ -126,6 +134,9 @@ export class CoordinatorApp extends EventTarget {
     await t.connect();
     this.changed();
   }
+
+  /** Unlock a protected vault with `{passphrase}` or `{passkey: true}`. */
+  unlock(how) { return this.gate.unlock(how); }
 
   signerPeer(id) { return `signer-${id}`; }
 

@@ -11,7 +11,7 @@ import { Transport } from './transport.js';
 import { keysOf, base64ToBytes, bytesToBase64 } from './common.js';
 import { Vault } from './custody/vault.js';
 import { SignerRecords, listKeyShares } from './custody/records.js';
-import { unlockWithPasskey } from './custody/passkey.js';
+import { VaultGate } from './custody/unlock.js';
 
 const STEP_OF = {
   DkgPublicShares: 'DKG: public shares sent',
@@ -78,19 +78,17 @@ export class SignerApp extends EventTarget {
 
   /** Open the vault; if it is protected, wait for `unlock()`. */
   async openVault() {
-    this.vault ??= await Vault.open();
-    if (!this.vault.locked) return;
-    this.setStatus('Locked: unlock the vault with its passphrase or passkey');
-    this.emit('locked');
-    await new Promise((resolve) => { this.onUnlocked = resolve; });
+    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.vault = this.gate.vault;
+    if (this.gate.locked) {
+      this.setStatus('Locked: unlock the vault with its passphrase or passkey');
+      this.emit('locked');
+    }
+    await this.gate.opened;
   }
 
   /** Unlock with `{passphrase}` or `{passkey: true}` (a WebAuthn prompt). */
-  async unlock(how) {
-    if (how.passkey === true) await unlockWithPasskey(this.vault);
-    else await this.vault.unlock(how);
-    this.onUnlocked?.();
-  }
+  unlock(how) { return this.gate.unlock(how); }
 
   async start() {
     this.worker = new Worker('/js/signer-worker.js', { type: 'module' });

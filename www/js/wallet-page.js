@@ -4,7 +4,8 @@
 import { Vault } from './custody/vault.js';
 import { listKeyShares, removeKeyShare } from './custody/records.js';
 import { exportBackup, importBackup } from './custody/backup.js';
-import { createPasskey, unlockWithPasskey } from './custody/passkey.js';
+import { createPasskey } from './custody/passkey.js';
+import { unlock, wireUnlockForm } from './custody/unlock.js';
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));
@@ -19,10 +20,7 @@ export class WalletApp {
   /** Remove one key share: the API's deliberate call (the page asks first). */
   removeShare(share) { return removeKeyShare(this.vault, share); }
 
-  async unlock(how) {
-    if (how.passkey === true) return unlockWithPasskey(this.vault);
-    return this.vault.unlock(how);
-  }
+  unlock(how) { return unlock(this.vault, how); }
 
   /** Protect with `{passphrase}` and/or `{passkey: true}` (registers a new passkey); `{}` returns to the device key. */
   async protect({ passphrase, passkey } = {}) {
@@ -70,8 +68,8 @@ async function act(app, fn) {
 }
 
 function wire(app) {
-  $('unlock').onsubmit = (ev) => { ev.preventDefault(); act(app, () => app.unlock({ passphrase: $('unlock-passphrase').value })); };
-  $('unlock-with-passkey').onclick = () => act(app, () => app.unlock({ passkey: true }));
+  wireUnlockForm({ form: 'unlock', passphrase: 'unlock-passphrase', passkey: 'unlock-with-passkey' },
+    (how) => act(app, () => app.unlock(how)), () => {});
   $('protect-passphrase').onclick = () => act(app, async () => { await app.protect({ passphrase: $('new-passphrase').value }); return 'protected with a passphrase'; });
   $('protect-passkey').onclick = () => act(app, async () => { await app.protect({ passkey: true }); return 'protected with a passkey'; });
   $('unprotect').onclick = () => act(app, async () => {
