@@ -89,9 +89,15 @@ const ops = {
   open({ secret, signerId, room, trust: savedTrust, pin, ceremony }) {
     const pubkey = networkPublicKey(secret);
     me = { secret, signerId, room, pubkey };
-    trust = savedTrust ? CoordinatorTrust.restore(savedTrust) : pin ? CoordinatorTrust.pinned(room, pin) : CoordinatorTrust.firstUse(room);
-    // A link's pin never overrides a trust already held: that takes the user's choice.
+    trust = savedTrust ? CoordinatorTrust.restore(savedTrust) : CoordinatorTrust.firstUse(room);
+    // A link's pin applies while no key is trusted yet; it never overrides
+    // one already held: that takes the user's choice.
     const pinConflict = !!(pin && trust.trusted() && trust.trusted().key !== pin);
+    if (pin && !trust.trusted()) {
+      trust.free();
+      trust = CoordinatorTrust.pinned(room, pin);
+      savedTrust = null;
+    }
     if (ceremony) {
       signer = Signer.restore(ceremony.state, secret);
       session = ceremony.session;
