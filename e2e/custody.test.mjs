@@ -127,6 +127,7 @@ test('an impostor coordinator is refused by the relay and by every signer, which
   await impostor.goto(`${env.url}coordinator.html?room=${room}&signers=3&keys=6&threshold=6`);
   // The relay holds the peer id `coordinator` for the real coordinator's key.
   await impostor.waitForFunction(() => window.wsts?.state().log.some((l) => /peer-key-mismatch/.test(l.text)));
+  await impostor.waitForFunction(() => /refused by the relay/.test(document.getElementById('phase').textContent));
   assert.equal(await c.coordinator.evaluate(() => window.wsts.state().connected), true, 'the real coordinator keeps its place');
 
   // Under another peer id, whatever it sends is refused by the signers themselves.
@@ -144,9 +145,18 @@ test('an impostor coordinator is refused by the relay and by every signer, which
     assert.equal(s.session, sessions[i], `signer ${i} stays in its ceremony`);
     assert.equal(s.misbehaving, null);
     assert.deepEqual(s.keyShares, [groupKey]);
+    // The page shows the last refusal (it renders on the next frame).
     await p.waitForSelector('#refusal', { state: 'visible', timeout: 5000 });
-    assert.match(await p.textContent('#refusal'), /directive from observer .*untrusted-coordinator/);
+    await p.waitForFunction(() => /directive from observer .*untrusted-coordinator/.test(document.getElementById('refusal-text').textContent),
+      null, { timeout: 5000 });
   }
+
+  // Changing the trusted key takes the user's confirmation: dismissed, nothing changes.
+  const trusted = await c.signers[1].evaluate(() => window.wstsSigner.state().trusted);
+  assert.equal(trusted.basis, 'FirstUse');
+  c.signers[1].once('dialog', (d) => d.dismiss());
+  await c.signers[1].click('#trust-presented');
+  assert.deepEqual(await c.signers[1].evaluate(() => window.wstsSigner.state().trusted), trusted);
 
   // Reloaded, a signer restores its key share and refuses the impostor again.
   await c.signers[0].reload();

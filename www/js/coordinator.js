@@ -126,12 +126,21 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('peer-joined', (ev) => { this.log(`${ev.detail.peer} joined`); this.peersChanged(); });
     t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
     t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
-    t.addEventListener('status', () => this.changed());
+    t.addEventListener('status', (ev) => {
+      if (ev.detail.state === 'refused') this.phase = 'refused by the relay: the coordinator of this room has another key';
+      this.changed();
+    });
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
     t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
     t.addEventListener('error', (ev) => this.log(`relay error ${ev.detail.code}: ${ev.detail.message}`, 'warn'));
     if (!this.restored) this.phase = 'waiting for signers';
-    await t.connect();
+    try {
+      await t.connect();
+    } catch (e) {
+      // Refused (the peer id is bound to another key), or not reachable yet (it keeps trying).
+      if (!t.refused) this.phase = `relay: ${e.message}`;
+      this.log(this.phase, 'error');
+    }
     this.changed();
   }
 

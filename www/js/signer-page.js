@@ -12,7 +12,10 @@ function renderRefusal(app) {
   if (!last) return;
   const who = last.presentedFingerprint ? ` (coordinator ${last.presentedFingerprint})` : '';
   $('refusal-text').textContent = `${last.kind ?? 'control'}${last.from ? ` from ${last.from}` : ''}${who}: ${last.message} [${last.code}]`;
-  $('trust-presented').hidden = !(last.presented && (last.kind === 'invitation' || last.code === 'pin-conflict'));
+  const overrulable = app.overrulable();
+  $('trust-presented').hidden = !overrulable;
+  $('trust-presented').textContent = overrulable?.presentedFingerprint
+    ? `Trust coordinator ${overrulable.presentedFingerprint} instead…` : 'Trust the link’s coordinator instead…';
 }
 
 function render(app) {
@@ -42,7 +45,7 @@ function wireForms(app) {
   wireUnlockForm({ form: 'unlock', passphrase: 'unlock-passphrase', passkey: 'unlock-with-passkey' },
     (how) => app.unlock(how), (e) => app.log(`unlock: ${e.message}`));
   $('trust-presented').onclick = () => {
-    const r = app.refusals.at(-1);
+    const r = app.overrulable();
     const ok = confirm(`Trust coordinator ${r.presentedFingerprint ?? r.presented} instead of ${app.trusted?.fingerprint ?? 'none'}?\n`
       + 'Only do this if you know the coordinator changed its key. Your key shares are kept either way.');
     if (ok) app.trustRefused(r).catch((e) => app.log(`trust: ${e.message}`));

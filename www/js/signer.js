@@ -229,8 +229,13 @@ export class SignerApp extends EventTarget {
     this.setStatus(this.status);
   }
 
+  /** The latest refusal the user could overrule by trusting its key: an untrusted invitation, or a conflicting pin. */
+  overrulable() {
+    return this.refusals.findLast((r) => r.presented && (r.kind === 'invitation' || r.code === 'pin-conflict')) ?? null;
+  }
+
   /** The user's deliberate choice: trust the coordinator of a refused invitation, and take it. */
-  async trustRefused(refusal) {
+  async trustRefused(refusal = this.overrulable()) {
     if (!refusal?.presented) throw new Error('that refusal names no coordinator key');
     this.trusted = await this.call('trustKey', { key: refusal.presented });
     this.log(`the user chose to trust coordinator ${this.trusted.fingerprint}`);
