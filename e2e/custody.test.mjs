@@ -12,7 +12,9 @@
 //     signer signs; a new DKG adds a second key-share entry; removing one
 //     takes a confirmed click;
 // (d) a passkey (WebAuthn PRF, Chromium's virtual authenticator) and a
-//     passphrase unlock a protected vault.
+//     passphrase unlock a protected vault;
+// and the vault over another record store: re-encryption on a change of
+// key, records bound to their ids.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openCeremony, roomName, signerUrl } from './lib/harness.mjs';
@@ -277,5 +279,45 @@ test('a passkey (WebAuthn PRF) and a passphrase unlock a protected vault', { tim
   await page.fill('#unlock-passphrase', PASSPHRASE);
   await page.click('#unlock button[type=submit]');
   await page.waitForFunction(() => window.wsts.state().connected);
+  await ctx.close();
+});
+
+test('the vault works over any record store; a change of key re-encrypts every record', { timeout: 30000 }, async () => {
+  const ctx = await env.newContext();
+  const page = env.watch(await ctx.newPage(), 'vault');
+  await page.goto(`${env.url}wallet.html`);
+  const r = await page.evaluate(async (passphrase) => {
+    const { Vault } = await import('/js/custody/vault.js');
+    const { MemoryRecordStore } = await import('/js/storage/record-store.js');
+    const store = new MemoryRecordStore();
+    const secret = crypto.getRandomValues(new Uint8Array(32));
+    const hex = (u8) => Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');
+    const rawHas = async () => {
+      for (const id of await store.list('')) {
+        const rec = await store.get(id);
+        if (rec.ct && hex(rec.ct).includes(hex(secret).slice(0, 32))) return true;
+      }
+      return false;
+    };
+    const vault = await Vault.open({ store });
+    await vault.put('a/secret', secret);
+    const before = { ids: await store.list(''), raw: await rawHas() };
+    await vault.protect([{ passphrase }]);
+    const after = { ids: await store.list(''), same: hex(await vault.get('a/secret')) === hex(secret) };
+    const reopened = await Vault.open({ store });
+    const locked = reopened.locked;
+    const refused = await reopened.get('a/secret').catch((e) => e.code);
+    await reopened.unlock({ passphrase });
+    // A record moved to another id does not decrypt there (bound to its id).
+    await store.put('data/2/b/moved', await store.get('data/2/a/secret'));
+    const moved = await reopened.get('b/moved').catch((e) => e.code);
+    return { before, after, locked, refused, reread: hex(await reopened.get('a/secret')) === hex(secret), moved };
+  }, PASSPHRASE);
+  assert.deepEqual(r.before, { ids: ['data/1/a/secret', 'vault/meta'], raw: false });
+  assert.deepEqual(r.after, { ids: ['data/2/a/secret', 'vault/meta'], same: true });
+  assert.equal(r.locked, true);
+  assert.equal(r.refused, 'vault-locked');
+  assert.equal(r.reread, true);
+  assert.equal(r.moved, 'vault-corrupt');
   await ctx.close();
 });
