@@ -87,6 +87,7 @@ both_targets! {
         assert!(matches!(refused(&mut trust, &bad, &own), TrustError::Untrusted { .. }));
         let admitted = trust.accept_invitation(&good, 0, &own).unwrap();
         assert!(!admitted.first_use);
+        assert_eq!(admitted.coordinator, base_mul(w.coordinator.expose()));
         assert_eq!(admitted.invitation.session, *issuer.session());
         assert_eq!(admitted.invitation.config, w.config(&w.coordinator));
         assert_eq!(trust.trusted().unwrap().basis, TrustBasis::Pinned);

@@ -164,8 +164,8 @@ impl SignedControl {
         let mut aux = [0u8; 32];
         rng.fill_bytes(&mut aux);
         let hash = Self::signed_hash(CONTROL_VERSION, &coordinator, &control);
-        let signature =
-            bip340::sign(&key.expose().to_bytes(), &hash, &aux).expect("network keys are valid secret keys");
+        let signature = bip340::sign(&key.expose().to_bytes(), &hash, &aux)
+            .map_err(|_| ControlError::Invalid("not a valid network key".into()))?;
         Ok(SignedControl { version: CONTROL_VERSION, coordinator, control, signature })
     }
 

@@ -24,7 +24,7 @@ const FINGERPRINT_TAG: &str = "wsts-web/v1/key-fingerprint";
 /// `H("wsts-web/v1/key-fingerprint", compressed key)`, 8 bytes as 4 groups of hex.
 pub fn fingerprint(key: &Point) -> String {
     let hash = tagged_hash(FINGERPRINT_TAG, &point_to_bytes(key));
-    hash[..8].chunks(2).map(hex::encode).collect::<Vec<_>>().join("-")
+    hash.chunks(2).take(4).map(hex::encode).collect::<Vec<_>>().join("-")
 }
 
 /// How the trusted key came to be trusted.
@@ -81,6 +81,8 @@ pub struct CoordinatorTrust {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Admitted {
     pub invitation: Invitation,
+    /// The key that signed it: the trusted one.
+    pub coordinator: Point,
     pub first_use: bool,
 }
 
@@ -159,7 +161,7 @@ impl CoordinatorTrust {
             self.trusted = Some(TrustedCoordinator { key: coordinator, basis: TrustBasis::FirstUse });
         }
         self.newest = Some(this);
-        Ok(Admitted { invitation, first_use })
+        Ok(Admitted { invitation, coordinator, first_use })
     }
 
     /// Take a directive for signer `signer_id` in the session it has joined.

@@ -219,8 +219,7 @@ impl WasmCoordinatorTrust {
     ) -> Result<JsValue, JsValue> {
         let own = point_from_hex(own_key)?;
         let admitted = self.inner.accept_invitation(bytes, signer_id, &own).map_err(trust_error)?;
-        let coordinator = self.inner.trusted().expect("set by a taken invitation").key;
-        admitted_to_js(admitted.invitation, &coordinator, admitted.first_use)
+        admitted_to_js(admitted.invitation, &admitted.coordinator, admitted.first_use)
     }
 
     /// Take a directive for signer `signerId` in `session` (hex).
