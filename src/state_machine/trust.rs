@@ -49,8 +49,8 @@ pub struct TrustedCoordinator {
 pub enum TrustError {
     #[error(transparent)]
     Control(#[from] ControlError),
-    #[error("coordinator {} is not trusted{}", fingerprint(presented), trusted.map(|t| format!(" (this signer trusts {})", fingerprint(&t))).unwrap_or_default())]
-    Untrusted { presented: Point, trusted: Option<Point> },
+    #[error("coordinator {} is not trusted{}", fingerprint(presented), trusted.as_ref().map(|t| format!(" (this signer trusts {})", fingerprint(t))).unwrap_or_default())]
+    Untrusted { presented: Box<Point>, trusted: Option<Box<Point>> },
     #[error("control for room {got:?}, but this signer is in room {expected:?}")]
     WrongRoom { expected: String, got: String },
     #[error("{0}")]
@@ -126,9 +126,10 @@ impl CoordinatorTrust {
             return Err(TrustError::WrongRoom { expected: self.room.clone(), got: signed.control().room().into() });
         }
         match &self.trusted {
-            Some(t) if t.key != *signed.coordinator() => {
-                Err(TrustError::Untrusted { presented: *signed.coordinator(), trusted: Some(t.key) })
-            }
+            Some(t) if t.key != *signed.coordinator() => Err(TrustError::Untrusted {
+                presented: Box::new(*signed.coordinator()),
+                trusted: Some(Box::new(t.key)),
+            }),
             _ => Ok(signed),
         }
     }
@@ -173,7 +174,7 @@ impl CoordinatorTrust {
     ) -> Result<Request, TrustError> {
         let signed = self.authenticate(bytes)?;
         if self.trusted.is_none() {
-            return Err(TrustError::Untrusted { presented: *signed.coordinator(), trusted: None });
+            return Err(TrustError::Untrusted { presented: Box::new(*signed.coordinator()), trusted: None });
         }
         let Control::Directive(directive) = signed.into_control() else {
             return Err(TrustError::Unexpected { expected: "Directive", got: "Invitation" });
