@@ -226,7 +226,7 @@ both_targets! {
         assert!(matches!(trust.accept_invitation(&fresh, 2, &own), Err(TrustError::Unexpected { .. })));
     }
 
-    fn trust_survives_a_save_and_fingerprints_are_stable() {
+    fn trust_and_issuer_survive_a_save_and_fingerprints_are_stable() {
         let mut w = World::new(7);
         let issuer = w.issuer(ROOM);
         let invitation = w.invitation(&issuer, false, 10);
@@ -235,6 +235,17 @@ both_targets! {
         let saved = wsts_web::crypto::encoding::to_bytes(&trust);
         let restored: CoordinatorTrust = wsts_web::crypto::encoding::from_bytes(&saved).unwrap();
         assert_eq!(restored, trust);
+        // A reloaded coordinator's issuer: the same session, numbering on.
+        let mut issuer = issuer;
+        let first = w.directive(&mut issuer, 0, Request::Behave);
+        let mut reloaded: ControlIssuer =
+            wsts_web::crypto::encoding::from_bytes(&wsts_web::crypto::encoding::to_bytes(&issuer)).unwrap();
+        assert_eq!(reloaded.session(), issuer.session());
+        let session = *issuer.session();
+        let mut trust = restored;
+        trust.accept_directive(&first, 0, &session).unwrap();
+        let next = w.directive(&mut reloaded, 0, Request::Behave);
+        assert_eq!(trust.accept_directive(&next, 0, &session), Ok(Request::Behave));
         let key = base_mul(w.coordinator.expose());
         assert_eq!(fingerprint(&key), fingerprint(&key));
         assert_eq!(fingerprint(&key).len(), 19);
