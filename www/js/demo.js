@@ -5,7 +5,7 @@
 // WebRTC exactly as separate tabs or machines would.
 import { keyFingerprint } from '/pkg/wsts_web.js';
 import { CoordinatorApp, exposeApi } from './coordinator.js';
-import { wireUnlockForm } from './custody/unlock.js';
+import { mountUnlockForm } from './custody/unlock.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const $ = (id) => document.getElementById(id);
@@ -164,8 +164,8 @@ export async function coordinatorPage() {
   $('room').textContent = app.room;
   wireButtons(app, { onError: (e) => app.log(e.message, 'error') });
   app.addEventListener('locked', () => { $('unlock').hidden = false; });
-  wireUnlockForm({ form: 'unlock', passphrase: 'unlock-passphrase', passkey: 'unlock-with-passkey' },
-    async (how) => { await app.unlock(how); $('unlock').hidden = true; }, (e) => app.log(`unlock: ${e.message}`, 'error'));
+  mountUnlockForm($('unlock'), async (how) => { await app.unlock(how); $('unlock').hidden = true; },
+    (e) => app.log(`unlock: ${e.message}`, 'error'));
   throttledRender(app, () => {
     const s = renderInto(app, $('view'), { showNet: params.get('net') === '1' });
     $('phase').textContent = `${s.phase}${s.config ? '' : ` — waiting for ${app.n} signers to join room “${app.room}”`}`;

@@ -1,7 +1,7 @@
 // signer.html: the SignerApp of signer.js, its status, the coordinator it
 // trusts, refusals, and the vault's unlock form.
 import { SignerApp } from './signer.js';
-import { wireUnlockForm } from './custody/unlock.js';
+import { mountUnlockForm } from './custody/unlock.js';
 
 const $ = (id) => document.getElementById(id);
 const BASIS = { Pinned: 'pinned by the link', FirstUse: 'trusted on first use', UserChoice: 'chosen by you' };
@@ -42,8 +42,7 @@ function render(app) {
 }
 
 function wireForms(app) {
-  wireUnlockForm({ form: 'unlock', passphrase: 'unlock-passphrase', passkey: 'unlock-with-passkey' },
-    (how) => app.unlock(how), (e) => app.log(`unlock: ${e.message}`));
+  mountUnlockForm($('unlock'), (how) => app.unlock(how), (e) => app.log(`unlock: ${e.message}`));
   $('trust-presented').onclick = () => {
     const r = app.overrulable();
     const ok = confirm(`Trust coordinator ${r.presentedFingerprint ?? r.presented} instead of ${app.trusted?.fingerprint ?? 'none'}?\n`

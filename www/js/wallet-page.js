@@ -5,7 +5,7 @@ import { Vault } from './custody/vault.js';
 import { listKeyShares, removeKeyShare } from './custody/records.js';
 import { exportBackup, importBackup } from './custody/backup.js';
 import { createPasskey } from './custody/passkey.js';
-import { unlock, wireUnlockForm } from './custody/unlock.js';
+import { unlock, mountUnlockForm } from './custody/unlock.js';
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));
@@ -68,8 +68,7 @@ async function act(app, fn) {
 }
 
 function wire(app) {
-  wireUnlockForm({ form: 'unlock', passphrase: 'unlock-passphrase', passkey: 'unlock-with-passkey' },
-    (how) => act(app, () => app.unlock(how)), () => {});
+  mountUnlockForm($('unlock'), (how) => act(app, () => app.unlock(how)), () => {});
   $('protect-passphrase').onclick = () => act(app, async () => { await app.protect({ passphrase: $('new-passphrase').value }); return 'protected with a passphrase'; });
   $('protect-passkey').onclick = () => act(app, async () => { await app.protect({ passkey: true }); return 'protected with a passkey'; });
   $('unprotect').onclick = () => act(app, async () => {
