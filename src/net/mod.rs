@@ -8,12 +8,14 @@
 //! signature checks happen here, before any state machine sees a packet.
 
 mod dkg;
+mod invitation;
 mod message;
 mod packet;
 pub mod relay_auth;
 mod sign;
 
 pub use dkg::*;
+pub use invitation::*;
 pub use message::*;
 pub use packet::*;
 pub use sign::*;

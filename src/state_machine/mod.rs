@@ -28,6 +28,7 @@ pub mod policy;
 pub mod report;
 pub mod saved;
 pub mod signer;
+pub mod trust;
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};

@@ -13,6 +13,7 @@
 mod bench;
 mod blame;
 mod coordinator;
+mod invitation;
 mod libc_shim;
 mod relay_auth;
 mod signer;
@@ -22,6 +23,7 @@ mod util;
 pub use bench::*;
 pub use blame::*;
 pub use coordinator::WasmCoordinator;
+pub use invitation::*;
 pub use relay_auth::*;
 pub use signer::WasmSigner;
 pub use util::*;

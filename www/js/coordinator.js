@@ -2,20 +2,28 @@
 // Coordinator, so blame claims are settled locally by the wasm blame code.
 //
 // It waits for the expected signers' network keys (announced when they join
-// the room), builds the CeremonyConfig, announces it to the signers as a
-// control message, and on command runs DKG and signing. Time comes from
-// performance.now(); `handleTimeout` is driven by setTimeout at the instant
-// `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, packetMessageName,
+// the room), builds the CeremonyConfig, invites the signers with an
+// invitation signed by its network key (a `ControlIssuer` session), and on
+// command runs DKG and signing. Its network key, session and Coordinator
+// state live in the encrypted vault, so a reloaded tab restores its session
+// and goes on. Time is `performance.timeOrigin + performance.now()` (one
+// clock across reloads); `handleTimeout` is driven by setTimeout at the
+// instant `pollTimeout()` names.
+import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
   signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
-import { hex, configToWasm, sleep, withTimeout } from './common.js';
+import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
+import { Vault } from './custody/vault.js';
+import { VaultGate } from './custody/unlock.js';
+import { CoordinatorRecords } from './custody/records.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
 export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
 export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
 
 const enc = new TextEncoder();
+/** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
+const now = () => performance.timeOrigin + performance.now();
 let wasmReady = null;
 export function initWasm() {
   wasmReady ??= init();
@@ -43,7 +51,7 @@ export function parseSigType(type) {
 
 export class CoordinatorApp extends EventTarget {
   constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
-    retry = DEMO_RETRY, relayUrl, webrtc = true } = {}) {
+    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false } = {}) {
     super();
     this.room = room;
     this.n = signers;
@@ -55,8 +63,13 @@ export class CoordinatorApp extends EventTarget {
     this.retry = retry;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.prefix = `wsts/${room}/coordinator/`;
+    this.vault = vault;
+    this.fresh = fresh;
     this.config = null;
+    this.issuer = null;
+    this.invitation = null;
+    this.session = null;
+    this.restored = false;
     this.coord = null;
     this.timer = null;
     this.signerInfo = new Map(); // id -> {status, groupKey, misbehaving, restored, lastSeen}
@@ -84,17 +97,24 @@ export class CoordinatorApp extends EventTarget {
 
   async start() {
     await initWasm();
-    let secretHex = null;
-    try { secretHex = localStorage.getItem(this.prefix + 'key'); } catch {}
-    if (secretHex) {
-      this.secret = hex.decode(secretHex);
-      this.pubkey = networkPublicKey(this.secret);
-    } else {
-      const k = generateNetworkKey();
-      this.secret = k.secret;
-      this.pubkey = k.public;
-      try { localStorage.setItem(this.prefix + 'key', hex.encode(k.secret)); } catch {}
+    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.vault = this.gate.vault;
+    if (this.gate.locked) {
+      this.phase = 'locked: unlock the vault with its passphrase or passkey';
+      this.emit('locked');
+      this.changed();
     }
+    await this.gate.opened;
+    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
+      (e) => this.log(`could not save the session: ${e.message}`, 'error'));
+    let identity = await this.records.identity();
+    if (!identity) {
+      identity = generateNetworkKey();
+      await this.records.saveIdentity(identity);
+    }
+    this.secret = identity.secret;
+    this.pubkey = identity.public;
+    await this.restoreSession();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
       signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
@@ -105,14 +125,26 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('peer-joined', (ev) => { this.log(`${ev.detail.peer} joined`); this.peersChanged(); });
     t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
     t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
-    t.addEventListener('status', () => this.changed());
+    t.addEventListener('status', (ev) => {
+      if (ev.detail.state === 'refused') this.phase = 'refused by the relay: the coordinator of this room has another key';
+      this.changed();
+    });
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
     t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
     t.addEventListener('error', (ev) => this.log(`relay error ${ev.detail.code}: ${ev.detail.message}`, 'warn'));
-    this.phase = 'waiting for signers';
-    await t.connect();
+    if (!this.restored) this.phase = 'waiting for signers';
+    try {
+      await t.connect();
+    } catch (e) {
+      // Refused (the peer id is bound to another key), or not reachable yet (it keeps trying).
+      if (!t.refused) this.phase = `relay: ${e.message}`;
+      this.log(this.phase, 'error');
+    }
     this.changed();
   }
+
+  /** Unlock a protected vault with `{passphrase}` or `{passkey: true}`. */
+  unlock(how) { return this.gate.unlock(how); }
 
   signerPeer(id) { return `signer-${id}`; }
 
@@ -175,22 +207,68 @@ export class CoordinatorApp extends EventTarget {
     const signers = Array.from({ length: this.n }, (_, i) => keys.get(i));
     const keyConfig = evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
     const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
+    const coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    // A new session for a new config: signers holding another one join this one,
+    // keeping their earlier key shares.
+    const issuer = new ControlIssuer(this.room);
+    this.invitation = issuer.invite(configToWasm(config), this.secret, Date.now());
     this.coord?.free();
-    this.coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    this.issuer?.free();
+    this.coord = coord;
+    this.issuer = issuer;
     this.config = config;
-    // A fresh id per Coordinator instance: signers holding state from another
-    // instance (e.g. before this tab was reloaded) start afresh.
-    this.session = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.session = issuer.session;
     this.phase = 'all signers joined — run DKG';
-    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme})`);
+    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme}); session ${this.session.slice(0, 8)}…`);
+    this.save();
     this.announce();
     this.changed();
   }
 
+  /** Send the signed invitation to these signers (default: every one present). */
   announce(ids = [...this.presentKeys().keys()]) {
-    if (!this.config) return;
-    for (const id of ids) this.transport.sendControl(this.signerPeer(id), { type: 'config', config: this.config, session: this.session });
+    if (!this.invitation) return;
+    const message = { type: 'invitation', bytes: bytesToBase64(this.invitation) };
+    for (const id of ids) this.transport.sendControl(this.signerPeer(id), message);
   }
+
+  // ---- persistence: the session survives a reload ----------------------------------
+
+  async restoreSession() {
+    if (this.fresh) await this.records.forgetSession();
+    const saved = await this.records.session();
+    if (!saved) return;
+    try {
+      const coord = saved.state ? Coordinator.restore(saved.state, this.secret)
+        : Coordinator.fire(configToWasm(saved.config), this.secret, this.timeouts, this.retry);
+      this.issuer = ControlIssuer.restore(saved.issuer);
+      this.coord = coord;
+    } catch (e) {
+      this.log(`could not restore the saved session (${e.message}); starting a new one`, 'warn');
+      return;
+    }
+    this.invitation = saved.invitation;
+    this.config = saved.config;
+    this.session = this.issuer.session;
+    this.n = saved.config.network.signers.length;
+    this.groupKey = this.coord.groupKey() ?? null;
+    this.dkgOk = this.groupKey ? true : null;
+    this.restored = true;
+    this.phase = this.groupKey ? 'restored: key ready — sign a message' : 'restored — run DKG';
+    this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}`, 'ok');
+    this.pump();
+  }
+
+  /** What a reload needs: the issuer, the invitation, the config and the Coordinator's state. */
+  snapshot() {
+    if (!this.issuer) return null;
+    return { issuer: this.issuer.save(), invitation: this.invitation, config: this.config, state: this.coord.save() };
+  }
+
+  save() { return this.records?.save(); }
+
+  /** Resolves when the session as it is now is in the vault. */
+  persisted() { return this.records.save(); }
 
   onControl({ from, message }) {
     const m = /^signer-(\d+)$/.exec(from);
@@ -200,7 +278,7 @@ export class CoordinatorApp extends EventTarget {
     if (message.type === 'hello') {
       Object.assign(info, { pubkey: message.pubkey, groupKey: message.groupKey, restored: message.restored });
       this.signerInfo.set(id, info);
-      if (this.config && (message.config !== JSON.stringify(this.config) || message.session !== this.session)) this.announce([id]);
+      if (this.invitation && message.session !== this.session) this.announce([id]);
       if (message.restored) this.log(`signer ${id} is back with its saved state`);
     } else if (message.type === 'status') {
       Object.assign(info, {
@@ -224,7 +302,7 @@ export class CoordinatorApp extends EventTarget {
     // authenticates the packet.
     const name = packetMessageName(bytes) ?? '?';
     try {
-      this.coord.handlePacket(bytes, performance.now());
+      this.coord.handlePacket(bytes, now());
     } catch (e) {
       const code = e.code || 'error';
       this.refused[code] = (this.refused[code] || 0) + 1;
@@ -248,10 +326,11 @@ export class CoordinatorApp extends EventTarget {
     if (deadline !== undefined) {
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.coord.handleTimeout(performance.now());
+        this.coord.handleTimeout(now());
         this.pump();
-      }, Math.max(0, deadline - performance.now()) + 2);
+      }, Math.max(0, deadline - now()) + 2);
     }
+    this.records?.saveSoon();
     this.changed();
   }
 
@@ -385,7 +464,7 @@ export class CoordinatorApp extends EventTarget {
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
-    this.coord.startDkg(performance.now());
+    this.coord.startDkg(now());
     this.pump();
     return done;
   }
@@ -399,7 +478,7 @@ export class CoordinatorApp extends EventTarget {
     else bytes = enc.encode(String(message));
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
-    const id = this.coord.startSigning(bytes, sigType, performance.now());
+    const id = this.coord.startSigning(bytes, sigType, now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
@@ -407,9 +486,12 @@ export class CoordinatorApp extends EventTarget {
     return done;
   }
 
-  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`. */
+  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
   setMisbehaviour(id, spec) {
-    this.transport.sendControl(this.signerPeer(id), spec ? { type: 'misbehave', spec } : { type: 'behave' });
+    if (!this.issuer) throw new Error('no ceremony yet: directives belong to a session');
+    const bytes = this.issuer.direct(id, spec ?? undefined, this.secret);
+    this.save();
+    this.transport.sendControl(this.signerPeer(id), { type: 'directive', bytes: bytesToBase64(bytes) });
     this.log(spec ? `asked signer ${id} to misbehave: ${spec}` : `asked signer ${id} to behave`, 'warn');
   }
 
@@ -429,7 +511,7 @@ export class CoordinatorApp extends EventTarget {
     }
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
-      room: this.room, phase: this.phase, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey,
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
@@ -455,6 +537,7 @@ export function exposeApi(app) {
     sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
     state: () => JSON.parse(JSON.stringify(app.state())),
     report: () => JSON.parse(JSON.stringify(app.report())),
+    persisted: () => app.persisted(),
     misbehave: (id, spec) => app.setMisbehaviour(id, spec),
     behave: (id) => app.setMisbehaviour(id, null),
   };
