@@ -44,6 +44,9 @@ mod native {
     /// Samples measured per batch of prepared inputs.
     const BATCH: usize = 10_000;
 
+    /// One timed call on the secrets of one sample.
+    type Run = Box<dyn Fn(&[Scalar]) -> Point>;
+
     struct Primitive {
         name: &'static str,
         constant_time: bool,
@@ -51,18 +54,12 @@ mod native {
         secrets: usize,
         /// Runs this many times fewer samples than the others (slow calls).
         fewer_samples: usize,
-        run: Box<dyn Fn(&[Scalar]) -> Point>,
+        run: Run,
     }
 
     fn primitives() -> Vec<Primitive> {
         let point = base_mul(&Scalar::from(0x5eed_u32));
-        let one = |name, constant_time, run: Box<dyn Fn(&[Scalar]) -> Point>| Primitive {
-            name,
-            constant_time,
-            secrets: 1,
-            fewer_samples: 1,
-            run,
-        };
+        let one = |name, constant_time, run: Run| Primitive { name, constant_time, secrets: 1, fewer_samples: 1, run };
         vec![
             one("base_mul", true, Box::new(|x| base_mul(&x[0]))),
             // The lockstep comb that commitments use, on its smallest batch.

@@ -17,6 +17,39 @@
 //! The arithmetic is branch-free and indexes no memory by secret values: the
 //! same instructions run whatever the coefficients.
 
+/// `from_scalar` and `to_scalar` between a scalar's big-endian bytes and
+/// limbs of `$limb` (least significant first), for each limb width. The
+/// invoking module imports `Scalar` and `Zeroize`.
+macro_rules! scalar_conversions {
+    ($limb:ty, $count:literal) => {
+        const LIMB_BYTES: usize = core::mem::size_of::<$limb>();
+
+        pub fn from_scalar(s: &Scalar) -> [$limb; $count] {
+            let mut bytes = s.to_bytes();
+            let mut out = [0; $count];
+            for (limb, chunk) in out.iter_mut().zip(bytes.rchunks_exact(LIMB_BYTES)) {
+                let mut word = [0u8; LIMB_BYTES];
+                word.copy_from_slice(chunk);
+                *limb = <$limb>::from_be_bytes(word);
+                word.zeroize();
+            }
+            bytes.zeroize();
+            out
+        }
+
+        /// The scalar `x mod n` (libsecp256k1 reduces the bytes, branch-free).
+        pub fn to_scalar(x: &[$limb; $count]) -> Scalar {
+            let mut bytes = [0u8; 32];
+            for (chunk, limb) in bytes.rchunks_exact_mut(LIMB_BYTES).zip(x) {
+                chunk.copy_from_slice(&limb.to_be_bytes());
+            }
+            let s = Scalar::from(bytes);
+            bytes.zeroize();
+            s
+        }
+    };
+}
+
 mod narrow;
 #[cfg(target_pointer_width = "64")]
 mod wide;

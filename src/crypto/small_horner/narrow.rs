@@ -12,26 +12,7 @@ pub type Limbs = [u32; 8];
 /// `2^256 - n`, which is below 2^129.
 const N_COMPLEMENT: [u32; 5] = [0x2FC9_BEBF, 0x402D_A173, 0x50B7_5FC4, 0x4551_2319, 0x0000_0001];
 
-pub fn from_scalar(s: &Scalar) -> Limbs {
-    let mut bytes = s.to_bytes();
-    let mut out = [0u32; 8];
-    for (i, chunk) in bytes.rchunks_exact(4).enumerate() {
-        out[i] = u32::from_be_bytes(chunk.try_into().expect("4 bytes"));
-    }
-    bytes.zeroize();
-    out
-}
-
-/// The scalar `x mod n` (libsecp256k1 reduces the bytes, branch-free).
-pub fn to_scalar(x: &Limbs) -> Scalar {
-    let mut bytes = [0u8; 32];
-    for (i, chunk) in bytes.rchunks_exact_mut(4).enumerate() {
-        chunk.copy_from_slice(&x[i].to_be_bytes());
-    }
-    let s = Scalar::from(bytes);
-    bytes.zeroize();
-    s
-}
+scalar_conversions!(u32, 8);
 
 /// `x + hi·2^256 mod n`, for `hi < 2^32`, as a value below 2^256.
 #[inline(always)]

@@ -13,26 +13,7 @@ pub type Limbs = [u64; 4];
 const C0: u64 = 0x402D_A173_2FC9_BEBF;
 const C1: u64 = 0x4551_2319_50B7_5FC4;
 
-pub fn from_scalar(s: &Scalar) -> Limbs {
-    let mut bytes = s.to_bytes();
-    let mut out = [0u64; 4];
-    for (i, chunk) in bytes.rchunks_exact(8).enumerate() {
-        out[i] = u64::from_be_bytes(chunk.try_into().expect("8 bytes"));
-    }
-    bytes.zeroize();
-    out
-}
-
-/// The scalar `x mod n` (libsecp256k1 reduces the bytes, branch-free).
-pub fn to_scalar(x: &Limbs) -> Scalar {
-    let mut bytes = [0u8; 32];
-    for (i, chunk) in bytes.rchunks_exact_mut(8).enumerate() {
-        chunk.copy_from_slice(&x[i].to_be_bytes());
-    }
-    let s = Scalar::from(bytes);
-    bytes.zeroize();
-    s
-}
+scalar_conversions!(u64, 4);
 
 /// `x + hi·2^256 mod n`, for `hi ≤ 2^32`, as a value below 2^256.
 #[inline(always)]
