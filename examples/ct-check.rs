@@ -14,8 +14,9 @@
 //!
 //! `base_mul_batch` (32 multiplications per call) runs a tenth of the samples.
 //!
-//! "resolution" is the difference of mean times (in the most cropped test)
-//! that would have reached |t| = 4.5: smaller leaks may go unseen.
+//! "resolution" is the difference of mean times (in the test cropped at the
+//! 99.9th percentile) that would have reached |t| = 4.5: smaller leaks may
+//! go unseen.
 //!
 //! Exits 1 if a constant-time primitive fails or the control passes.
 
@@ -157,7 +158,8 @@ mod native {
         }
 
         /// The largest |t| over the tests; the uncropped class means; and the
-        /// smallest difference of means the most cropped test would flag.
+        /// smallest difference of means the test cropped at the 99.9th
+        /// percentile (`moments[CROPS]`) would flag.
         fn worst(&self) -> Report {
             let t = self.moments.iter().map(|m| welch_t(m).abs()).fold(0.0, f64::max);
             let [fixed, random] = self.moments[0];
