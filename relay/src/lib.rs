@@ -20,12 +20,15 @@
 
 pub mod auth;
 pub mod bindings;
+pub mod budget;
 pub mod http;
 pub mod limits;
 pub mod protocol;
 pub mod queue;
 pub mod rooms;
+mod server;
 mod session;
+pub mod ws;
 
 use std::future::Future;
 use std::io;
@@ -33,11 +36,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::serve::ListenerExt as _;
 use axum::Router;
 use tokio::net::TcpListener;
 
 pub use limits::Limits;
+pub use ws::handshake::OriginPolicy;
 
 /// Everything the relay needs to start.
 #[derive(Debug, Clone)]
@@ -49,6 +52,8 @@ pub struct RelayConfig {
     /// Served at `/pkg/` (the wasm-pack output).
     pub pkg: PathBuf,
     pub limits: Limits,
+    /// Origins allowed to open `/ws` besides the relay's own (`*`: any).
+    pub allowed_origins: Vec<String>,
 }
 
 impl Default for RelayConfig {
@@ -58,6 +63,7 @@ impl Default for RelayConfig {
             www: PathBuf::from("www"),
             pkg: PathBuf::from("pkg"),
             limits: Limits::default(),
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -68,21 +74,30 @@ pub struct Relay {
     listener: TcpListener,
     local_addr: SocketAddr,
     app: Router,
+    limits: Limits,
+    budget: Arc<budget::Budget>,
 }
 
 /// Binds the listening socket and builds the application.
 pub async fn bind(config: RelayConfig) -> io::Result<Relay> {
     let listener = TcpListener::bind(config.addr).await?;
     let local_addr = listener.local_addr()?;
-    let shared = Arc::new(session::Shared::new(config.limits));
+    let origins = OriginPolicy::from_list(&config.allowed_origins);
+    let shared = Arc::new(session::Shared::new(config.limits.clone(), origins));
+    let budget = shared.budget.clone();
     let app = http::router(shared, &config.www, &config.pkg);
-    Ok(Relay { listener, local_addr, app })
+    Ok(Relay { listener, local_addr, app, limits: config.limits, budget })
 }
 
 impl Relay {
     /// The address actually bound (resolves port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
+    }
+
+    /// The relay's memory budget (to watch what clients make it hold).
+    pub fn budget(&self) -> Arc<budget::Budget> {
+        self.budget.clone()
     }
 
     /// Serves until the process ends.
@@ -95,13 +110,7 @@ impl Relay {
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        // Protocol rounds are many small messages; don't let Nagle delay them.
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "could not set TCP_NODELAY");
-            }
-        });
-        axum::serve(listener, self.app).with_graceful_shutdown(shutdown).await
+        server::serve(self.listener, self.app, &self.limits, shutdown).await
     }
 }
 

@@ -2,6 +2,8 @@
 //! WebSocket client. Every wait is bounded by [`STEP`], so no test can hang.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod raw;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -22,11 +24,21 @@ pub async fn start(limits: Limits) -> SocketAddr {
 }
 
 pub async fn start_with(config: RelayConfig) -> SocketAddr {
+    start_watched(config).await.0
+}
+
+/// Starts a relay and returns its memory budget too.
+pub async fn start_watched(config: RelayConfig) -> (SocketAddr, std::sync::Arc<wsts_relay::budget::Budget>) {
     let relay = wsts_relay::bind(config).await.expect("bind");
     let addr = relay.local_addr();
     assert!(addr.ip().is_loopback());
+    let budget = relay.budget();
     tokio::spawn(relay.run());
-    addr
+    (addr, budget)
+}
+
+pub fn config(limits: Limits) -> RelayConfig {
+    RelayConfig { addr: "127.0.0.1:0".parse().unwrap(), limits, ..Default::default() }
 }
 
 /// A test peer's network secret: fixed per name, so a rejoin under the same
