@@ -21,6 +21,7 @@
 pub mod auth;
 pub mod bindings;
 pub mod budget;
+pub mod cluster;
 pub mod http;
 pub mod limits;
 pub mod protocol;
@@ -39,6 +40,7 @@ use std::sync::Arc;
 use axum::Router;
 use tokio::net::TcpListener;
 
+pub use cluster::ClusterConfig;
 pub use limits::Limits;
 pub use ws::handshake::OriginPolicy;
 
@@ -54,6 +56,8 @@ pub struct RelayConfig {
     pub limits: Limits,
     /// Origins allowed to open `/ws` besides the relay's own (`*`: any).
     pub allowed_origins: Vec<String>,
+    /// Share rooms with other relays through this NATS server.
+    pub cluster: Option<ClusterConfig>,
 }
 
 impl Default for RelayConfig {
@@ -64,6 +68,7 @@ impl Default for RelayConfig {
             pkg: PathBuf::from("pkg"),
             limits: Limits::default(),
             allowed_origins: Vec::new(),
+            cluster: None,
         }
     }
 }
@@ -83,10 +88,35 @@ pub async fn bind(config: RelayConfig) -> io::Result<Relay> {
     let listener = TcpListener::bind(config.addr).await?;
     let local_addr = listener.local_addr()?;
     let origins = OriginPolicy::from_list(&config.allowed_origins);
-    let shared = Arc::new(session::Shared::new(config.limits.clone(), origins));
+    let mut limits = config.limits.clone();
+    let cluster = match config.cluster {
+        Some(c) => Some(join_cluster(c, &mut limits).await?),
+        None => None,
+    };
+    let shared = Arc::new(session::Shared::new(limits.clone(), origins, cluster.clone()));
+    if let Some(cluster) = &cluster {
+        cluster.start(Arc::downgrade(&shared), limits.binding_ttl);
+    }
     let budget = shared.budget.clone();
     let app = http::router(shared, &config.www, &config.pkg);
-    Ok(Relay { listener, local_addr, app, limits: config.limits, budget })
+    Ok(Relay { listener, local_addr, app, limits, budget })
+}
+
+/// Connects to the cluster; a frame must fit in one NATS message there, so
+/// the frame limit is lowered to what the NATS server accepts, if need be.
+async fn join_cluster(config: ClusterConfig, limits: &mut Limits) -> io::Result<Arc<cluster::Cluster>> {
+    let url = config.url.clone();
+    let cluster = cluster::Cluster::connect(config, limits).await?;
+    let fits = cluster.max_payload().saturating_sub(cluster::FRAME_OVERHEAD);
+    if limits.max_frame_bytes > fits {
+        tracing::warn!(
+            max_payload = cluster.max_payload(),
+            "NATS max_payload is below --max-frame-bytes; frames are limited to {fits} bytes"
+        );
+        limits.max_frame_bytes = fits;
+    }
+    tracing::info!(%url, relay = &*cluster.id, "joined the cluster");
+    Ok(cluster)
 }
 
 impl Relay {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use wsts_relay::{Limits, RelayConfig};
+use wsts_relay::{ClusterConfig, Limits, RelayConfig};
 
 /// Untrusted WebSocket relay and static file server for wsts-web browser signers.
 #[derive(Debug, Parser)]
@@ -27,6 +27,10 @@ struct Args {
     /// (repeatable; `*` allows any).
     #[arg(long = "allow-origin", value_name = "ORIGIN")]
     allow_origin: Vec<String>,
+    /// Share rooms with other relays through this NATS server (JetStream enabled),
+    /// e.g. nats://127.0.0.1:4222.
+    #[arg(long, value_name = "URL")]
+    cluster: Option<String>,
     /// Largest WebSocket message accepted, in bytes; larger ones close the connection.
     #[arg(long, default_value_t = D.max_frame_bytes)]
     max_frame_bytes: usize,
@@ -133,8 +137,14 @@ fn main() -> ExitCode {
             tracing::warn!("{flag} {} is not a directory; its files will 404", dir.display());
         }
     }
-    let config =
-        RelayConfig { addr: args.addr, www: args.www, pkg: args.pkg, limits, allowed_origins: args.allow_origin };
+    let config = RelayConfig {
+        addr: args.addr,
+        www: args.www,
+        pkg: args.pkg,
+        limits,
+        allowed_origins: args.allow_origin,
+        cluster: args.cluster.map(ClusterConfig::new),
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -311,5 +311,7 @@ impl Room {
     }
 }
 
+mod remote;
+
 #[cfg(test)]
 mod tests;

@@ -25,6 +25,7 @@ use tracing::Instrument as _;
 use crate::auth::Nonce;
 use crate::bindings::Bindings;
 use crate::budget::Budget;
+use crate::cluster::Cluster;
 use crate::limits::Limits;
 use crate::protocol::ServerFrame;
 use crate::queue::{Bounds, Closing, Queue};
@@ -46,11 +47,13 @@ pub(crate) struct Shared {
     pub limits: Limits,
     pub budget: Arc<Budget>,
     pub origins: OriginPolicy,
+    /// Set in cluster mode (`--cluster`).
+    pub cluster: Option<Arc<Cluster>>,
     next_conn: AtomicU64,
 }
 
 impl Shared {
-    pub fn new(limits: Limits, origins: OriginPolicy) -> Self {
+    pub fn new(limits: Limits, origins: OriginPolicy, cluster: Option<Arc<Cluster>>) -> Self {
         Shared {
             rooms: Rooms::new(
                 limits.max_rooms,
@@ -59,6 +62,7 @@ impl Shared {
             ),
             budget: Budget::new(limits.max_memory_bytes),
             origins,
+            cluster,
             next_conn: AtomicU64::new(1),
             limits,
         }
@@ -68,11 +72,17 @@ impl Shared {
 /// The room and peer id a connection joined as.
 type JoinedAs = (String, Arc<str>);
 
-fn leave(shared: &Shared, joined: &OnceLock<JoinedAs>, conn: ConnId, why: &Closing) {
-    if let Some((room, peer)) = joined.get() {
-        if shared.rooms.leave(room, peer, conn) {
-            tracing::info!(room, peer = &**peer, reason = ?why, "peer left");
-        }
+/// Takes the connection out of its room (once), and tells the cluster. The
+/// cluster is told even if the room had already dropped the connection (a
+/// slow consumer): other relays ignore a leave that is not current.
+async fn leave(shared: &Shared, joined: &OnceLock<JoinedAs>, conn: ConnId, why: &Closing, done: &mut bool) {
+    let Some((room, peer)) = joined.get().filter(|_| !*done) else { return };
+    *done = true;
+    if shared.rooms.leave(room, peer, conn) {
+        tracing::info!(room, peer = &**peer, reason = ?why, "peer left");
+    }
+    if let Some(cluster) = &shared.cluster {
+        cluster.left(shared, room, peer, conn).await;
     }
 }
 
@@ -92,6 +102,7 @@ pub(crate) async fn run(tcp: TcpStream, pre_read: Bytes, permit: OwnedSemaphoreP
         let mut reader = Reader::new(rd, pre_read, &shared, conn, queue.clone(), nonce, &activity);
         let mut writer = Writer::new(wr, &shared, queue.clone(), &activity);
         let joined = OnceLock::new();
+        let mut left = false;
         tracing::debug!("connected");
         let why = {
             let reading = reader.run(&joined);
@@ -100,7 +111,7 @@ pub(crate) async fn run(tcp: TcpStream, pre_read: Bytes, permit: OwnedSemaphoreP
             tokio::select! {
                 why = &mut reading => {
                     queue.close(why.clone());
-                    leave(&shared, &joined, conn, &why);
+                    leave(&shared, &joined, conn, &why, &mut left).await;
                     // The writer finishes its frame, then sends the last ones.
                     let _ = timeout(limits.send_timeout + CLOSE_GRACE, writing).await;
                     why
@@ -108,7 +119,7 @@ pub(crate) async fn run(tcp: TcpStream, pre_read: Bytes, permit: OwnedSemaphoreP
                 why = &mut writing => why,
             }
         };
-        leave(&shared, &joined, conn, &why);
+        leave(&shared, &joined, conn, &why, &mut left).await;
         tracing::debug!(reason = ?why, "connection ended");
         if !matches!(why, Closing::Gone(_)) {
             // Read until the client answers our close frame (or hangs up), so

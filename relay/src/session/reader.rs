@@ -11,8 +11,9 @@ use tokio::time::{timeout_at, Instant};
 use tungstenite::protocol::frame::coding::{Data, OpCode};
 
 use super::{JoinedAs, Shared};
-use crate::auth::{verify_join, Nonce};
+use crate::auth::{verify_join, Nonce, PeerKey};
 use crate::budget::Charge;
+use crate::cluster::{BindError, RoomEvent};
 use crate::limits::TokenBucket;
 use crate::protocol::{
     is_valid_name, parse_client_frame, validate_join, ClientFrame, ErrorCode, Rejection, ServerFrame,
@@ -39,7 +40,7 @@ pub(super) struct Reader<'s> {
     partial: Charge,
     /// When the message under way must be complete.
     deadline: Option<Instant>,
-    shared: &'s Shared,
+    shared: &'s Arc<Shared>,
     conn: ConnId,
     queue: Arc<Queue>,
     nonce: Nonce,
@@ -81,7 +82,7 @@ impl<'s> Reader<'s> {
     pub fn new(
         rd: OwnedReadHalf,
         pre_read: Bytes,
-        shared: &'s Shared,
+        shared: &'s Arc<Shared>,
         conn: ConnId,
         queue: Arc<Queue>,
         nonce: Nonce,
@@ -297,14 +298,23 @@ impl<'s> Reader<'s> {
             Ok(key) => key,
             Err(rej) => return self.reject(rej),
         };
-        let member = Member { conn: self.conn, key, seat: Seat::Local(self.queue.clone()), since_ms: unix_ms() };
+        let confirmed = match self.bind_in_cluster(room, peer, key).await {
+            Ok(confirmed) => confirmed,
+            Err(rej) => return self.reject(rej),
+        };
+        let since_ms = unix_ms();
+        let member = Member { conn: self.conn, key, seat: Seat::Local(self.queue.clone()), since_ms };
         let limits = &self.shared.limits;
-        let refused = match self.shared.rooms.join(room, peer, member, false) {
+        let refused = match self.shared.rooms.join(room, peer, member, confirmed) {
             Ok(()) => {
                 tracing::info!(room, peer, "peer joined");
                 let as_ = (room.to_owned(), Arc::<str>::from(peer));
                 self.joined = Some(as_.clone());
                 let _ = joined.set(as_);
+                if let Some(cluster) = &self.shared.cluster {
+                    let event = RoomEvent::Join { peer: peer.to_owned(), conn: self.conn, key, since_ms };
+                    cluster.joined(self.shared, room, event).await;
+                }
                 return Ok(());
             }
             Err(JoinError::KeyMismatch) => {
@@ -320,7 +330,24 @@ impl<'s> Reader<'s> {
         self.reject(refused)
     }
 
-    /// Forwards a `broadcast`, `send` or `signal` to its recipients' queues.
+    /// In cluster mode, binds the id cluster-wide first; `Ok(true)` if the
+    /// cluster confirmed the binding, `Ok(false)` outside a cluster.
+    async fn bind_in_cluster(&self, room: &str, peer: &str, key: PeerKey) -> Result<bool, Rejection> {
+        let Some(cluster) = &self.shared.cluster else { return Ok(false) };
+        match cluster.bind(room, peer, key).await {
+            Ok(()) => Ok(true),
+            Err(BindError::KeyMismatch) => {
+                Err(Rejection::new(ErrorCode::PeerKeyMismatch, format!("peer id `{peer}` is bound to another key")))
+            }
+            Err(BindError::Unavailable(e)) => {
+                tracing::warn!(room, peer, error = %e, "cluster binding store unavailable");
+                Err(Rejection::new(ErrorCode::ServerBusy, "the cluster cannot check bindings now; try again later"))
+            }
+        }
+    }
+
+    /// Forwards a `broadcast`, `send` or `signal` to its recipients' queues,
+    /// and to the other relays if members elsewhere should get it.
     async fn relay(&mut self, frame: ClientFrame<'_>) -> Result<(), Closing> {
         let (room, peer) = self.joined.clone().expect("relay is only called once joined");
         let (target, payload_len) = match &frame {
@@ -341,7 +368,7 @@ impl<'s> Reader<'s> {
             // Replaced or dropped meanwhile: this connection is closing.
             Err(SendError::NotMember) => return Ok(()),
         };
-        if delivery.local.is_empty() {
+        if delivery.local.is_empty() && !delivery.remote {
             return Ok(());
         }
         let send_timeout = self.shared.limits.send_timeout;
@@ -360,6 +387,14 @@ impl<'s> Reader<'s> {
             if r.queue.push(&out, Instant::now() + send_timeout).await == Push::Full {
                 self.shared.rooms.drop_slow(&room, &r.peer, r.conn);
             }
+        }
+        if let (true, Some(cluster)) = (delivery.remote, &self.shared.cluster) {
+            let to = match target {
+                Target::Peer(to) => Some(to.to_owned()),
+                Target::Others => None,
+            };
+            let json = out.slice(out.len() - outbound::payload_of(&out).len()..);
+            cluster.publish(&room, &RoomEvent::Frame { from: peer.to_string(), to, json }).await;
         }
         Ok(())
     }
