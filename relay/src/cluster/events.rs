@@ -1,10 +1,11 @@
-//! What relays tell each other about a room, as NATS messages: the event
-//! and its fields in headers, a relayed frame's JSON as the payload (so a
-//! large message is not re-encoded). Decoding refuses anything malformed:
-//! other relays are peers, not a source of panics.
+//! What relays tell each other about a room, as NATS message payloads: one
+//! ASCII line (`<kind> <relay> <fields>`), then, for a relayed frame, the
+//! frame's JSON as is (so a large message is not re-encoded). No NATS
+//! headers: they cost a map and a string per field on both sides, on every
+//! frame. Decoding refuses anything malformed: other relays are peers, not a
+//! source of panics.
 
-use async_nats::HeaderMap;
-use bytes::Bytes;
+use bytes::{BufMut as _, Bytes, BytesMut};
 
 use crate::auth::PeerKey;
 use crate::protocol::is_valid_name;
@@ -12,8 +13,11 @@ use crate::rooms::ConnId;
 
 /// Subject prefix of every room's events.
 pub const ROOM_SUBJECT: &str = "wsts-relay.room";
-/// Subject of the relays' heartbeats.
+/// Subject of the relays' heartbeats (payload: the relay id).
 pub const HEARTBEAT_SUBJECT: &str = "wsts-relay.alive";
+
+/// Longest first line: kind, relay id, two names, a key and two numbers.
+const MAX_LINE: usize = 512;
 
 /// The subject carrying `room`'s events (room ids are valid subject tokens).
 pub fn room_subject(room: &str) -> String {
@@ -45,77 +49,63 @@ pub enum RoomEvent {
     Sync,
 }
 
-fn header(h: &HeaderMap, name: &str) -> Option<String> {
-    h.get(name).map(|v| v.as_str().to_owned())
-}
-
-fn name(h: &HeaderMap, field: &str) -> Option<String> {
-    header(h, field).filter(|n| is_valid_name(n))
-}
-
-fn number(h: &HeaderMap, field: &str) -> Option<u64> {
-    header(h, field)?.parse().ok()
-}
-
 impl RoomEvent {
-    /// Headers and payload of the event as relay `relay` sends it.
-    pub fn encode(&self, relay: &str) -> (HeaderMap, Bytes) {
-        let mut h = HeaderMap::new();
-        h.insert("relay", relay);
-        let payload = match self {
+    /// The payload of the event as relay `relay` sends it.
+    pub fn encode(&self, relay: &str) -> Bytes {
+        let line = match self {
             RoomEvent::Join { peer, conn, key, since_ms } => {
-                h.insert("kind", "join");
-                h.insert("peer", peer.as_str());
-                h.insert("conn", conn.to_string());
-                h.insert("key", key.to_hex());
-                h.insert("since", since_ms.to_string());
-                Bytes::new()
+                format!("join {relay} {peer} {conn} {} {since_ms}", key.to_hex())
             }
-            RoomEvent::Leave { peer, conn } => {
-                h.insert("kind", "leave");
-                h.insert("peer", peer.as_str());
-                h.insert("conn", conn.to_string());
-                Bytes::new()
-            }
-            RoomEvent::Frame { from, to, json } => {
-                h.insert("kind", "frame");
-                h.insert("peer", from.as_str());
-                if let Some(to) = to {
-                    h.insert("to", to.as_str());
-                }
-                json.clone()
-            }
-            RoomEvent::Sync => {
-                h.insert("kind", "sync");
-                Bytes::new()
-            }
+            RoomEvent::Leave { peer, conn } => format!("leave {relay} {peer} {conn}"),
+            RoomEvent::Frame { from, to: Some(to), .. } => format!("frame {relay} {from} {to}"),
+            RoomEvent::Frame { from, to: None, .. } => format!("frame {relay} {from}"),
+            RoomEvent::Sync => format!("sync {relay}"),
         };
-        (h, payload)
+        let body = match self {
+            RoomEvent::Frame { json, .. } => &json[..],
+            _ => &[],
+        };
+        let mut out = BytesMut::with_capacity(line.len() + 1 + body.len());
+        out.put_slice(line.as_bytes());
+        out.put_u8(b'\n');
+        out.put_slice(body);
+        out.freeze()
     }
 
     /// The sending relay and the event, or `None` if malformed.
-    pub fn decode(headers: Option<&HeaderMap>, payload: Bytes) -> Option<(String, RoomEvent)> {
-        let h = headers?;
-        let relay = header(h, "relay").filter(|r| is_valid_name(r))?;
-        let event = match header(h, "kind")?.as_str() {
-            "join" => RoomEvent::Join {
-                peer: name(h, "peer")?,
-                conn: number(h, "conn")?,
-                key: PeerKey::from_hex(&header(h, "key")?)?,
-                since_ms: number(h, "since")?,
-            },
-            "leave" => RoomEvent::Leave { peer: name(h, "peer")?, conn: number(h, "conn")? },
+    pub fn decode(payload: Bytes) -> Option<(String, RoomEvent)> {
+        let end = payload.iter().take(MAX_LINE).position(|&b| b == b'\n')?;
+        let line = std::str::from_utf8(&payload[..end]).ok()?;
+        let mut fields = line.split(' ');
+        let kind = fields.next()?;
+        let relay = fields.next().filter(|r| is_valid_name(r))?.to_owned();
+        let mut name = || fields.next().filter(|n| is_valid_name(n)).map(str::to_owned);
+        let event = match kind {
+            "join" => {
+                let peer = name()?;
+                let conn = fields.next()?.parse().ok()?;
+                let key = PeerKey::from_hex(fields.next()?)?;
+                RoomEvent::Join { peer, conn, key, since_ms: fields.next()?.parse().ok()? }
+            }
+            "leave" => {
+                let peer = name()?;
+                RoomEvent::Leave { peer, conn: fields.next()?.parse().ok()? }
+            }
             "frame" => {
-                let to = match header(h, "to") {
-                    Some(to) if is_valid_name(&to) => Some(to),
+                let from = name()?;
+                let to = match fields.next() {
+                    Some(to) if is_valid_name(to) => Some(to.to_owned()),
                     Some(_) => return None,
                     None => None,
                 };
-                RoomEvent::Frame { from: name(h, "peer")?, to, json: payload }
+                RoomEvent::Frame { from, to, json: payload.slice(end + 1..) }
             }
             "sync" => RoomEvent::Sync,
             _ => return None,
         };
+        if fields.next().is_some() {
+            return None;
+        }
         Some((relay, event))
     }
 }
@@ -133,28 +123,32 @@ mod tests {
         for event in [
             RoomEvent::Join { peer: "signer-1".into(), conn: 7, key: key(), since_ms: 1_700_000_000_000 },
             RoomEvent::Leave { peer: "coordinator".into(), conn: u64::MAX },
-            RoomEvent::Frame { from: "a".into(), to: None, json: Bytes::from_static(br#"{"type":"message"}"#) },
-            RoomEvent::Frame { from: "a".into(), to: Some("b".into()), json: Bytes::from_static(b"{}") },
+            RoomEvent::Frame { from: "a".into(), to: None, json: Bytes::from_static(b"{\"type\":\"message\"}\n\n") },
+            RoomEvent::Frame { from: "a".into(), to: Some("b".into()), json: Bytes::new() },
             RoomEvent::Sync,
         ] {
-            let (h, payload) = event.encode("relay-1");
-            assert_eq!(RoomEvent::decode(Some(&h), payload), Some(("relay-1".to_owned(), event)));
+            assert_eq!(RoomEvent::decode(event.encode("relay-1")), Some(("relay-1".to_owned(), event)));
         }
     }
 
     #[test]
     fn malformed_events_are_refused() {
-        let (good, _) = RoomEvent::Join { peer: "p".into(), conn: 1, key: key(), since_ms: 1 }.encode("r");
-        assert!(RoomEvent::decode(None, Bytes::new()).is_none());
-        for (field, value) in
-            [("kind", "teleport"), ("peer", "../x"), ("conn", "-1"), ("key", "02zz"), ("relay", ""), ("since", "x")]
-        {
-            let mut h = good.clone();
-            h.insert(field, value);
-            assert!(RoomEvent::decode(Some(&h), Bytes::new()).is_none(), "{field}={value}");
+        for bad in [
+            "",
+            "join r p 1",
+            "join r p 1 02zz 5\n",
+            "join r ../p 1 0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798 5\n",
+            "leave r p -1\n",
+            "leave r p 1 extra\n",
+            "frame r a b c\n",
+            "frame r a b!\n",
+            "teleport r\n",
+            "sync\n",
+            "sync r\u{e9}\n",
+        ] {
+            assert!(RoomEvent::decode(Bytes::from(bad)).is_none(), "{bad:?}");
         }
-        let (mut frame, _) = RoomEvent::Frame { from: "a".into(), to: None, json: Bytes::new() }.encode("r");
-        frame.insert("to", "a b");
-        assert!(RoomEvent::decode(Some(&frame), Bytes::new()).is_none());
+        let long = format!("frame {} a\n", "r".repeat(600));
+        assert!(RoomEvent::decode(Bytes::from(long)).is_none());
     }
 }

@@ -54,7 +54,7 @@ pub(super) async fn announce_roster(cluster: &Cluster, shared: &Shared, room: &s
 async fn read_room(cluster: Weak<Cluster>, shared: Weak<Shared>, room: String, mut sub: async_nats::Subscriber) {
     while let Some(msg) = sub.next().await {
         let (Some(cluster), Some(shared)) = (cluster.upgrade(), shared.upgrade()) else { return };
-        let Some((relay, event)) = RoomEvent::decode(msg.headers.as_ref(), msg.payload) else {
+        let Some((relay, event)) = RoomEvent::decode(msg.payload) else {
             tracing::warn!(room, "malformed cluster event; ignored");
             continue;
         };

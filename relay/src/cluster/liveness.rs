@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Weak};
 
-use async_nats::{Event, HeaderMap};
+use async_nats::Event;
 use futures_util::StreamExt as _;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::Instant;
@@ -29,8 +29,13 @@ pub(super) struct Relays {
 pub(super) async fn seen(cluster: &Arc<Cluster>, relay: &str) {
     let returned = {
         let mut relays = cluster.relays.lock().unwrap_or_else(|e| e.into_inner());
-        relays.last_seen.insert(relay.to_owned(), Instant::now());
-        relays.gone.remove(relay)
+        match relays.last_seen.get_mut(relay) {
+            Some(at) => *at = Instant::now(),
+            None => {
+                relays.last_seen.insert(relay.to_owned(), Instant::now());
+            }
+        }
+        !relays.gone.is_empty() && relays.gone.remove(relay)
     };
     if returned {
         tracing::info!(relay, "relay is back; exchanging rosters");
@@ -74,9 +79,7 @@ pub(super) fn start(cluster: &Arc<Cluster>, shared: Weak<Shared>) {
         loop {
             tick.tick().await;
             let Some(cluster) = weak.upgrade() else { return };
-            let mut h = HeaderMap::new();
-            h.insert("relay", &*cluster.id);
-            let _ = cluster.client.publish_with_headers(HEARTBEAT_SUBJECT, h, Default::default()).await;
+            let _ = cluster.client.publish(HEARTBEAT_SUBJECT, cluster.id.as_bytes().to_vec().into()).await;
         }
     });
     let weak = Arc::downgrade(cluster);
@@ -92,10 +95,8 @@ pub(super) fn start(cluster: &Arc<Cluster>, shared: Weak<Shared>) {
                 msg = beats.next() => {
                     let Some(msg) = msg else { return };
                     let Some(cluster) = weak.upgrade() else { return };
-                    let relay: Option<String> =
-                        msg.headers.as_ref().and_then(|h| h.get("relay")).map(|v| v.to_string());
-                    if let Some(relay) = relay.filter(|r| is_valid_name(r)) {
-                        seen(&cluster, &relay).await;
+                    if let Some(relay) = std::str::from_utf8(&msg.payload).ok().filter(|r| is_valid_name(r)) {
+                        seen(&cluster, relay).await;
                     }
                 }
                 _ = tick.tick() => {

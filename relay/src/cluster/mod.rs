@@ -201,8 +201,7 @@ impl Cluster {
     /// Publishes `event` on `room`'s subject (bounded: a stuck NATS
     /// connection delays a sender by at most `send_timeout`).
     pub async fn publish(&self, room: &str, event: &RoomEvent) {
-        let (headers, payload) = event.encode(&self.id);
-        let publish = self.client.publish_with_headers(events::room_subject(room), headers, payload);
+        let publish = self.client.publish(events::room_subject(room), event.encode(&self.id));
         match tokio::time::timeout(self.send_timeout, publish).await {
             Ok(Ok(())) => {}
             Ok(Err(e)) => tracing::warn!(room, error = %e, "cluster publish failed"),
