@@ -222,7 +222,12 @@ fn print_report(r: &serde_json::Value) {
     let f = |k: &str| r[k].as_f64().unwrap_or(0.0);
     println!(
         "relay-bench: {} relay(s), {} clients in {} rooms of {}, placement {} (fd limit {})",
-        r["relays"], r["clients"], r["rooms"], r["room_size"], r["placement"], r["fd_limit"]
+        r["relays"],
+        r["clients"],
+        r["rooms"],
+        r["room_size"],
+        r["placement"].as_str().unwrap_or(""),
+        r["fd_limit"]
     );
     println!(
         "  connected {} in {:.1} s ({} failed); relay RSS {:.0} MiB at start, {:.0} MiB holding them",
