@@ -11,21 +11,21 @@ use tokio::time::{timeout_at, Instant};
 use tungstenite::protocol::frame::coding::{Data, OpCode};
 
 use super::{JoinedAs, Shared};
-use crate::auth::{verify_join, Nonce, PeerKey};
+use crate::auth::Nonce;
 use crate::budget::Charge;
-use crate::cluster::{BindError, RoomEvent};
+use crate::cluster::RoomEvent;
 use crate::limits::TokenBucket;
-use crate::protocol::{
-    is_valid_name, parse_client_frame, validate_join, ClientFrame, ErrorCode, Rejection, ServerFrame,
-};
+use crate::protocol::{is_valid_name, parse_client_frame, ClientFrame, ErrorCode, Rejection, ServerFrame};
 use crate::queue::{Closing, Push, Queue};
-use crate::rooms::{ConnId, JoinError, Member, Seat, SendError, Target};
+use crate::rooms::{ConnId, SendError, Target};
 use crate::server::Progress;
 use crate::ws::inbound::{Event, Inbound, WsError};
 use crate::ws::outbound::{self, close_code, FrameBuf};
 
 /// Bytes read from the socket at a time.
 const READ_CHUNK: usize = 16 * 1024;
+
+mod join;
 
 /// Warnings a connection may cause in the log before the rest go to debug.
 const WARNINGS_PER_CONNECTION: u32 = 5;
@@ -285,67 +285,6 @@ impl<'s> Reader<'s> {
         }
     }
 
-    async fn join(
-        &mut self,
-        room: &str,
-        peer: &str,
-        pubkey: &str,
-        signature: &str,
-        joined: &OnceLock<JoinedAs>,
-    ) -> Result<(), Closing> {
-        let key = match validate_join(room, peer).and_then(|()| verify_join(&self.nonce, room, peer, pubkey, signature))
-        {
-            Ok(key) => key,
-            Err(rej) => return self.reject(rej),
-        };
-        let confirmed = match self.bind_in_cluster(room, peer, key).await {
-            Ok(confirmed) => confirmed,
-            Err(rej) => return self.reject(rej),
-        };
-        let since_ms = unix_ms();
-        let member = Member { conn: self.conn, key, seat: Seat::Local(self.queue.clone()), since_ms };
-        let limits = &self.shared.limits;
-        let refused = match self.shared.rooms.join(room, peer, member, confirmed) {
-            Ok(()) => {
-                tracing::info!(room, peer, "peer joined");
-                let as_ = (room.to_owned(), Arc::<str>::from(peer));
-                self.joined = Some(as_.clone());
-                let _ = joined.set(as_);
-                if let Some(cluster) = &self.shared.cluster {
-                    let event = RoomEvent::Join { peer: peer.to_owned(), conn: self.conn, key, since_ms };
-                    cluster.joined(self.shared, room, event).await;
-                }
-                return Ok(());
-            }
-            Err(JoinError::KeyMismatch) => {
-                Rejection::new(ErrorCode::PeerKeyMismatch, format!("peer id `{peer}` is bound to another key"))
-            }
-            Err(JoinError::RoomFull) => {
-                Rejection::new(ErrorCode::RoomFull, format!("room `{room}` has {} peers", limits.max_peers_per_room))
-            }
-            Err(JoinError::TooManyRooms) => {
-                Rejection::new(ErrorCode::ServerFull, format!("{} rooms are open; no new rooms", limits.max_rooms))
-            }
-        };
-        self.reject(refused)
-    }
-
-    /// In cluster mode, binds the id cluster-wide first; `Ok(true)` if the
-    /// cluster confirmed the binding, `Ok(false)` outside a cluster.
-    async fn bind_in_cluster(&self, room: &str, peer: &str, key: PeerKey) -> Result<bool, Rejection> {
-        let Some(cluster) = &self.shared.cluster else { return Ok(false) };
-        match cluster.bind(room, peer, key).await {
-            Ok(()) => Ok(true),
-            Err(BindError::KeyMismatch) => {
-                Err(Rejection::new(ErrorCode::PeerKeyMismatch, format!("peer id `{peer}` is bound to another key")))
-            }
-            Err(BindError::Unavailable(e)) => {
-                tracing::warn!(room, peer, error = %e, "cluster binding store unavailable");
-                Err(Rejection::new(ErrorCode::ServerBusy, "the cluster cannot check bindings now; try again later"))
-            }
-        }
-    }
-
     /// Forwards a `broadcast`, `send` or `signal` to its recipients' queues,
     /// and to the other relays if members elsewhere should get it.
     async fn relay(&mut self, frame: ClientFrame<'_>) -> Result<(), Closing> {
@@ -417,9 +356,4 @@ impl<'s> Reader<'s> {
             }
         }
     }
-}
-
-/// Wall-clock milliseconds, for the cluster's tie-break between two joins.
-fn unix_ms() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }

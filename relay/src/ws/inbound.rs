@@ -222,24 +222,20 @@ fn control_event(control: Control, payload: Bytes) -> Result<Event, WsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tungstenite::protocol::frame::Frame;
 
-    /// A masked client frame.
+    /// A masked client frame, encoded by tungstenite.
     fn frame(first: u8, payload: &[u8]) -> Vec<u8> {
-        let mask = [0x12, 0x34, 0x56, 0x78];
-        let mut out = vec![first];
-        match payload.len() {
-            n if n < 126 => out.push(0x80 | n as u8),
-            n if n <= 0xffff => {
-                out.push(0x80 | 126);
-                out.extend_from_slice(&(n as u16).to_be_bytes());
-            }
-            n => {
-                out.push(0x80 | 127);
-                out.extend_from_slice(&(n as u64).to_be_bytes());
-            }
-        }
-        out.extend_from_slice(&mask);
-        out.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+        let header = FrameHeader {
+            is_final: first & 0x80 != 0,
+            rsv1: first & 0x40 != 0,
+            rsv2: first & 0x20 != 0,
+            rsv3: first & 0x10 != 0,
+            opcode: OpCode::from(first & 0x0f),
+            mask: Some([0xa1, 0xb2, 0xc3, 0xd4]),
+        };
+        let mut out = Vec::new();
+        Frame::from_payload(header, Bytes::copy_from_slice(payload)).format(&mut out).expect("writes to a Vec");
         out
     }
 

@@ -3,30 +3,29 @@
 
 use std::net::SocketAddr;
 
+use bytes::Bytes;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::OpCode;
+use tokio_tungstenite::tungstenite::protocol::frame::{Frame, FrameHeader};
 
 use super::STEP;
 
-/// A masked client frame with first byte `first` (FIN, RSV, opcode).
+/// A masked client frame with first byte `first` (FIN, RSV, opcode),
+/// encoded by tungstenite (even where the bits are invalid).
 pub fn frame(first: u8, payload: &[u8]) -> Vec<u8> {
-    let mask = [0xa1, 0xb2, 0xc3, 0xd4];
-    let mut out = vec![first];
-    match payload.len() {
-        n if n < 126 => out.push(0x80 | n as u8),
-        n if n <= 0xffff => {
-            out.push(0x80 | 126);
-            out.extend_from_slice(&(n as u16).to_be_bytes());
-        }
-        n => {
-            out.push(0x80 | 127);
-            out.extend_from_slice(&(n as u64).to_be_bytes());
-        }
-    }
-    out.extend_from_slice(&mask);
-    out.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+    let header = FrameHeader {
+        is_final: first & 0x80 != 0,
+        rsv1: first & 0x40 != 0,
+        rsv2: first & 0x20 != 0,
+        rsv3: first & 0x10 != 0,
+        opcode: OpCode::from(first & 0x0f),
+        mask: Some([0xa1, 0xb2, 0xc3, 0xd4]),
+    };
+    let mut out = Vec::new();
+    Frame::from_payload(header, Bytes::copy_from_slice(payload)).format(&mut out).expect("writes to a Vec");
     out
 }
 
