@@ -10,7 +10,7 @@ workloads=("4/20/13" "4/100/66" "10/400/280" "20/1000/700")
 if [ "${1:-}" = "--w5" ]; then workloads+=("100/4000/2800"); fi
 
 bash scripts/build-browser.sh >&2
-cargo build --quiet --release --bin wsts-sim >&2
+cargo build --quiet --release --features cli --bin wsts-sim >&2
 
 for w in "${workloads[@]}"; do
     IFS=/ read -r s k t <<<"$w"

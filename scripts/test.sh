@@ -62,6 +62,13 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
 fi
 
 step "format: cargo fmt --check" cargo fmt --all --check
+# Lints, with the test profile so that build scripts (libsecp256k1's C) are
+# shared with the test builds that follow. wasm32 with the demo feature,
+# which adds the browser-only demo code to what is checked.
+step "lint: cargo clippy (native, all targets)" \
+    cargo clippy --workspace --all-targets --profile test -- -D warnings
+step "lint: cargo clippy (wasm32, lib and tests)" \
+    cargo clippy --target wasm32-unknown-unknown --lib --tests --features demo --profile test -- -D warnings
 step "native: cargo test (all targets)" cargo test --workspace --all-targets
 step "native: doctests" cargo test --workspace --doc
 
@@ -80,12 +87,23 @@ else
 fi
 step "wasm32: wasm-pack test (headless Chromium)" wasm-pack "${wasm_args[@]}"
 
-# The npm package for bundlers builds too (the e2e step builds --target web).
-check_bundler_package() {
+# The npm package for bundlers (the product: no features) builds, with types
+# and without demo code; the demo build (pkg/, what the demo page and the e2e
+# tests load) has the demo's `misbehave`.
+check_packages() {
     wasm-pack build --target bundler --release --mode no-install --out-dir target/pkg-bundler
     test -s target/pkg-bundler/wsts_web.d.ts && grep -q '"types"' target/pkg-bundler/package.json
+    if grep -q misbehave target/pkg-bundler/wsts_web.d.ts; then
+        echo "the default package exports misbehave" >&2
+        return 1
+    fi
+    bash "$root/scripts/build-browser.sh"
+    if ! grep -q 'misbehave(behaviour: string)' pkg/wsts_web.d.ts; then
+        echo "the demo build (pkg/) lacks misbehave" >&2
+        return 1
+    fi
 }
-step "wasm32: package for bundlers (wasm-pack build --target bundler)" check_bundler_package
+step "wasm32: packages (default for bundlers without misbehave; demo build with it)" check_packages
 
 # Several real Chromium pages as signers and coordinator over the relay.
 step "e2e: browser ceremonies over the relay (Playwright)" bash "$root/scripts/e2e.sh"

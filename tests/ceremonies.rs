@@ -9,8 +9,8 @@ use std::collections::BTreeSet;
 
 use wsts_web::{
     blame::Offence,
+    config::Scheme,
     crypto::signing::SignatureType,
-    party::Scheme,
     sim::{parse_adversary, parse_fault, Options, Report, Simulation},
 };
 
@@ -319,5 +319,85 @@ both_targets! {
         assert!(!first.ok);
         assert_eq!(first.unresponsive.iter().copied().collect::<Vec<_>>(), vec![0]);
         assert_eq!(first.malicious, vec![wsts_web::blame::Finding { signer: 2, offence: Offence::BadSignatureShare }]);
+    }
+}
+
+both_targets! {
+    fn a_signer_that_missed_dkg_end_begin_catches_up_and_signs() {
+        use wsts_web::{
+            net::{Message, NonceRequest, Packet, Sender},
+            sim::network_keys,
+        };
+        // Signer 3 never gets `DkgEndBegin`: DKG completes without its result.
+        let mut sim = Simulation::new(with(options(4, 20, 13), &[], &["drop=c>3:DkgEndBegin"])).unwrap();
+        assert!(sim.run_dkg().0);
+        assert_eq!(sim.signers[3].group_key(), None);
+        assert!(sim.signers[0].group_key().is_some());
+
+        // Only the coordinator can make it act: a request signed by another
+        // signer, or by another key as the coordinator, is refused and changes nothing.
+        let (_, keys, _) = network_keys(4, 42);
+        let request = NonceRequest { dkg_id: 1, sign_id: 9, sign_iter_id: 0, message: vec![1], sig_type: SignatureType::Schnorr };
+        let before = sim.signers[3].save();
+        for sender in [Sender::Signer(1), Sender::Coordinator] {
+            let forged = Packet::sign(sender, Message::NonceRequest(request.clone()), &keys[1], &mut common::rng(6));
+            let now = sim.now();
+            assert!(sim.signers[3].handle_packet(&forged.to_bytes(), now).is_err());
+            assert!(sim.signers[3].poll_transmit().is_none());
+        }
+        assert_eq!(sim.signers[3].save(), before);
+
+        // In round 1 signer 0 is offline, so the key needs signer 3: the first
+        // nonce request shows it what it missed, and it catches up.
+        sim.options.faults.push(parse_fault("0:offline=sign:1").unwrap());
+        let first = sim.sign_round(1);
+        assert!(first.ok, "{first:?}");
+        assert!(first.signers_used.contains(&3), "{first:?}");
+        assert_eq!(sim.signers[3].group_key(), sim.coordinator.group_key());
+        let second = sim.sign_round(2);
+        assert!(second.ok, "{second:?}");
+        assert!(sim.coordinator.malicious().is_empty(), "silence is not malice");
+    }
+}
+
+both_targets! {
+    fn progress_awaited_and_report_follow_the_ceremony() {
+        let mut sim = Simulation::new(with(options(4, 20, 13), &[], &["3:offline=dkg:1"])).unwrap();
+        sim.coordinator.start_dkg(sim.now()).unwrap();
+        sim.collect_outputs();
+        // Nobody has answered yet: every invited signer is awaited.
+        assert_eq!(sim.coordinator.awaited(), vec![0, 1, 2, 3]);
+        let running = sim.coordinator.progress().dkg.unwrap();
+        assert!(running.running);
+        assert_eq!(running.current.as_deref(), Some("public"));
+        // Once some have answered, only the others are awaited.
+        let got = loop {
+            assert!(sim.step());
+            let public = sim.coordinator.progress().dkg.unwrap().steps["public"].clone().unwrap();
+            if !public.got.is_empty() {
+                break public.got;
+            }
+        };
+        let awaited: Vec<u32> = (0..4).filter(|s| !got.contains(s)).collect();
+        assert_eq!(sim.coordinator.awaited(), awaited);
+        sim.run_until_quiet();
+        // Signer 3 stayed silent and the key was made without it.
+        assert!(sim.coordinator.awaited().is_empty());
+        let dkg = sim.coordinator.progress().dkg.unwrap();
+        assert!(!dkg.running && !dkg.failed, "{dkg:?}");
+        assert_eq!(dkg.steps["public"].as_ref().unwrap().got, vec![0, 1, 2]);
+        assert_eq!(dkg.steps["end"].as_ref().unwrap().expected, vec![0, 1, 2]);
+        sim.take_events();
+        let round = sim.sign_round(1);
+        assert!(round.ok);
+        // The coordinator's own report is the simulator's, field for field.
+        let report = sim.coordinator.report();
+        assert!(report.dkg.ok);
+        assert_eq!(report.dkg.attempts.len(), 1);
+        assert_eq!(report.dkg.attempts[0].unresponsive, BTreeSet::from([3]));
+        assert_eq!(report.signatures, vec![round]);
+        assert_eq!(report.aggregate_public_key.as_deref().map(str::len), Some(66));
+        let sign = sim.coordinator.progress().sign.unwrap();
+        assert!(!sign.running && !sign.failed && sign.steps["share"].as_ref().unwrap().done);
     }
 }

@@ -7,12 +7,13 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use common::*;
 use wsts_web::{
+    config::{Config, Scheme},
     crypto::{
         base_mul, bip340,
         signing::{verify_signature, Signature, SignatureType},
         Scalar,
     },
-    party::{local, Config, Scheme},
+    keys::local,
 };
 
 fn sign_all_types(scheme: Scheme, seed: u64) {

@@ -9,16 +9,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
 use wsts_web::{
+    blame::{settle_bad_private_shares, settle_bad_share_sum, SumVerdict, Verdict},
+    config::Scheme,
     crypto::{base_mul, polynomial::Coefficients, secret::SecretScalar, Scalar},
-    party::{
-        local, settle_bad_private_shares, settle_bad_share_sum, BadShareEvidence, DkgFailure, DkgPrivateShares,
-        DkgPublicShares, Party, Scheme, SumVerdict, Verdict,
-    },
+    keys::{local, SignerKeys},
+    net::{BadShareEvidence, DkgFailure, DkgPrivateShares, DkgPublicShares, SharePayload},
 };
 
 struct Round {
-    config: wsts_web::party::Config,
-    parties: Vec<Party>,
+    config: wsts_web::config::Config,
+    parties: Vec<SignerKeys>,
     public: BTreeMap<u32, DkgPublicShares>,
     private: BTreeMap<u32, DkgPrivateShares>,
     rng: rand_chacha::ChaCha20Rng,
@@ -100,7 +100,8 @@ both_targets! {
         let mut r = round(Scheme::V2, 3);
         let packet = r.private.get_mut(&1).unwrap();
         let to_victim = packet.shares.iter_mut().find(|s| s.recipient == 2).unwrap();
-        to_victim.ciphertext.bytes[0] ^= 0x80;
+        let SharePayload::Ciphertext(ciphertext) = &mut to_victim.payload else { panic!() };
+        ciphertext.bytes[0] ^= 0x80;
         let failures = failures_of(&mut r);
         let [DkgFailure::BadPrivateShares(bad)] = failures[&2].as_slice() else { panic!() };
         assert!(bad.contains_key(&1));

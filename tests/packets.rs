@@ -141,7 +141,7 @@ both_targets! {
         let dkg_id = 1;
         let mut rng = common::rng(4);
         let mut request = |public: Vec<u32>| {
-            let m = Message::TranscriptRequest(TranscriptRequest { dkg_id, signer_id: 2, public, private: vec![] });
+            let m = Message::TranscriptRequest(TranscriptRequest { dkg_id, signer_id: 2, public, private: vec![], end_begin: false });
             Packet::sign(Sender::Signer(2), m, &keys[2], &mut rng).to_bytes()
         };
         for _ in 0..4 {

@@ -1,45 +1,46 @@
 //! Native demo: a weighted DKG among local signers, then a BIP-340
 //! signature, checked before it is printed.
-//!
-//! `wsts-demo [--signers N] [--keys K] [--threshold T] [--message TEXT]`
 
+use clap::Parser;
 use rand_core::OsRng;
 use wsts_web::{
+    config::{Config, Scheme},
     crypto::{
         bip340,
         encoding::point_to_bytes,
         signing::{verify_signature, SignatureType},
     },
-    party::{local, Config, Party, Scheme},
+    keys::{local, SignerKeys},
 };
 
+#[derive(Parser)]
+#[command(name = "wsts-demo", about = "A weighted DKG among local signers, then a BIP-340 signature")]
+struct Args {
+    #[arg(long, default_value_t = 4)]
+    signers: u32,
+    /// Key ids in all (weight), spread evenly over the signers.
+    #[arg(long, default_value_t = 20)]
+    keys: u32,
+    /// Key ids needed to sign.
+    #[arg(long, default_value_t = 13)]
+    threshold: u32,
+    #[arg(long, default_value = "hello from wsts-web")]
+    message: String,
+}
+
 fn main() {
-    if let Err(e) = run() {
+    if let Err(e) = run(Args::parse()) {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
 }
 
-fn run() -> Result<(), String> {
-    let (mut signers, mut keys, mut threshold, mut message) = (4u32, 20u32, 13u32, "hello from wsts-web".to_string());
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = || args.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--signers" => signers = value()?.parse().map_err(|e| format!("--signers: {e}"))?,
-            "--keys" => keys = value()?.parse().map_err(|e| format!("--keys: {e}"))?,
-            "--threshold" => threshold = value()?.parse().map_err(|e| format!("--threshold: {e}"))?,
-            "--message" => message = value()?,
-            "-h" | "--help" => {
-                println!("usage: wsts-demo [--signers N] [--keys K] [--threshold T] [--message TEXT]");
-                return Ok(());
-            }
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
+fn run(Args { signers, keys, threshold, message }: Args) -> Result<(), String> {
     let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
-    let mut parties: Vec<Party> =
-        (0..signers).map(|s| Party::new(config.clone(), s)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    let mut parties: Vec<SignerKeys> = (0..signers)
+        .map(|s| SignerKeys::new(config.clone(), s))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
     println!("signers {signers}, key ids {keys}, threshold {threshold}");
     for s in 0..signers {
         println!("  signer {s}: key ids {:?}", config.key_ids(s));

@@ -1,118 +1,169 @@
 //! `wsts-sim`: rehearse a WSTS ceremony in one process, with adversaries and
-//! network faults, through the real state machines on a virtual clock.
-//!
-//! ```text
-//! wsts-sim run --signers N --keys K --threshold T [--dkg-threshold D]
-//!     [--coordinator fire|frost] [--scheme v1|v2] [--sig-type frost|schnorr|taproot]
-//!     [--merkle-root HEX] [--message HEX] [--sign-rounds R] [--seed S]
-//!     [--adversary ID:BEHAVIOUR[=IDS]]... [--fault SPEC]... [--json]
-//! ```
+//! network faults, through the real state machines on a virtual clock; or
+//! benchmark one.
 
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use wsts_web::{
-    crypto::signing::SignatureType,
-    party::Scheme,
-    sim::{parse_adversary, parse_fault, Options, Report, Simulation},
+    config::Scheme,
+    crypto::{signing::SignatureType, SignerId},
+    sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, Simulation},
 };
 
-const USAGE: &str = "usage: wsts-sim bench --signers N --keys K --threshold T [--json]
-       wsts-sim run --signers N --keys K --threshold T [--dkg-threshold D]
-    [--coordinator fire|frost] [--scheme v1|v2] [--sig-type frost|schnorr|taproot]
-    [--merkle-root HEX] [--message HEX] [--sign-rounds R] [--seed S]
-    [--adversary ID:BEHAVIOUR[=IDS]]... [--fault SPEC]... [--json]
-
-adversaries: withhold-private-shares=IDS empty-private-shares bad-private-shares=IDS
+const SPECS: &str = "adversaries (--adversary ID:BEHAVIOUR[=IDS]):
+    withhold-private-shares=IDS empty-private-shares bad-private-shares=IDS
     bad-public-shares equivocate-private-shares false-missing-private-shares=IDS
     false-bad-private-shares=IDS bad-signature-share replay-old-round
-faults: ID:offline=dkg|nonce|share|sign[:ROUNDS]   drop=FROM>TO:MESSAGE (FROM/TO a signer id or 'c')";
+faults (--fault SPEC):
+    ID:offline=dkg|nonce|share|sign[:ROUNDS]
+    drop=FROM>TO:MESSAGE   (FROM/TO a signer id or 'c')";
+
+#[derive(Parser)]
+#[command(name = "wsts-sim", version, about = "Rehearse or benchmark a WSTS ceremony in one process")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a whole ceremony (DKG, then signing rounds) and report it.
+    #[command(after_help = SPECS)]
+    Run(RunArgs),
+    /// Time DKG and one BIP-340 signing round per signer (v2, FIRE).
+    Bench(BenchArgs),
+}
+
+/// The workload: signers, key ids and the signing threshold.
+#[derive(Args)]
+struct Workload {
+    #[arg(long)]
+    signers: u32,
+    /// Key ids in all (weight), spread evenly over the signers.
+    #[arg(long)]
+    keys: u32,
+    /// Key ids needed to sign.
+    #[arg(long)]
+    threshold: u32,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CoordinatorKind {
+    /// Timeouts, retries and blame.
+    Fire,
+    /// Wait for every signer.
+    Frost,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemeArg {
+    V1,
+    V2,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SigType {
+    Frost,
+    Schnorr,
+    Taproot,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    #[command(flatten)]
+    workload: Workload,
+    /// Key ids whose dealers must complete DKG (default: the threshold).
+    #[arg(long)]
+    dkg_threshold: Option<u32>,
+    #[arg(long, value_enum, default_value = "fire")]
+    coordinator: CoordinatorKind,
+    #[arg(long, value_enum, default_value = "v2")]
+    scheme: SchemeArg,
+    #[arg(long, value_enum, default_value = "schnorr")]
+    sig_type: SigType,
+    /// Taproot script-tree root, 32 bytes hex (with --sig-type taproot).
+    #[arg(long, value_name = "HEX", value_parser = parse_merkle_root)]
+    merkle_root: Option<[u8; 32]>,
+    /// The message to sign, hex.
+    #[arg(long, value_name = "HEX", value_parser = parse_hex)]
+    message: Option<Hex>,
+    #[arg(long, default_value_t = 1)]
+    sign_rounds: u32,
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// A misbehaving signer (repeatable).
+    #[arg(long, value_name = "ID:BEHAVIOUR[=IDS]", value_parser = |s: &str| parse_adversary(s).map_err(|e| e.to_string()))]
+    adversary: Vec<(SignerId, Behaviour)>,
+    /// A network fault (repeatable).
+    #[arg(long, value_name = "SPEC", value_parser = |s: &str| parse_fault(s).map_err(|e| e.to_string()))]
+    fault: Vec<Fault>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    workload: Workload,
+    /// Print one line of JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Bytes given in hex.
+#[derive(Clone)]
+struct Hex(Vec<u8>);
+
+fn parse_hex(s: &str) -> Result<Hex, String> {
+    hex::decode(s).map(Hex).map_err(|_| "not hex".to_string())
+}
+
+fn parse_merkle_root(s: &str) -> Result<[u8; 32], String> {
+    <[u8; 32]>::try_from(parse_hex(s)?.0).map_err(|_| "need 32 bytes".to_string())
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    match args.first().map(String::as_str) {
-        Some("run") => match parse_run(&args[1..]) {
+    match Cli::parse().command {
+        Command::Run(args) => match options(args) {
             Ok((options, json)) => run(options, json),
             Err(e) => {
-                eprintln!("error: {e}\n\n{USAGE}");
+                eprintln!("error: {e}");
                 ExitCode::from(2)
             }
         },
-        Some("bench") => match parse_bench(&args[1..]) {
-            Ok((s, k, t, json)) => bench(s, k, t, json),
-            Err(e) => {
-                eprintln!("error: {e}\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+        Command::Bench(args) => bench(&args.workload, args.json),
     }
 }
 
-fn parse_run(args: &[String]) -> Result<(Options, bool), String> {
-    let mut o = Options::default();
-    let (mut json, mut merkle_root, mut sig_type) = (false, None, "schnorr".to_string());
-    let (mut signers, mut keys, mut threshold) = (None, None, None);
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        if flag == "--json" {
-            json = true;
-            continue;
-        }
-        let value = it.next().ok_or(format!("{flag} needs a value"))?;
-        let number = |v: &str| v.parse::<u64>().map_err(|_| format!("{flag}: {v:?} is not a number"));
-        match flag.as_str() {
-            "--signers" => signers = Some(number(value)? as u32),
-            "--keys" => keys = Some(number(value)? as u32),
-            "--threshold" => threshold = Some(number(value)? as u32),
-            "--dkg-threshold" => o.dkg_threshold = Some(number(value)? as u32),
-            "--sign-rounds" => o.sign_rounds = number(value)? as u32,
-            "--seed" => o.seed = number(value)?,
-            "--coordinator" => {
-                o.frost = match value.as_str() {
-                    "fire" => false,
-                    "frost" => true,
-                    v => return Err(format!("--coordinator: {v:?} is not fire or frost")),
-                }
-            }
-            "--scheme" => {
-                o.scheme = match value.as_str() {
-                    "v1" => Scheme::V1,
-                    "v2" => Scheme::V2,
-                    v => return Err(format!("--scheme: {v:?} is not v1 or v2")),
-                }
-            }
-            "--sig-type" => sig_type = value.clone(),
-            "--merkle-root" => {
-                let bytes = hex::decode(value).map_err(|_| "--merkle-root: not hex".to_string())?;
-                merkle_root =
-                    Some(<[u8; 32]>::try_from(bytes).map_err(|_| "--merkle-root: need 32 bytes".to_string())?);
-            }
-            "--message" => o.message = hex::decode(value).map_err(|_| "--message: not hex".to_string())?,
-            "--adversary" => o.adversaries.push(parse_adversary(value).map_err(|e| e.to_string())?),
-            "--fault" => o.faults.push(parse_fault(value).map_err(|e| e.to_string())?),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    o.signers = signers.ok_or("--signers is required")?;
-    o.keys = keys.ok_or("--keys is required")?;
-    o.threshold = threshold.ok_or("--threshold is required")?;
-    o.sig_type = match sig_type.as_str() {
-        "frost" => SignatureType::Frost,
-        "schnorr" => SignatureType::Schnorr,
-        "taproot" => SignatureType::Taproot { merkle_root },
-        v => return Err(format!("--sig-type: {v:?} is not frost, schnorr or taproot")),
+fn options(a: RunArgs) -> Result<(Options, bool), String> {
+    let sig_type = match (a.sig_type, a.merkle_root) {
+        (SigType::Frost, None) => SignatureType::Frost,
+        (SigType::Schnorr, None) => SignatureType::Schnorr,
+        (SigType::Taproot, merkle_root) => SignatureType::Taproot { merkle_root },
+        (_, Some(_)) => return Err("--merkle-root needs --sig-type taproot".into()),
     };
-    if merkle_root.is_some() && !matches!(o.sig_type, SignatureType::Taproot { .. }) {
-        return Err("--merkle-root needs --sig-type taproot".into());
-    }
-    Ok((o, json))
+    let defaults = Options::default();
+    let options = Options {
+        signers: a.workload.signers,
+        keys: a.workload.keys,
+        threshold: a.workload.threshold,
+        dkg_threshold: a.dkg_threshold,
+        scheme: match a.scheme {
+            SchemeArg::V1 => Scheme::V1,
+            SchemeArg::V2 => Scheme::V2,
+        },
+        frost: matches!(a.coordinator, CoordinatorKind::Frost),
+        sig_type,
+        message: a.message.map_or_else(|| defaults.message.clone(), |m| m.0),
+        sign_rounds: a.sign_rounds,
+        seed: a.seed,
+        adversaries: a.adversary,
+        faults: a.fault,
+        ..defaults
+    };
+    Ok((options, a.json))
 }
 
 fn run(options: Options, json: bool) -> ExitCode {
@@ -125,7 +176,13 @@ fn run(options: Options, json: bool) -> ExitCode {
     };
     let report = simulation.run();
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("report serializes"));
+        match serde_json::to_string_pretty(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
     } else {
         print_summary(&report);
     }
@@ -173,26 +230,6 @@ fn print_summary(r: &Report) {
     }
 }
 
-fn parse_bench(args: &[String]) -> Result<(u32, u32, u32, bool), String> {
-    let (mut s, mut k, mut t, mut json) = (None, None, None, false);
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        if flag == "--json" {
-            json = true;
-            continue;
-        }
-        let value = it.next().ok_or(format!("{flag} needs a value"))?;
-        let n: u32 = value.parse().map_err(|_| format!("{flag}: {value:?} is not a number"))?;
-        match flag.as_str() {
-            "--signers" => s = Some(n),
-            "--keys" => k = Some(n),
-            "--threshold" => t = Some(n),
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    Ok((s.ok_or("--signers is required")?, k.ok_or("--keys is required")?, t.ok_or("--threshold is required")?, json))
-}
-
 /// Peak resident set size, from /proc (Linux).
 fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -201,16 +238,16 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn bench(signers: u32, keys: u32, threshold: u32, json: bool) -> ExitCode {
+fn bench(w: &Workload, json: bool) -> ExitCode {
     let origin = std::time::Instant::now();
     let clock = Box::new(move || origin.elapsed().as_secs_f64() * 1000.0);
-    match wsts_web::sim::bench::run(signers, keys, threshold, "native", clock, &peak_rss) {
-        Ok(report) => {
-            if json {
-                println!("{}", serde_json::to_string(&report).expect("serializes"));
-            } else {
-                println!("{}", serde_json::to_string_pretty(&report).expect("serializes"));
-            }
+    let report = wsts_web::sim::bench::run(w.signers, w.keys, w.threshold, "native", clock, &peak_rss);
+    let text = report.and_then(|r| {
+        if json { serde_json::to_string(&r) } else { serde_json::to_string_pretty(&r) }.map_err(|e| e.to_string())
+    });
+    match text {
+        Ok(text) => {
+            println!("{text}");
             ExitCode::SUCCESS
         }
         Err(e) => {

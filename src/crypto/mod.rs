@@ -45,6 +45,7 @@ pub fn base_mul(x: &Scalar) -> Point {
 
 /// Bring points to affine form (z = 1) with one field inversion for all
 /// (Montgomery's trick), so that encoding them later costs no inversion each.
+#[allow(clippy::op_ref)] // field arithmetic on references, as p256k1 spells it
 pub fn normalize_batch(points: &mut [Point]) {
     use p256k1::field::Element;
     let live: Vec<usize> = (0..points.len()).filter(|&i| points[i].gej.infinity == 0).collect();

@@ -1,58 +1,142 @@
-//! Protocol messages. Field names follow the reference WSTS protocol.
+//! The [`Message`] enum, generated with its name table so that names can't
+//! drift from the enum (or from the encoding, which tags variants by index).
 //!
 //! DKG: `DkgBegin` → `DkgPublicShares` → `DkgPrivateBegin` → `DkgPrivateShares`
 //! → `DkgEndBegin` → `DkgEnd`. Signing: `NonceRequest` → `NonceResponse` →
 //! `SignatureShareRequest` → `SignatureShareResponse`. `TranscriptRequest`
-//! asks the coordinator to resend packets a signer lacks.
+//! asks the coordinator to resend packets a signer lacks. Field names follow
+//! the reference WSTS protocol.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-use crate::{
-    crypto::{
-        encoding::{fixed, serde_bytes_hex, serde_point, serde_points},
-        encryption::Ciphertext,
-        hash::sha256,
-        nonce::PublicNonce,
-        signing::{SignatureShare, SignatureType},
-        Point, SignerId,
-    },
-    party::{self, DkgFailure, DkgPublicShares},
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{
+    DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceRequest, NonceResponse,
+    Packet, SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
 };
+use crate::crypto::SignerId;
 
 pub type Digest = [u8; 32];
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Message {
-    DkgBegin(DkgBegin),
-    DkgPublicShares(DkgPublicShares),
-    DkgPrivateBegin(DkgPrivateBegin),
-    DkgPrivateShares(DkgPrivateShares),
-    DkgEndBegin(DkgEndBegin),
-    DkgEnd(DkgEnd),
-    NonceRequest(NonceRequest),
-    NonceResponse(NonceResponse),
-    SignatureShareRequest(SignatureShareRequest),
-    SignatureShareResponse(SignatureShareResponse),
-    TranscriptRequest(TranscriptRequest),
+/// What a message's signature and transcript digest cover. Most messages are
+/// their own signing form; the two that carry ciphertexts or full
+/// commitments are signed over a form that holds digests of those instead,
+/// so a copy pruned for one recipient verifies like the full one.
+pub trait SigningForm: Clone {
+    fn signing_form(&self) -> Cow<'_, Self> {
+        Cow::Borrowed(self)
+    }
+
+    /// Is this already its own signing form (nothing left to prune)?
+    fn is_signing_form(&self) -> bool {
+        true
+    }
+}
+
+/// A packet body: the [`Message`] enum or one of its variants' types, for
+/// packets whose kind is known (see [`super::Packet::narrow`]).
+pub trait Body: SigningForm + Serialize {
+    fn name(&self) -> &'static str;
+
+    /// Serialize exactly as the same message inside [`Message`] would be.
+    fn serialize_in_message<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// The message as the enum (a copy unless it is one).
+    fn to_message(&self) -> Cow<'_, Message>;
+}
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub enum Message {
+            $($(#[$doc])* $name($name),)*
+        }
+
+        /// Variant indexes, as the encoding tags them.
+        #[derive(Clone, Copy)]
+        enum Tag {
+            $($name,)*
+        }
+
+        /// A decoded packet split by the kind of its message.
+        pub enum TypedPacket {
+            $($name(Packet<$name>),)*
+        }
+
+        impl Packet {
+            /// This packet, typed by the kind of its message.
+            pub fn typed(self) -> TypedPacket {
+                let Packet { version, sender, message, signature, cache } = self;
+                match message {
+                    $(Message::$name(message) => {
+                        TypedPacket::$name(Packet { version, sender, message, signature, cache })
+                    })*
+                }
+            }
+        }
+
+        impl Message {
+            /// Every message name, in the order of the enum and its encoding.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name),)*];
+
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Message::$name(_) => stringify!($name),)*
+                }
+            }
+        }
+
+        $(
+            impl From<$name> for Message {
+                fn from(m: $name) -> Self {
+                    Message::$name(m)
+                }
+            }
+
+            impl TryFrom<Message> for $name {
+                type Error = Message;
+
+                fn try_from(m: Message) -> Result<Self, Message> {
+                    match m {
+                        Message::$name(inner) => Ok(inner),
+                        other => Err(other),
+                    }
+                }
+            }
+
+            impl Body for $name {
+                fn name(&self) -> &'static str {
+                    stringify!($name)
+                }
+
+                fn serialize_in_message<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_newtype_variant("Message", Tag::$name as u32, stringify!($name), self)
+                }
+
+                fn to_message(&self) -> Cow<'_, Message> {
+                    Cow::Owned(Message::$name(self.clone()))
+                }
+            }
+        )*
+    };
+}
+
+messages! {
+    DkgBegin,
+    DkgPublicShares,
+    DkgPrivateBegin,
+    DkgPrivateShares,
+    DkgEndBegin,
+    DkgEnd,
+    NonceRequest,
+    NonceResponse,
+    SignatureShareRequest,
+    SignatureShareResponse,
+    TranscriptRequest,
 }
 
 impl Message {
-    pub fn name(&self) -> &'static str {
-        match self {
-            Message::DkgBegin(_) => "DkgBegin",
-            Message::DkgPublicShares(_) => "DkgPublicShares",
-            Message::DkgPrivateBegin(_) => "DkgPrivateBegin",
-            Message::DkgPrivateShares(_) => "DkgPrivateShares",
-            Message::DkgEndBegin(_) => "DkgEndBegin",
-            Message::DkgEnd(_) => "DkgEnd",
-            Message::NonceRequest(_) => "NonceRequest",
-            Message::NonceResponse(_) => "NonceResponse",
-            Message::SignatureShareRequest(_) => "SignatureShareRequest",
-            Message::SignatureShareResponse(_) => "SignatureShareResponse",
-            Message::TranscriptRequest(_) => "TranscriptRequest",
-        }
-    }
-
     /// The DKG round this message belongs to.
     pub fn dkg_id(&self) -> u64 {
         match self {
@@ -70,7 +154,8 @@ impl Message {
         }
     }
 
-    /// The signer a signer-sent message claims to come from.
+    /// The signer a signer-sent message claims to come from; `None` for the
+    /// coordinator's messages.
     pub fn claimed_signer(&self) -> Option<SignerId> {
         match self {
             Message::DkgPublicShares(m) => Some(m.signer_id),
@@ -79,238 +164,49 @@ impl Message {
             Message::NonceResponse(m) => Some(m.signer_id),
             Message::SignatureShareResponse(m) => Some(m.signer_id),
             Message::TranscriptRequest(m) => Some(m.signer_id),
-            _ => None,
+            Message::DkgBegin(_)
+            | Message::DkgPrivateBegin(_)
+            | Message::DkgEndBegin(_)
+            | Message::NonceRequest(_)
+            | Message::SignatureShareRequest(_) => None,
+        }
+    }
+}
+
+impl SigningForm for Message {
+    fn signing_form(&self) -> Cow<'_, Self> {
+        match self {
+            Message::DkgPublicShares(m) => match m.signing_form() {
+                Cow::Owned(pruned) => Cow::Owned(Message::DkgPublicShares(pruned)),
+                Cow::Borrowed(_) => Cow::Borrowed(self),
+            },
+            Message::DkgPrivateShares(m) => match m.signing_form() {
+                Cow::Owned(pruned) => Cow::Owned(Message::DkgPrivateShares(pruned)),
+                Cow::Borrowed(_) => Cow::Borrowed(self),
+            },
+            other => Cow::Borrowed(other),
         }
     }
 
-    /// The form that signatures and transcript digests cover: the message
-    /// with every ciphertext, and every commitment past its constant term,
-    /// replaced by its digest. A pruned copy therefore has the same signature
-    /// and digest as the full one.
-    pub fn signing_form(&self) -> Message {
+    fn is_signing_form(&self) -> bool {
         match self {
-            Message::DkgPublicShares(m) => Message::DkgPublicShares(m.pruned()),
-            Message::DkgPrivateShares(m) => Message::DkgPrivateShares(m.pruned_for(None)),
-            other => other.clone(),
-        }
-    }
-
-    /// Is this message its own signing form (nothing left to prune)?
-    pub fn is_signing_form(&self) -> bool {
-        match self {
-            Message::DkgPublicShares(m) => m.commitments.iter().all(|c| c.full().is_none()),
-            Message::DkgPrivateShares(m) => m.shares.iter().all(|(_, p)| matches!(p, SharePayload::Pruned(_))),
+            Message::DkgPublicShares(m) => m.is_signing_form(),
+            Message::DkgPrivateShares(m) => m.is_signing_form(),
             _ => true,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DkgBegin {
-    pub dkg_id: u64,
-    /// The signers asked to take part in this attempt.
-    pub signers: Vec<SignerId>,
-}
-
-/// A signer and the digest of its packet as the coordinator holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignerDigest {
-    pub signer: SignerId,
-    #[serde(with = "fixed")]
-    pub digest: Digest,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DkgPrivateBegin {
-    pub dkg_id: u64,
-    /// The signers whose public shares are in, with the digest of each one's
-    /// `DkgPublicShares` packet as the coordinator holds it.
-    pub public_digests: Vec<SignerDigest>,
-}
-
-/// One recipient's encrypted shares, or only their digest in a copy pruned
-/// for another recipient.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SharePayload {
-    Ciphertext(Ciphertext),
-    Pruned(#[serde(with = "fixed")] Digest),
-}
-
-impl SharePayload {
-    pub fn digest(&self) -> Digest {
-        match self {
-            SharePayload::Ciphertext(c) => sha256(&crate::crypto::encoding::to_bytes(c)),
-            SharePayload::Pruned(d) => *d,
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DkgPrivateShares {
-    pub dkg_id: u64,
-    pub signer_id: SignerId,
-    pub shares: Vec<(SignerId, SharePayload)>,
-}
-
-impl DkgPrivateShares {
-    pub fn from_party(p: party::DkgPrivateShares) -> Self {
-        DkgPrivateShares {
-            dkg_id: p.dkg_id,
-            signer_id: p.signer_id,
-            shares: p.shares.into_iter().map(|e| (e.recipient, SharePayload::Ciphertext(e.ciphertext))).collect(),
-        }
+impl Body for Message {
+    fn name(&self) -> &'static str {
+        Message::name(self)
     }
 
-    /// A copy holding only `recipient`'s ciphertext (or none, for the signing form).
-    pub fn pruned_for(&self, recipient: Option<SignerId>) -> Self {
-        let shares = self
-            .shares
-            .iter()
-            .map(|(r, payload)| match payload {
-                SharePayload::Ciphertext(_) if Some(*r) == recipient => (*r, payload.clone()),
-                _ => (*r, SharePayload::Pruned(payload.digest())),
-            })
-            .collect();
-        DkgPrivateShares { dkg_id: self.dkg_id, signer_id: self.signer_id, shares }
+    fn serialize_in_message<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
     }
 
-    /// Every recipient's copy ([`DkgPrivateShares::pruned_for`]), hashing each
-    /// ciphertext once rather than once per copy.
-    pub fn pruned_for_each(&self) -> Vec<(SignerId, Self)> {
-        let pruned = self.pruned_for(None);
-        self.shares
-            .iter()
-            .enumerate()
-            .map(|(i, (recipient, payload))| {
-                let mut copy = pruned.clone();
-                copy.shares[i].1 = payload.clone();
-                (*recipient, copy)
-            })
-            .collect()
+    fn to_message(&self) -> Cow<'_, Message> {
+        Cow::Borrowed(self)
     }
-
-    /// The ciphertexts present in this copy, in the core crate's form.
-    pub fn to_party(&self) -> party::DkgPrivateShares {
-        party::DkgPrivateShares {
-            dkg_id: self.dkg_id,
-            signer_id: self.signer_id,
-            shares: self
-                .shares
-                .iter()
-                .filter_map(|(r, p)| match p {
-                    SharePayload::Ciphertext(c) => {
-                        Some(party::EncryptedShares { recipient: *r, ciphertext: c.clone() })
-                    }
-                    SharePayload::Pruned(_) => None,
-                })
-                .collect(),
-        }
-    }
-
-    pub fn entry_for(&self, recipient: SignerId) -> Option<&SharePayload> {
-        self.shares.iter().find(|(r, _)| *r == recipient).map(|(_, p)| p)
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DkgEndBegin {
-    pub dkg_id: u64,
-    /// The signers whose shares make the key, with the digest of each one's
-    /// `DkgPrivateShares` packet as the coordinator holds it.
-    pub private_digests: Vec<SignerDigest>,
-    /// `[A_1, …, A_{t-1}]` summed over those signers' polynomials (ChillDKG's
-    /// SimplPedPop aggregation): with each one's constant term, all a signer
-    /// needs to check its shares. Signed by the coordinator, so a wrong sum is
-    /// its own provable statement against the signers' signed commitments.
-    #[serde(with = "serde_points")]
-    pub aggregate_rest: Vec<Point>,
-}
-
-/// A signer's complaint. The core's share failures, plus what only the
-/// protocol layer can see.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum DkgEndFailure {
-    /// Failures of the shares, each naming signers and carrying evidence.
-    Shares(Vec<DkgFailure>),
-    /// The sender signed a packet different from the coordinator's copy for
-    /// the same round: here is ours (the signed packet bytes).
-    Equivocation {
-        signer: SignerId,
-        #[serde(with = "serde_bytes_hex")]
-        packet: Vec<u8>,
-    },
-    /// The coordinator's begin messages were inconsistent with our state.
-    BadState(String),
-    /// The signers included carry less weight than `dkg_threshold`.
-    Threshold,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum DkgStatus {
-    Success {
-        #[serde(with = "serde_point")]
-        group_key: Point,
-    },
-    Failure(DkgEndFailure),
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DkgEnd {
-    pub dkg_id: u64,
-    pub signer_id: SignerId,
-    pub status: DkgStatus,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NonceRequest {
-    pub dkg_id: u64,
-    pub sign_id: u64,
-    pub sign_iter_id: u64,
-    #[serde(with = "serde_bytes_hex")]
-    pub message: Vec<u8>,
-    pub sig_type: SignatureType,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NonceResponse {
-    pub dkg_id: u64,
-    pub sign_id: u64,
-    pub sign_iter_id: u64,
-    pub signer_id: SignerId,
-    pub nonces: Vec<PublicNonce>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignatureShareRequest {
-    pub dkg_id: u64,
-    pub sign_id: u64,
-    pub sign_iter_id: u64,
-    #[serde(with = "serde_bytes_hex")]
-    pub message: Vec<u8>,
-    pub sig_type: SignatureType,
-    /// The chosen signers' `NonceResponse` packets, exactly as they signed them.
-    pub nonce_responses: Vec<SignedBytes>,
-}
-
-/// The bytes of an embedded signed packet.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedBytes(#[serde(with = "serde_bytes_hex")] pub Vec<u8>);
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignatureShareResponse {
-    pub dkg_id: u64,
-    pub sign_id: u64,
-    pub sign_iter_id: u64,
-    pub signer_id: SignerId,
-    pub shares: Vec<SignatureShare>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TranscriptRequest {
-    pub dkg_id: u64,
-    pub signer_id: SignerId,
-    /// Signers whose `DkgPublicShares` we lack or hold a different copy of.
-    pub public: Vec<SignerId>,
-    /// Signers whose `DkgPrivateShares` we lack or hold a different copy of.
-    pub private: Vec<SignerId>,
 }

@@ -4,12 +4,18 @@
 //! BIP-340 under the sender's network key over
 //! `H("wsts-web/v1/packet", encode(version, sender, signing form of message))`,
 //! so it covers every field; only ciphertexts addressed to other recipients
-//! are covered through their digests (see [`Message::signing_form`]).
+//! are covered through their digests (see [`SigningForm`]).
+//!
+//! A decoded packet is a `Packet<Message>`; [`Packet::narrow`] turns it into
+//! a `Packet<DkgPublicShares>` (say) once its kind is known, so code that
+//! stores packets of one kind reads their messages without a fallible match.
+
+use std::{borrow::Cow, sync::Arc};
 
 use rand_core::{CryptoRng, RngCore};
-use serde::{Deserialize, Serialize};
+use serde::{ser::SerializeStruct, Deserialize, Serialize, Serializer};
 
-use super::{Digest, Message};
+use super::{Body, Digest, DkgPrivateShares, DkgPublicShares, Message, SigningForm};
 use crate::crypto::{
     bip340::{self, SchnorrSignature},
     encoding::{self, EncodingError},
@@ -22,6 +28,7 @@ pub const PROTOCOL_VERSION: u8 = 1;
 /// Larger packets are refused before decoding.
 pub const MAX_PACKET_BYTES: usize = 64 << 20;
 const PACKET_TAG: &str = "wsts-web/v1/packet";
+const SIGNATURE_LEN: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Sender {
@@ -32,34 +39,58 @@ pub enum Sender {
 /// A signed packet. Fields are read-only outside this crate: a decoded packet
 /// caches its bytes and digest, which must match its fields.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Packet {
+pub struct Packet<M = Message> {
     pub(crate) version: u8,
     pub(crate) sender: Sender,
-    pub(crate) message: Message,
+    pub(crate) message: M,
     pub(crate) signature: SchnorrSignature,
     #[serde(skip)]
-    cache: Cache,
+    pub(super) cache: Cache,
 }
 
 /// The encoded bytes and transcript digest, computed once.
 #[derive(Clone, Debug, Default)]
-struct Cache {
-    bytes: Option<std::sync::Arc<Vec<u8>>>,
+pub(super) struct Cache {
+    bytes: Option<Arc<Vec<u8>>>,
     digest: Option<Digest>,
 }
 
-impl PartialEq for Packet {
+impl<M: PartialEq> PartialEq for Packet<M> {
     fn eq(&self, other: &Self) -> bool {
         (self.version, self.sender, &self.message, &self.signature)
             == (other.version, other.sender, &other.message, &other.signature)
     }
 }
 
+/// A body serialized as its `Message` variant.
+struct InMessage<'a, M>(&'a M);
+
+impl<M: Body> Serialize for InMessage<'_, M> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_in_message(serializer)
+    }
+}
+
+/// The packet body a signature covers.
 #[derive(Serialize)]
-struct SigningBody<'a> {
+struct SigningBody<'a, M: Body> {
     version: u8,
     sender: Sender,
-    message: &'a Message,
+    message: InMessage<'a, M>,
+}
+
+/// The wire form of any packet: that of a `Packet<Message>`.
+struct Wire<'a, M>(&'a Packet<M>);
+
+impl<M: Body> Serialize for Wire<'_, M> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Packet", 4)?;
+        s.serialize_field("version", &self.0.version)?;
+        s.serialize_field("sender", &self.0.sender)?;
+        s.serialize_field("message", &InMessage(&self.0.message))?;
+        s.serialize_field("signature", &self.0.signature)?;
+        s.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,7 +122,7 @@ impl NetworkKeys {
     pub fn key_of(&self, sender: Sender) -> Option<&Point> {
         match sender {
             Sender::Coordinator => Some(&self.coordinator),
-            Sender::Signer(id) => self.signers.get(id as usize),
+            Sender::Signer(id) => self.signers.get(usize::try_from(id).ok()?),
         }
     }
 }
@@ -120,37 +151,26 @@ pub fn peek_message_name(bytes: &[u8]) -> Option<&'static str> {
         }
         _ => return None,
     }
-    const NAMES: [&str; 11] = [
-        "DkgBegin",
-        "DkgPublicShares",
-        "DkgPrivateBegin",
-        "DkgPrivateShares",
-        "DkgEndBegin",
-        "DkgEnd",
-        "NonceRequest",
-        "NonceResponse",
-        "SignatureShareRequest",
-        "SignatureShareResponse",
-        "TranscriptRequest",
-    ];
-    NAMES.get(usize::try_from(varint(bytes, &mut at)?).ok()?).copied()
+    Message::NAMES.get(usize::try_from(varint(bytes, &mut at)?).ok()?).copied()
 }
 
-impl Packet {
-    /// The encoded signing form: what the signature and the digest cover.
-    fn signing_body(version: u8, sender: Sender, message: &Message) -> Vec<u8> {
-        encoding::to_bytes(&SigningBody { version, sender, message: &message.signing_form() })
-    }
-
+impl<M: Body> Packet<M> {
     /// Sign `message` as `sender`.
-    pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: Message, key: &SecretScalar, rng: &mut R) -> Self {
+    pub fn sign<R: RngCore + CryptoRng>(sender: Sender, message: M, key: &SecretScalar, rng: &mut R) -> Self {
         let body = Self::signing_body(PROTOCOL_VERSION, sender, &message);
         let mut aux = [0u8; 32];
         rng.fill_bytes(&mut aux);
+        #[allow(clippy::expect_used)] // network keys are nonzero (checked against their public key on construction)
         let signature = bip340::sign(&key.expose().to_bytes(), &tagged_hash(PACKET_TAG, &body), &aux)
             .expect("network keys are valid secret keys");
         let cache = Cache { bytes: None, digest: Some(sha256(&body)) };
         Packet { version: PROTOCOL_VERSION, sender, message, signature, cache }
+    }
+
+    /// The encoded signing form: what the signature and the digest cover.
+    fn signing_body(version: u8, sender: Sender, message: &M) -> Vec<u8> {
+        let form = message.signing_form();
+        encoding::to_bytes(&SigningBody { version, sender, message: InMessage(form.as_ref()) })
     }
 
     pub fn version(&self) -> u8 {
@@ -161,7 +181,7 @@ impl Packet {
         self.sender
     }
 
-    pub fn message(&self) -> &Message {
+    pub fn message(&self) -> &M {
         &self.message
     }
 
@@ -169,16 +189,55 @@ impl Packet {
         &self.signature
     }
 
+    pub fn into_message(self) -> M {
+        self.message
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         match &self.cache.bytes {
             Some(b) => b.as_ref().clone(),
-            None => encoding::to_bytes(self),
+            None => encoding::to_bytes(&Wire(self)),
         }
     }
 
     /// The encoded length, without copying cached bytes.
     pub fn encoded_len(&self) -> usize {
-        self.cache.bytes.as_ref().map(|b| b.len()).unwrap_or_else(|| encoding::to_bytes(self).len())
+        self.cache.bytes.as_ref().map(|b| b.len()).unwrap_or_else(|| encoding::to_bytes(&Wire(self)).len())
+    }
+
+    /// The transcript digest: SHA-256 of the signed body, so equal for a
+    /// full copy and a pruned one, and different for any change of content.
+    pub fn digest(&self) -> Digest {
+        self.cache.digest.unwrap_or_else(|| sha256(&Self::signing_body(self.version, self.sender, &self.message)))
+    }
+
+    /// The same signed packet with its message in another form of equal
+    /// signing form (a pruned copy).
+    fn with_message<N: Body>(&self, message: N) -> Packet<N> {
+        Packet {
+            version: self.version,
+            sender: self.sender,
+            message,
+            signature: self.signature,
+            cache: Cache { bytes: None, digest: Some(self.digest()) },
+        }
+    }
+
+    /// The packet as a `Packet<Message>`, its caches kept.
+    pub fn widen(self) -> Packet {
+        let message = self.message.to_message().into_owned();
+        Packet { version: self.version, sender: self.sender, message, signature: self.signature, cache: self.cache }
+    }
+}
+
+impl Packet {
+    /// This packet as one of a known kind, or itself back if it is another.
+    pub fn narrow<N: Body + TryFrom<Message, Error = Message>>(self) -> Result<Packet<N>, Box<Packet>> {
+        let Packet { version, sender, message, signature, cache } = self;
+        match N::try_from(message) {
+            Ok(message) => Ok(Packet { version, sender, message, signature, cache }),
+            Err(message) => Err(Box::new(Packet { version, sender, message, signature, cache })),
+        }
     }
 
     /// Decode and authenticate: size, canonical encoding, version, known
@@ -211,16 +270,6 @@ impl Packet {
         Ok(decoded.into_iter().zip(packets).map(|(d, b)| d.finish(b)).collect())
     }
 
-    fn compute_digest(&self) -> Digest {
-        sha256(&Self::signing_body(self.version, self.sender, &self.message))
-    }
-
-    /// The transcript digest: SHA-256 of the signed body, so equal for a
-    /// full copy and a pruned one, and different for any change of content.
-    pub fn digest(&self) -> Digest {
-        self.cache.digest.unwrap_or_else(|| self.compute_digest())
-    }
-
     /// A copy for one recipient: other recipients' ciphertexts pruned, and
     /// commitments pruned to their constant terms (signers get the rest summed).
     pub fn pruned_for(&self, recipient: SignerId) -> Packet {
@@ -230,29 +279,28 @@ impl Packet {
             _ => self.clone(),
         }
     }
+}
 
-    /// For a `DkgPrivateShares` packet, every recipient's pruned copy.
-    pub fn pruned_for_each(&self) -> Vec<(SignerId, Packet)> {
-        match &self.message {
-            Message::DkgPrivateShares(m) => m
-                .pruned_for_each()
-                .into_iter()
-                .map(|(recipient, copy)| (recipient, self.with_message(Message::DkgPrivateShares(copy))))
-                .collect(),
-            _ => vec![],
-        }
+impl Packet<DkgPublicShares> {
+    /// The copy signers get: commitments pruned to their constant terms.
+    pub fn pruned(&self) -> Self {
+        self.with_message(self.message.pruned())
+    }
+}
+
+impl Packet<DkgPrivateShares> {
+    /// The copy for one recipient: every other ciphertext pruned to its digest.
+    pub fn pruned_for(&self, recipient: SignerId) -> Self {
+        self.with_message(self.message.pruned_for(Some(recipient)))
     }
 
-    /// The same signed packet with `message` in another form of equal signing form.
-    fn with_message(&self, message: Message) -> Packet {
-        debug_assert_eq!(message.signing_form(), self.message.signing_form());
-        Packet {
-            version: self.version,
-            sender: self.sender,
-            message,
-            signature: self.signature,
-            cache: Cache { bytes: None, digest: Some(self.digest()) },
-        }
+    /// Every recipient's pruned copy.
+    pub fn pruned_for_each(&self) -> Vec<(SignerId, Self)> {
+        self.message
+            .pruned_for_each()
+            .into_iter()
+            .map(|(recipient, copy)| (recipient, self.with_message(copy)))
+            .collect()
     }
 }
 
@@ -284,11 +332,11 @@ impl<'a> Decoded<'a> {
             return Err(PacketError::WrongSender { sender: packet.sender, message: packet.message.name() });
         }
         // The bytes are canonical, so the signed body is the packet less its
-        // 64-byte signature, unless some part of it is signed by digest.
-        let body: std::borrow::Cow<'_, [u8]> = if packet.message.is_signing_form() {
-            bytes[..bytes.len() - 64].into()
-        } else {
-            Packet::signing_body(packet.version, packet.sender, &packet.message).into()
+        // signature, unless some part of it is signed by digest.
+        let unsigned = bytes.len().checked_sub(SIGNATURE_LEN).and_then(|n| bytes.get(..n));
+        let body: Cow<'_, [u8]> = match unsigned {
+            Some(body) if packet.message.is_signing_form() => body.into(),
+            _ => Packet::signing_body(packet.version, packet.sender, &packet.message).into(),
         };
         let (hash, digest) = (tagged_hash(PACKET_TAG, &body), sha256(&body));
         Ok(Decoded { packet, key, hash, digest })
@@ -296,106 +344,10 @@ impl<'a> Decoded<'a> {
 
     /// The authenticated packet, with its bytes and digest cached.
     fn finish(self, bytes: &[u8]) -> Packet {
-        Packet {
-            cache: Cache { bytes: Some(std::sync::Arc::new(bytes.to_vec())), digest: Some(self.digest) },
-            ..self.packet
-        }
+        Packet { cache: Cache { bytes: Some(Arc::new(bytes.to_vec())), digest: Some(self.digest) }, ..self.packet }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::net::{DkgBegin, NonceRequest, TranscriptRequest};
-    use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
-
-    #[test]
-    fn batch_decoding_names_the_packet_with_a_bad_signature() {
-        let mut rng = ChaCha20Rng::seed_from_u64(2);
-        let secrets: Vec<SecretScalar> = (0..3).map(|_| SecretScalar::random(&mut rng)).collect();
-        let keys = NetworkKeys {
-            coordinator: crate::crypto::base_mul(secrets[0].expose()),
-            signers: secrets.iter().map(|k| crate::crypto::base_mul(k.expose())).collect(),
-        };
-        let packets: Vec<Vec<u8>> = (0..3u32)
-            .map(|id| {
-                let m = Message::TranscriptRequest(TranscriptRequest {
-                    dkg_id: 1,
-                    signer_id: id,
-                    public: vec![],
-                    private: vec![],
-                });
-                Packet::sign(Sender::Signer(id), m, &secrets[id as usize], &mut rng).to_bytes()
-            })
-            .collect();
-        let slices: Vec<&[u8]> = packets.iter().map(Vec::as_slice).collect();
-        let decoded = Packet::from_bytes_batch(&slices, &keys, &mut rng).unwrap();
-        for (p, bytes) in decoded.iter().zip(&slices) {
-            assert_eq!(p, &Packet::from_bytes(bytes, &keys).unwrap());
-            assert_eq!(p.digest(), Packet::from_bytes(bytes, &keys).unwrap().digest());
-        }
-        let mut tampered = packets.clone();
-        let last = tampered[1].len() - 1;
-        tampered[1][last] ^= 1;
-        let slices: Vec<&[u8]> = tampered.iter().map(Vec::as_slice).collect();
-        assert_eq!(
-            Packet::from_bytes_batch(&slices, &keys, &mut rng),
-            Err(PacketError::BadSignature(Sender::Signer(1)))
-        );
-    }
-
-    #[test]
-    fn each_recipients_copy_matches_pruning_one_at_a_time() {
-        use crate::crypto::encryption::Ciphertext;
-        use crate::net::{DkgPrivateShares, SharePayload};
-        let mut rng = ChaCha20Rng::seed_from_u64(3);
-        let key = SecretScalar::random(&mut rng);
-        let shares = (1..4u32)
-            .map(|r| (r, SharePayload::Ciphertext(Ciphertext { nonce: [r as u8; 12], bytes: vec![r as u8; 40] })))
-            .collect();
-        let message = Message::DkgPrivateShares(DkgPrivateShares { dkg_id: 1, signer_id: 0, shares });
-        let packet = Packet::sign(Sender::Signer(0), message, &key, &mut rng);
-        let copies = packet.pruned_for_each();
-        assert_eq!(copies.iter().map(|(r, _)| *r).collect::<Vec<_>>(), vec![1, 2, 3]);
-        for (recipient, copy) in copies {
-            assert_eq!(copy, packet.pruned_for(recipient));
-            assert_eq!(copy.digest(), packet.digest());
-        }
-    }
-
-    #[test]
-    fn peeked_names_match_decoded_ones() {
-        let mut rng = ChaCha20Rng::seed_from_u64(1);
-        let key = SecretScalar::random(&mut rng);
-        let messages = [
-            (Sender::Coordinator, Message::DkgBegin(DkgBegin { dkg_id: 300, signers: vec![0, 1] })),
-            (
-                Sender::Coordinator,
-                Message::NonceRequest(NonceRequest {
-                    dkg_id: 1,
-                    sign_id: 2,
-                    sign_iter_id: 3,
-                    message: vec![1; 200],
-                    sig_type: crate::crypto::signing::SignatureType::Schnorr,
-                }),
-            ),
-            (
-                Sender::Signer(1000),
-                Message::TranscriptRequest(TranscriptRequest {
-                    dkg_id: 1,
-                    signer_id: 1000,
-                    public: vec![],
-                    private: vec![2],
-                }),
-            ),
-        ];
-        for (sender, message) in messages {
-            let name = message.name();
-            let bytes = Packet::sign(sender, message, &key, &mut rng).to_bytes();
-            assert_eq!(peek_message_name(&bytes), Some(name));
-        }
-        assert_eq!(peek_message_name(&[]), None);
-        assert_eq!(peek_message_name(&[1, 0, 99]), None);
-        assert_eq!(peek_message_name(&[1, 7, 0]), None);
-    }
-}
+#[path = "packet_tests.rs"]
+mod tests;

@@ -9,8 +9,8 @@ use rand_core::SeedableRng;
 
 use crate::{
     crypto::{secret::SecretScalar, Scalar, SignerId},
-    net::{DkgEndFailure, DkgPrivateShares, DkgStatus, Message, Packet, Sender},
-    party::{BadShareEvidence, DkgFailure, DkgPublicShares},
+    net::{BadShareEvidence, DkgEnd, DkgFailure, DkgPrivateShares, DkgPublicShares},
+    net::{DkgEndFailure, DkgStatus, Message, Packet, Sender},
     state_machine::{signer::Signer, CeremonyConfig, Transmit},
 };
 
@@ -86,7 +86,7 @@ impl Adversary {
                     .collect();
                 for t in targets {
                     if let Some(p) = self.public.get(&t) {
-                        if let Some(e) = signer.party().bad_share_evidence(p, &mut self.rng) {
+                        if let Some(e) = signer.keys().bad_share_evidence(p, &mut self.rng) {
                             self.false_evidence.insert(t, e);
                         }
                     }
@@ -105,93 +105,96 @@ impl Adversary {
     /// Alter what the honest signer sends.
     pub fn outgoing(&mut self, t: Transmit, signer: &Signer) -> Vec<Transmit> {
         let Ok(packet) = Packet::from_bytes(&t.bytes, &self.config.network) else { return vec![t] };
-        let round = round_of(&packet.message);
+        let round = round_of(packet.message());
         let mut out = Vec::new();
-        let mut message = packet.message.clone();
-        let mut altered = false;
-        match &mut message {
+        let mut message = packet.message().clone();
+        let altered = match &mut message {
             Message::DkgPublicShares(m) if self.has(|b| *b == Behaviour::BadPublicShares) => {
-                m.commitments[0].proof.s += Scalar::from(1);
-                altered = true;
+                if let Some(c) = m.commitments.first_mut() {
+                    c.proof.s += Scalar::from(1);
+                }
+                true
             }
             Message::DkgPrivateShares(m) => {
-                for b in self.behaviours.clone() {
-                    match b {
-                        Behaviour::WithholdPrivateShares(ids) => {
-                            m.shares.retain(|(r, _)| !ids.contains(r));
-                            altered = true;
-                        }
-                        Behaviour::EmptyPrivateShares => {
-                            m.shares.clear();
-                            altered = true;
-                        }
-                        Behaviour::BadPrivateShares(ids) => {
-                            let peers: BTreeMap<_, _> = m
-                                .shares
-                                .iter()
-                                .filter_map(|(r, _)| self.public.get(r).map(|p| (*r, p.clone())))
-                                .collect();
-                            let bad = signer.party().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
-                                if ids.contains(&r) {
-                                    shares[0] = SecretScalar::new(shares[0].expose() + Scalar::from(1));
-                                }
-                            });
-                            if let Some(bad) = bad {
-                                *m = DkgPrivateShares::from_party(bad);
-                                altered = true;
-                            }
-                        }
-                        Behaviour::EquivocatePrivateShares => {
-                            let peers: BTreeMap<_, _> = m
-                                .shares
-                                .iter()
-                                .filter_map(|(r, _)| self.public.get(r).map(|p| (*r, p.clone())))
-                                .collect();
-                            if let Some(other) = signer.party().encrypt_shares(&peers, &mut self.rng) {
-                                out.push(
-                                    self.sign(t.to, Message::DkgPrivateShares(DkgPrivateShares::from_party(other))),
-                                );
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+                let (altered, extra) = self.alter_private_shares(m, signer);
+                out.extend(extra.map(|other| self.sign(t.to, Message::DkgPrivateShares(other))));
+                altered
             }
-            Message::DkgEnd(m) => {
-                let mut failures = Vec::new();
-                for b in &self.behaviours {
-                    match b {
-                        Behaviour::FalseMissingPrivateShares(ids) => {
-                            failures.push(DkgFailure::MissingPrivateShares(ids.iter().copied().collect()))
-                        }
-                        Behaviour::FalseBadPrivateShares(_) if !self.false_evidence.is_empty() => {
-                            failures.push(DkgFailure::BadPrivateShares(std::mem::take(&mut self.false_evidence)))
-                        }
-                        _ => {}
-                    }
-                }
-                if !failures.is_empty() {
-                    m.status = DkgStatus::Failure(DkgEndFailure::Shares(failures));
-                    altered = true;
-                }
-            }
+            Message::DkgEnd(m) => self.falsify_end(m),
             Message::SignatureShareResponse(m) if self.has(|b| *b == Behaviour::BadSignatureShare) => {
                 for s in &mut m.shares {
                     s.z += Scalar::from(1);
                 }
-                altered = true;
+                true
             }
-            _ => {}
-        }
+            _ => false,
+        };
         let sent = if altered { self.sign(t.to, message) } else { t };
         if self.has(|b| *b == Behaviour::ReplayOldRound) {
-            for (_, old) in self.sent.iter().filter(|(r, _)| *r < round) {
-                out.push(old.clone());
-            }
+            out.extend(self.sent.iter().filter(|(r, _)| *r < round).map(|(_, old)| old.clone()));
             self.sent.push((round, sent.clone()));
         }
         out.insert(0, sent);
         out
+    }
+
+    /// Withhold, empty or corrupt the private shares; with equivocation, a
+    /// second, different packet to send as well.
+    fn alter_private_shares(&mut self, m: &mut DkgPrivateShares, signer: &Signer) -> (bool, Option<DkgPrivateShares>) {
+        let (mut altered, mut other) = (false, None);
+        for b in self.behaviours.clone() {
+            // The recipients still in the packet, as the earlier behaviours left it.
+            let peers: BTreeMap<_, _> = m
+                .shares
+                .iter()
+                .filter_map(|s| self.public.get(&s.recipient).map(|p| (s.recipient, p.clone())))
+                .collect();
+            match b {
+                Behaviour::WithholdPrivateShares(ids) => {
+                    m.shares.retain(|s| !ids.contains(&s.recipient));
+                    altered = true;
+                }
+                Behaviour::EmptyPrivateShares => {
+                    m.shares.clear();
+                    altered = true;
+                }
+                Behaviour::BadPrivateShares(ids) => {
+                    let bad = signer.keys().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
+                        if let (true, Some(first)) = (ids.contains(&r), shares.first_mut()) {
+                            *first = SecretScalar::new(first.expose() + Scalar::from(1));
+                        }
+                    });
+                    if let Some(bad) = bad {
+                        *m = bad;
+                        altered = true;
+                    }
+                }
+                Behaviour::EquivocatePrivateShares => other = signer.keys().encrypt_shares(&peers, &mut self.rng),
+                _ => {}
+            }
+        }
+        (altered, other)
+    }
+
+    /// Replace a `DkgEnd` with false complaints.
+    fn falsify_end(&mut self, m: &mut DkgEnd) -> bool {
+        let mut failures = Vec::new();
+        for b in &self.behaviours {
+            match b {
+                Behaviour::FalseMissingPrivateShares(ids) => {
+                    failures.push(DkgFailure::MissingPrivateShares(ids.iter().copied().collect()))
+                }
+                Behaviour::FalseBadPrivateShares(_) if !self.false_evidence.is_empty() => {
+                    failures.push(DkgFailure::BadPrivateShares(std::mem::take(&mut self.false_evidence)))
+                }
+                _ => {}
+            }
+        }
+        if failures.is_empty() {
+            return false;
+        }
+        m.status = DkgStatus::Failure(DkgEndFailure::Shares(failures));
+        true
     }
 }
 

@@ -11,8 +11,10 @@ use serde::Serialize;
 
 use super::{Options, Simulation};
 use crate::{
+    blame::{settle_bad_private_shares, Verdict},
+    config::{Config, Scheme},
     crypto::{secret::SecretScalar, signing::SignatureType, Scalar},
-    party::{settle_bad_private_shares, Config, Party, Scheme, Verdict},
+    keys::SignerKeys,
 };
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -55,7 +57,7 @@ pub struct BenchReport {
     pub dkg_bytes_out_per_signer: Spread,
     /// Peak resident memory natively (VmHWM), or wasm linear memory in a browser.
     pub peak_memory_bytes: Option<u64>,
-    /// Wall time of the whole run, including every party's work in turn.
+    /// Wall time of the whole run, including every signer's work in turn.
     pub total_ms: f64,
 }
 
@@ -115,8 +117,8 @@ pub fn run(
 fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() -> f64) -> Result<f64, String> {
     let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
     let mut rng = ChaCha20Rng::seed_from_u64(9);
-    let mut accused = Party::new(config.clone(), 0).map_err(|e| e.to_string())?;
-    let mut reporter = Party::new(config.clone(), 1).map_err(|e| e.to_string())?;
+    let mut accused = SignerKeys::new(config.clone(), 0).map_err(|e| e.to_string())?;
+    let mut reporter = SignerKeys::new(config.clone(), 1).map_err(|e| e.to_string())?;
     let accused_public = accused.start_dkg(1, &mut rng);
     let reporter_public = reporter.start_dkg(1, &mut rng);
     let peers = BTreeMap::from([(1, reporter_public.clone())]);

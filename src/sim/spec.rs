@@ -79,20 +79,7 @@ pub fn parse_fault(spec: &str) -> Result<Fault, SpecError> {
     if let Some(rest) = spec.strip_prefix("drop=") {
         let (route, message) = rest.split_once(':').ok_or_else(|| err(spec, "expected drop=FROM>TO:MESSAGE"))?;
         let (from, to) = route.split_once('>').ok_or_else(|| err(spec, "expected FROM>TO"))?;
-        const NAMES: [&str; 11] = [
-            "DkgBegin",
-            "DkgPublicShares",
-            "DkgPrivateBegin",
-            "DkgPrivateShares",
-            "DkgEndBegin",
-            "DkgEnd",
-            "NonceRequest",
-            "NonceResponse",
-            "SignatureShareRequest",
-            "SignatureShareResponse",
-            "TranscriptRequest",
-        ];
-        if !NAMES.contains(&message) {
+        if !crate::net::Message::NAMES.contains(&message) {
             return Err(err(spec, format!("unknown message {message:?}")));
         }
         let (from, to) = (endpoint(spec, from)?, endpoint(spec, to)?);

@@ -1,26 +1,45 @@
-//! Sans-IO state machines: the signer, and the coordinator in its FIRE
-//! (timeouts, retries, blame) and FROST (wait for everyone) forms.
+//! Sans-IO state machines: the [`signer::Signer`], and the
+//! [`coordinator::Coordinator`] under a FIRE (timeouts, retries, blame) or
+//! FROST (wait for everyone) [`policy::Policy`].
 //!
-//! In the manner of quinn-proto: feed packets in with `handle_packet(bytes,
-//! now)`, take packets out with `poll_transmit()` and results with
-//! `poll_event()`, and drive time with `handle_timeout(now)` at the instant
-//! `poll_timeout()` names. There is no clock, socket, thread or global state
-//! inside; `now` is the caller's monotonic clock in milliseconds.
+//! In the manner of quinn-proto's `Connection`, each machine is a *driver*
+//! that owns no logic of its own protocol rounds: it decodes and
+//! authenticates every packet once, routes it to the round in progress
+//! (`dkg.rs`, `sign.rs`), and applies the [`effects::Effect`]s the round
+//! returns (send, forward, prove, report, done). Rounds own their logic and
+//! never touch the outbox, the event queue or the saved state.
 //!
-//! A packet that fails a check is answered with a typed error and changes
-//! nothing.
+//! Use a machine like this, in this order:
+//!
+//! 1. `handle_packet(bytes, now)` for every packet received, and
+//!    `handle_timeout(now)` once `now` reaches `poll_timeout()`;
+//! 2. `poll_transmit()` until `None`, sending each packet;
+//! 3. `poll_event()` until `None`, acting on each result;
+//! 4. `poll_timeout()`: the next instant to call `handle_timeout`, if any.
+//!
+//! There is no clock, socket, thread or global state inside; `now` is the
+//! caller's monotonic clock in milliseconds. A packet that fails a check is
+//! answered with a typed error and changes nothing.
 
 pub mod coordinator;
+pub(crate) mod effects;
+pub mod events;
+pub mod policy;
+pub mod report;
+pub mod saved;
 pub mod signer;
+pub mod trust;
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{OsRng, RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
 
+pub use saved::SavedStateError;
+
 use crate::{
+    config::Config,
     crypto::SignerId,
     net::{NetworkKeys, PacketError},
-    party::Config,
 };
 
 /// Milliseconds on the caller's monotonic clock.
@@ -64,13 +83,16 @@ pub struct Transmit {
     pub bytes: Vec<u8>,
 }
 
-/// Why a packet was refused. The state is unchanged whenever one is returned.
+/// Why a packet or a call was refused. The state is unchanged whenever one
+/// is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StateError {
     #[error(transparent)]
     Packet(#[from] PacketError),
     #[error("invalid configuration: {0}")]
     Config(String),
+    #[error(transparent)]
+    SavedState(#[from] SavedStateError),
     #[error("{message} for DKG {got} but the current DKG is {current:?}")]
     WrongDkgRound { message: &'static str, got: u64, current: Option<u64> },
     #[error("{message} for signing round {got:?} but the current one is {current:?}")]
@@ -89,6 +111,10 @@ pub enum StateError {
     NoKey,
     #[error("busy with {0}")]
     Busy(&'static str),
+}
+
+pub(crate) fn invalid(message: &'static str, reason: impl ToString) -> StateError {
+    StateError::Invalid { message, reason: reason.to_string() }
 }
 
 /// The state machines' random source: fresh from the OS on construction and

@@ -11,7 +11,7 @@ use crate::{
         encoding::point_from_bytes,
         signing::{verify_signature, FrostSignature, Signature},
     },
-    net::{DkgStatus, Message, NetworkKeys, Packet},
+    net::{DkgPrivateShares, DkgPublicShares, DkgStatus, Message, NetworkKeys, Packet},
     state_machine::CeremonyConfig,
 };
 
@@ -44,16 +44,15 @@ pub fn settle_dkg_failure(
     let Message::DkgEnd(end) = end.message else { return Err(js_error("bad-input", "not a DkgEnd packet")) };
     let mut transcript = DkgTranscript { dkg_id: end.dkg_id, ..Default::default() };
     for p in public_packets.iter().map(decode) {
-        let p = p?;
-        if let Some(s) = p.message.claimed_signer() {
-            transcript.public.insert(s, p);
-        }
+        let p: Packet<DkgPublicShares> =
+            p?.narrow().map_err(|p| js_error("bad-input", format!("{} is not DkgPublicShares", p.message().name())))?;
+        transcript.public.insert(p.message().signer_id, p);
     }
     for p in private_packets.iter().map(decode) {
-        let p = p?;
-        if let Some(s) = p.message.claimed_signer() {
-            transcript.private.insert(s, p);
-        }
+        let p: Packet<DkgPrivateShares> = p?
+            .narrow()
+            .map_err(|p| js_error("bad-input", format!("{} is not DkgPrivateShares", p.message().name())))?;
+        transcript.private.insert(p.message().signer_id, p);
     }
     let findings = match &end.status {
         DkgStatus::Success { .. } => vec![],

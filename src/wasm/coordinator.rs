@@ -21,6 +21,15 @@ pub struct WasmCoordinator {
 const TS_COORDINATOR: &'static str = r#"
 export interface Timeouts { dkg_public: number; dkg_private: number; dkg_end: number; nonce: number; signature_share: number; }
 export interface RetryPolicy { max_dkg_attempts: number; max_sign_attempts: number; backoff_base: number; backoff_max: number; }
+/** One step of a round: whom it expects, whom it heard, whom it still awaits. */
+export interface StepProgress { expected: number[]; got: number[]; awaited: number[]; done: boolean; }
+/** Steps are `public`, `private`, `end` (DKG) or `nonce`, `share` (signing). */
+export interface RoundProgress { attempt: number; running: boolean; failed: boolean; current: string | null; steps: Record<string, StepProgress | null>; }
+export interface Progress { dkg: RoundProgress | null; sign: RoundProgress | null; }
+export interface AttemptJson { dkg_id: number; ok: boolean; reported_failures: { reporter: number; failure: DkgEndFailure }[]; malicious: Record<string, Offence>; unresponsive: number[]; }
+export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; attempts: number; ok: boolean; error: string | null; }
+/** The ceremony so far: the shape of `wsts-sim run --json`. */
+export interface CeremonyReport { dkg: { attempts: AttemptJson[]; ok: boolean }; aggregate_public_key: string | null; signatures: SignatureJson[]; malicious: Record<string, Offence>; unresponsive: number[]; }
 "#;
 
 #[wasm_bindgen(js_class = Coordinator)]
@@ -133,6 +142,24 @@ impl WasmCoordinator {
     /// Abandon the round in progress; keeps the key and the malicious set.
     pub fn reset(&mut self) {
         self.inner.reset()
+    }
+
+    /// The DKG run and signing round in progress, or the last ones over,
+    /// step by step.
+    #[wasm_bindgen(unchecked_return_type = "Progress")]
+    pub fn progress(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.progress())
+    }
+
+    /// The signers the step in progress still waits for.
+    pub fn awaited(&self) -> Vec<u32> {
+        self.inner.awaited()
+    }
+
+    /// The ceremony so far, in the shape of `wsts-sim run --json`.
+    #[wasm_bindgen(unchecked_return_type = "CeremonyReport")]
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.report())
     }
 
     #[wasm_bindgen(js_name = groupKey)]

@@ -6,18 +6,14 @@ use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 use super::util::*;
-use crate::{
-    sim::{parse_adversary, Adversary},
-    state_machine::{signer::Signer, CeremonyConfig, Transmit},
-};
+use crate::state_machine::{signer::Signer, CeremonyConfig, Transmit};
 
 #[wasm_bindgen(js_name = Signer)]
 pub struct WasmSigner {
     inner: Signer,
-    config: CeremonyConfig,
-    network_secret: Vec<u8>,
-    /// Set only by `misbehave`, for demonstrations of blame.
-    adversary: Option<Adversary>,
+    /// Demo builds only: what `misbehave` needs to re-sign altered packets.
+    #[cfg(feature = "demo")]
+    demo: demo::Demo,
     outbox: VecDeque<Transmit>,
 }
 
@@ -33,27 +29,23 @@ impl WasmSigner {
     ) -> Result<WasmSigner, JsValue> {
         let config: CeremonyConfig = from_js(config, "config")?;
         let key = secret_from_bytes(network_secret)?;
-        let inner = Signer::new(config.clone(), signer_id, key).map_err(state_error)?;
-        Ok(WasmSigner {
+        let inner = Signer::new(config, signer_id, key).map_err(state_error)?;
+        Ok(WasmSigner::wrap(inner, network_secret))
+    }
+
+    fn wrap(inner: Signer, _network_secret: &[u8]) -> WasmSigner {
+        WasmSigner {
+            #[cfg(feature = "demo")]
+            demo: demo::Demo::new(&inner, _network_secret),
             inner,
-            config,
-            network_secret: network_secret.to_vec(),
-            adversary: None,
             outbox: VecDeque::new(),
-        })
+        }
     }
 
     /// Restore from `save()`'s bytes (the network secret is not in them).
     pub fn restore(state: &[u8], network_secret: &[u8]) -> Result<WasmSigner, JsValue> {
         let inner = Signer::restore(state, secret_from_bytes(network_secret)?).map_err(state_error)?;
-        let config: CeremonyConfig = inner.ceremony_config().clone();
-        Ok(WasmSigner {
-            inner,
-            config,
-            network_secret: network_secret.to_vec(),
-            adversary: None,
-            outbox: VecDeque::new(),
-        })
+        Ok(WasmSigner::wrap(inner, network_secret))
     }
 
     /// The whole state but the network key. Holds the key shares: store it as
@@ -77,9 +69,8 @@ impl WasmSigner {
     /// state is then unchanged.
     #[wasm_bindgen(js_name = handlePacket)]
     pub fn handle_packet(&mut self, bytes: &[u8], now: f64) -> Result<(), JsValue> {
-        if let Some(adv) = self.adversary.as_mut() {
-            adv.incoming(bytes, &self.inner);
-        }
+        #[cfg(feature = "demo")]
+        self.demo.incoming(bytes, &self.inner);
         self.inner.handle_packet(bytes, millis(now)).map_err(state_error)
     }
 
@@ -87,10 +78,10 @@ impl WasmSigner {
     #[wasm_bindgen(js_name = pollTransmit, unchecked_return_type = "Transmit | undefined")]
     pub fn poll_transmit(&mut self) -> JsValue {
         while let Some(t) = self.inner.poll_transmit() {
-            match self.adversary.as_mut() {
-                Some(adv) => self.outbox.extend(adv.outgoing(t, &self.inner)),
-                None => self.outbox.push_back(t),
-            }
+            #[cfg(feature = "demo")]
+            self.outbox.extend(self.demo.outgoing(t, &self.inner));
+            #[cfg(not(feature = "demo"))]
+            self.outbox.push_back(t);
         }
         self.outbox.pop_front().map(transmit_to_js).unwrap_or(JsValue::UNDEFINED)
     }
@@ -105,19 +96,56 @@ impl WasmSigner {
     }
 
     /// Make this signer misbehave, as `wsts-sim --adversary` does, e.g.
-    /// `"withhold-private-shares=1"`. For demonstrating blame only.
+    /// `"withhold-private-shares=1"`. For demonstrating blame only: demo
+    /// builds alone have it.
+    #[cfg(feature = "demo")]
     pub fn misbehave(&mut self, behaviour: &str) -> Result<(), JsValue> {
-        let (_, b) = parse_adversary(&format!("{}:{behaviour}", self.inner.signer_id()))
-            .map_err(|e| js_error("bad-input", e))?;
-        let key = secret_from_bytes(&self.network_secret)?;
-        let seed = js_sys::Math::random().to_bits();
-        self.adversary = Some(Adversary::new(self.inner.signer_id(), key, self.config.clone(), vec![b], seed));
-        Ok(())
+        self.demo.misbehave(&self.inner, behaviour)
     }
 
-    /// Behave honestly again.
-    #[wasm_bindgen(js_name = behave)]
+    /// Behave honestly again (demo builds).
+    #[cfg(feature = "demo")]
     pub fn behave(&mut self) {
-        self.adversary = None;
+        self.demo.adversary = None;
+    }
+}
+
+#[cfg(feature = "demo")]
+mod demo {
+    use super::*;
+    use crate::sim::{parse_adversary, Adversary};
+
+    pub(super) struct Demo {
+        config: CeremonyConfig,
+        network_secret: Vec<u8>,
+        pub adversary: Option<Adversary>,
+    }
+
+    impl Demo {
+        pub fn new(signer: &Signer, network_secret: &[u8]) -> Self {
+            Demo { config: signer.ceremony_config().clone(), network_secret: network_secret.to_vec(), adversary: None }
+        }
+
+        pub fn incoming(&mut self, bytes: &[u8], signer: &Signer) {
+            if let Some(adv) = self.adversary.as_mut() {
+                adv.incoming(bytes, signer);
+            }
+        }
+
+        pub fn outgoing(&mut self, t: Transmit, signer: &Signer) -> Vec<Transmit> {
+            match self.adversary.as_mut() {
+                Some(adv) => adv.outgoing(t, signer),
+                None => vec![t],
+            }
+        }
+
+        pub fn misbehave(&mut self, signer: &Signer, behaviour: &str) -> Result<(), JsValue> {
+            let (_, b) = parse_adversary(&format!("{}:{behaviour}", signer.signer_id()))
+                .map_err(|e| js_error("bad-input", e))?;
+            let key = secret_from_bytes(&self.network_secret)?;
+            let seed = js_sys::Math::random().to_bits();
+            self.adversary = Some(Adversary::new(signer.signer_id(), key, self.config.clone(), vec![b], seed));
+            Ok(())
+        }
     }
 }

@@ -65,6 +65,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::Packet(P::BadSignature(_)) => "bad-signature",
         StateError::Packet(P::WrongSender { .. }) => "wrong-sender",
         StateError::Config(_) => "config",
+        StateError::SavedState(_) => "saved-state",
         StateError::WrongDkgRound { .. } => "wrong-dkg-round",
         StateError::WrongSignRound { .. } => "wrong-sign-round",
         StateError::Replay { .. } => "replay",
@@ -154,8 +155,8 @@ pub fn even_key_config(
     dkg_threshold: u32,
     v1: bool,
 ) -> Result<JsValue, JsValue> {
-    let scheme = if v1 { crate::party::Scheme::V1 } else { crate::party::Scheme::V2 };
-    let config = crate::party::Config::evenly(scheme, signers, keys, threshold, dkg_threshold)
+    let scheme = if v1 { crate::config::Scheme::V1 } else { crate::config::Scheme::V2 };
+    let config = crate::config::Config::evenly(scheme, signers, keys, threshold, dkg_threshold)
         .map_err(|e| js_error("config", e))?;
     to_js(&config)
 }

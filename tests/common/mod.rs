@@ -4,20 +4,21 @@
 
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use wsts_web::{
+    config::{Config, Scheme},
     crypto::{
         bip340,
         signing::{GroupPublicKeys, Signature, SignatureType},
         Point,
     },
-    party::{local, Config, Party, Scheme},
+    keys::{local, SignerKeys},
 };
 
 pub fn rng(seed: u64) -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(seed)
 }
 
-pub fn parties(config: &Config) -> Vec<Party> {
-    config.signers.keys().map(|&s| Party::new(config.clone(), s).unwrap()).collect()
+pub fn parties(config: &Config) -> Vec<SignerKeys> {
+    config.signers.keys().map(|&s| SignerKeys::new(config.clone(), s).unwrap()).collect()
 }
 
 /// 4 signers, 20 key ids, threshold 13: the acceptance workload.
@@ -25,7 +26,7 @@ pub fn w1(scheme: Scheme) -> Config {
     Config::evenly(scheme, 4, 20, 13, 13).unwrap()
 }
 
-pub fn dkg(config: &Config, seed: u64) -> (Vec<Party>, GroupPublicKeys) {
+pub fn dkg(config: &Config, seed: u64) -> (Vec<SignerKeys>, GroupPublicKeys) {
     let mut ps = parties(config);
     let keys = local::run_dkg(&mut ps, 1, &mut rng(seed)).expect("honest DKG succeeds");
     (ps, keys)

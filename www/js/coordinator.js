@@ -2,20 +2,28 @@
 // Coordinator, so blame claims are settled locally by the wasm blame code.
 //
 // It waits for the expected signers' network keys (announced when they join
-// the room), builds the CeremonyConfig, announces it to the signers as a
-// control message, and on command runs DKG and signing. Time comes from
-// performance.now(); `handleTimeout` is driven by setTimeout at the instant
-// `pollTimeout()` names.
-import init, { Coordinator, evenKeyConfig, generateNetworkKey, networkPublicKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
+// the room), builds the CeremonyConfig, invites the signers with an
+// invitation signed by its network key (a `ControlIssuer` session), and on
+// command runs DKG and signing. Its network key, session and Coordinator
+// state live in the encrypted vault, so a reloaded tab restores its session
+// and goes on. Time is `performance.timeOrigin + performance.now()` (one
+// clock across reloads); `handleTimeout` is driven by setTimeout at the
+// instant `pollTimeout()` names.
+import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
   signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
-import { hex, configToWasm, sleep, withTimeout } from './common.js';
+import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
+import { Vault } from './custody/vault.js';
+import { VaultGate } from './custody/unlock.js';
+import { CoordinatorRecords } from './custody/records.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
 export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
 export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
 
 const enc = new TextEncoder();
+/** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
+const now = () => performance.timeOrigin + performance.now();
 let wasmReady = null;
 export function initWasm() {
   wasmReady ??= init();
@@ -43,7 +51,7 @@ export function parseSigType(type) {
 
 export class CoordinatorApp extends EventTarget {
   constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
-    retry = DEMO_RETRY, relayUrl, webrtc = true } = {}) {
+    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false } = {}) {
     super();
     this.room = room;
     this.n = signers;
@@ -55,8 +63,13 @@ export class CoordinatorApp extends EventTarget {
     this.retry = retry;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.prefix = `wsts/${room}/coordinator/`;
+    this.vault = vault;
+    this.fresh = fresh;
     this.config = null;
+    this.issuer = null;
+    this.invitation = null;
+    this.session = null;
+    this.restored = false;
     this.coord = null;
     this.timer = null;
     this.signerInfo = new Map(); // id -> {status, groupKey, misbehaving, restored, lastSeen}
@@ -64,7 +77,6 @@ export class CoordinatorApp extends EventTarget {
     this.signAttempts = [];
     this.signatures = [];
     this.logLines = [];
-    this.progress = { dkg: null, sign: null };
     this.waiters = [];
     this.phase = 'starting';
     this.groupKey = null;
@@ -85,17 +97,24 @@ export class CoordinatorApp extends EventTarget {
 
   async start() {
     await initWasm();
-    let secretHex = null;
-    try { secretHex = localStorage.getItem(this.prefix + 'key'); } catch {}
-    if (secretHex) {
-      this.secret = hex.decode(secretHex);
-      this.pubkey = networkPublicKey(this.secret);
-    } else {
-      const k = generateNetworkKey();
-      this.secret = k.secret;
-      this.pubkey = k.public;
-      try { localStorage.setItem(this.prefix + 'key', hex.encode(k.secret)); } catch {}
+    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.vault = this.gate.vault;
+    if (this.gate.locked) {
+      this.phase = 'locked: unlock the vault with its passphrase or passkey';
+      this.emit('locked');
+      this.changed();
     }
+    await this.gate.opened;
+    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
+      (e) => this.log(`could not save the session: ${e.message}`, 'error'));
+    let identity = await this.records.identity();
+    if (!identity) {
+      identity = generateNetworkKey();
+      await this.records.saveIdentity(identity);
+    }
+    this.secret = identity.secret;
+    this.pubkey = identity.public;
+    await this.restoreSession();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
       signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
@@ -106,14 +125,26 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('peer-joined', (ev) => { this.log(`${ev.detail.peer} joined`); this.peersChanged(); });
     t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
     t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
-    t.addEventListener('status', () => this.changed());
+    t.addEventListener('status', (ev) => {
+      if (ev.detail.state === 'refused') this.phase = 'refused by the relay: the coordinator of this room has another key';
+      this.changed();
+    });
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
     t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
     t.addEventListener('error', (ev) => this.log(`relay error ${ev.detail.code}: ${ev.detail.message}`, 'warn'));
-    this.phase = 'waiting for signers';
-    await t.connect();
+    if (!this.restored) this.phase = 'waiting for signers';
+    try {
+      await t.connect();
+    } catch (e) {
+      // Refused (the peer id is bound to another key), or not reachable yet (it keeps trying).
+      if (!t.refused) this.phase = `relay: ${e.message}`;
+      this.log(this.phase, 'error');
+    }
     this.changed();
   }
+
+  /** Unlock a protected vault with `{passphrase}` or `{passkey: true}`. */
+  unlock(how) { return this.gate.unlock(how); }
 
   signerPeer(id) { return `signer-${id}`; }
 
@@ -176,22 +207,68 @@ export class CoordinatorApp extends EventTarget {
     const signers = Array.from({ length: this.n }, (_, i) => keys.get(i));
     const keyConfig = evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
     const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
+    const coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    // A new session for a new config: signers holding another one join this one,
+    // keeping their earlier key shares.
+    const issuer = new ControlIssuer(this.room);
+    this.invitation = issuer.invite(configToWasm(config), this.secret, Date.now());
     this.coord?.free();
-    this.coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    this.issuer?.free();
+    this.coord = coord;
+    this.issuer = issuer;
     this.config = config;
-    // A fresh id per Coordinator instance: signers holding state from another
-    // instance (e.g. before this tab was reloaded) start afresh.
-    this.session = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    this.session = issuer.session;
     this.phase = 'all signers joined — run DKG';
-    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme})`);
+    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme}); session ${this.session.slice(0, 8)}…`);
+    this.save();
     this.announce();
     this.changed();
   }
 
+  /** Send the signed invitation to these signers (default: every one present). */
   announce(ids = [...this.presentKeys().keys()]) {
-    if (!this.config) return;
-    for (const id of ids) this.transport.sendControl(this.signerPeer(id), { type: 'config', config: this.config, session: this.session });
+    if (!this.invitation) return;
+    const message = { type: 'invitation', bytes: bytesToBase64(this.invitation) };
+    for (const id of ids) this.transport.sendControl(this.signerPeer(id), message);
   }
+
+  // ---- persistence: the session survives a reload ----------------------------------
+
+  async restoreSession() {
+    if (this.fresh) await this.records.forgetSession();
+    const saved = await this.records.session();
+    if (!saved) return;
+    try {
+      const coord = saved.state ? Coordinator.restore(saved.state, this.secret)
+        : Coordinator.fire(configToWasm(saved.config), this.secret, this.timeouts, this.retry);
+      this.issuer = ControlIssuer.restore(saved.issuer);
+      this.coord = coord;
+    } catch (e) {
+      this.log(`could not restore the saved session (${e.message}); starting a new one`, 'warn');
+      return;
+    }
+    this.invitation = saved.invitation;
+    this.config = saved.config;
+    this.session = this.issuer.session;
+    this.n = saved.config.network.signers.length;
+    this.groupKey = this.coord.groupKey() ?? null;
+    this.dkgOk = this.groupKey ? true : null;
+    this.restored = true;
+    this.phase = this.groupKey ? 'restored: key ready — sign a message' : 'restored — run DKG';
+    this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}`, 'ok');
+    this.pump();
+  }
+
+  /** What a reload needs: the issuer, the invitation, the config and the Coordinator's state. */
+  snapshot() {
+    if (!this.issuer) return null;
+    return { issuer: this.issuer.save(), invitation: this.invitation, config: this.config, state: this.coord.save() };
+  }
+
+  save() { return this.records?.save(); }
+
+  /** Resolves when the session as it is now is in the vault. */
+  persisted() { return this.records.save(); }
 
   onControl({ from, message }) {
     const m = /^signer-(\d+)$/.exec(from);
@@ -201,7 +278,7 @@ export class CoordinatorApp extends EventTarget {
     if (message.type === 'hello') {
       Object.assign(info, { pubkey: message.pubkey, groupKey: message.groupKey, restored: message.restored });
       this.signerInfo.set(id, info);
-      if (this.config && (message.config !== JSON.stringify(this.config) || message.session !== this.session)) this.announce([id]);
+      if (this.invitation && message.session !== this.session) this.announce([id]);
       if (message.restored) this.log(`signer ${id} is back with its saved state`);
     } else if (message.type === 'status') {
       Object.assign(info, {
@@ -221,14 +298,11 @@ export class CoordinatorApp extends EventTarget {
 
   onPacket({ from, bytes, via }) {
     if (!this.coord) return;
-    // For progress display only: an unauthenticated peek at the name, and the
-    // relay's word for the sender. handlePacket authenticates the packet.
+    // For the log only: an unauthenticated peek at the name. handlePacket
+    // authenticates the packet.
     const name = packetMessageName(bytes) ?? '?';
-    const match = /^signer-(\d+)$/.exec(from);
-    const sender = match ? Number(match[1]) : null;
     try {
-      this.coord.handlePacket(bytes, performance.now());
-      this.noteReceived(name, sender);
+      this.coord.handlePacket(bytes, now());
     } catch (e) {
       const code = e.code || 'error';
       this.refused[code] = (this.refused[code] || 0) + 1;
@@ -252,63 +326,21 @@ export class CoordinatorApp extends EventTarget {
     if (deadline !== undefined) {
       this.timer = setTimeout(() => {
         this.timer = null;
-        this.coord.handleTimeout(performance.now());
+        this.coord.handleTimeout(now());
         this.pump();
-      }, Math.max(0, deadline - performance.now()) + 2);
+      }, Math.max(0, deadline - now()) + 2);
     }
+    this.records?.saveSoon();
     this.changed();
   }
 
   route(t) {
-    this.noteSent(t);
     if (t.to === 'all') {
       const peers = Array.from({ length: this.n }, (_, i) => this.signerPeer(i)).filter((p) => this.transport.peers.has(p));
       this.transport.broadcastPacket(t.bytes, peers);
     } else if (typeof t.to === 'number') {
       this.transport.sendPacket(this.signerPeer(t.to), t.bytes);
     }
-  }
-
-  // ---- progress (for the bars) -------------------------------------------------
-
-  noteSent(t) {
-    const step = { DkgBegin: 'public', DkgPrivateBegin: 'private', DkgEndBegin: 'end', NonceRequest: 'nonce', SignatureShareRequest: 'share' }[t.message];
-    if (!step) return;
-    let expected = [];
-    let body = null;
-    try {
-      body = verifyPacket(this.config.network, t.bytes).message[t.message];
-      if (t.message === 'DkgBegin') expected = body.signers;
-      if (t.message === 'DkgPrivateBegin') expected = body.public_digests.map((d) => d.signer);
-      if (t.message === 'DkgEndBegin') expected = body.private_digests.map((d) => d.signer);
-    } catch {}
-    const pr = this.progress.dkg;
-    if (step === 'public') {
-      const attempt = pr?.running ? pr.attempt + 1 : 1;
-      this.progress.dkg = { steps: { public: { expected, got: [] }, private: null, end: null }, current: 'public', attempt, running: true };
-    } else if (step === 'private' || step === 'end') {
-      if (pr) {
-        pr.steps[step] = { expected, got: [] };
-        pr.steps[step === 'private' ? 'public' : 'private'].done = true;
-        pr.current = step;
-      }
-    } else if (this.progress.sign && body) {
-      const pr = this.progress.sign;
-      // NonceRequest / SignatureShareRequest go to one signer at a time.
-      const iter = body.sign_iter_id;
-      if (pr.iter !== iter) { pr.iter = iter; pr.attempt = iter + 1; pr.steps = { nonce: null, share: null }; }
-      if (!pr.steps[step]) pr.steps[step] = { expected: [], got: [] };
-      if (step === 'share' && pr.steps.nonce) pr.steps.nonce.done = true;
-      if (!pr.steps[step].expected.includes(t.to)) pr.steps[step].expected.push(t.to);
-      pr.current = step;
-    }
-  }
-
-  noteReceived(name, sender) {
-    const step = { DkgPublicShares: 'public', DkgPrivateShares: 'private', DkgEnd: 'end', NonceResponse: 'nonce', SignatureShareResponse: 'share' }[name];
-    const p = step && (['nonce', 'share'].includes(step) ? this.progress.sign : this.progress.dkg);
-    const s = p?.steps?.[step];
-    if (s && sender !== null && !s.got.includes(sender)) s.got.push(sender);
   }
 
   // ---- events --------------------------------------------------------------------
@@ -335,14 +367,12 @@ export class CoordinatorApp extends EventTarget {
         this.groupKey = body.group_key;
         this.dkgOk = true;
         this.holders = body.signers;
-        this.finishProgress('dkg');
         this.phase = 'DKG complete: key ready — sign a message';
         this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
         this.settle('dkg', null, body);
         break;
       case 'DkgFailed':
         this.dkgOk = false;
-        this.finishProgress('dkg', true);
         this.phase = 'DKG failed';
         this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
         this.settle('dkg', new Error(`DKG failed: ${body.reason}`));
@@ -361,14 +391,12 @@ export class CoordinatorApp extends EventTarget {
       case 'Signature': {
         const sig = this.describeSignature(body);
         this.signatures.push(sig);
-        this.finishProgress('sign');
         this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
         this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
         this.settle(`sign-${body.sign_id}`, null, sig);
         break;
       }
       case 'SigningFailed':
-        this.finishProgress('sign', true);
         this.phase = 'key ready';
         this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
         this.settle(`sign-${body.sign_id}`, new Error(`signing failed: ${body.reason}`));
@@ -376,14 +404,6 @@ export class CoordinatorApp extends EventTarget {
       default:
         break;
     }
-  }
-
-  finishProgress(kind, failed = false) {
-    const p = this.progress[kind];
-    if (!p) return;
-    p.running = false;
-    p.failed = failed;
-    if (!failed) for (const st of Object.values(p.steps)) if (st) st.done = true;
   }
 
   describeSignature(body) {
@@ -444,8 +464,7 @@ export class CoordinatorApp extends EventTarget {
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
-    this.progress = { dkg: null, sign: null };
-    this.coord.startDkg(performance.now());
+    this.coord.startDkg(now());
     this.pump();
     return done;
   }
@@ -459,8 +478,7 @@ export class CoordinatorApp extends EventTarget {
     else bytes = enc.encode(String(message));
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
-    this.progress.sign = { steps: { nonce: null, share: null }, current: null, attempt: 1, running: true };
-    const id = this.coord.startSigning(bytes, sigType, performance.now());
+    const id = this.coord.startSigning(bytes, sigType, now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
@@ -468,9 +486,12 @@ export class CoordinatorApp extends EventTarget {
     return done;
   }
 
-  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`. */
+  /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
   setMisbehaviour(id, spec) {
-    this.transport.sendControl(this.signerPeer(id), spec ? { type: 'misbehave', spec } : { type: 'behave' });
+    if (!this.issuer) throw new Error('no ceremony yet: directives belong to a session');
+    const bytes = this.issuer.direct(id, spec ?? undefined, this.secret);
+    this.save();
+    this.transport.sendControl(this.signerPeer(id), { type: 'directive', bytes: bytesToBase64(bytes) });
     this.log(spec ? `asked signer ${id} to misbehave: ${spec}` : `asked signer ${id} to behave`, 'warn');
   }
 
@@ -490,26 +511,20 @@ export class CoordinatorApp extends EventTarget {
     }
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
-      room: this.room, phase: this.phase, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey,
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
       malicious, unresponsive: this.coord ? [...this.coord.unresponsive()] : [],
-      progress: this.progress, signers, transport: paths, refused: { ...this.refused },
+      progress: this.coord ? this.coord.progress() : { dkg: null, sign: null }, signers, transport: paths, refused: { ...this.refused },
       connected: !!this.transport?.ws && this.transport.ws.readyState === 1,
       log: this.logLines.slice(-100),
     };
   }
 
-  /** The native simulator's report shape. */
+  /** The ceremony so far, as the coordinator (wasm) records it: the shape of `wsts-sim run --json`. */
   report() {
-    const s = this.state();
-    return {
-      dkg: s.dkg, aggregate_public_key: s.groupKey,
-      signatures: s.signatures.map(({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok }) =>
-        ({ round, type, message, signature, verify_key, internal_key, merkle_root, signers_used, ok })),
-      malicious: s.malicious, unresponsive: s.unresponsive,
-    };
+    return this.coord ? this.coord.report() : null;
   }
 }
 
@@ -522,6 +537,7 @@ export function exposeApi(app) {
     sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
     state: () => JSON.parse(JSON.stringify(app.state())),
     report: () => JSON.parse(JSON.stringify(app.report())),
+    persisted: () => app.persisted(),
     misbehave: (id, spec) => app.setMisbehaviour(id, spec),
     behave: (id) => app.setMisbehaviour(id, null),
   };

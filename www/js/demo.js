@@ -3,7 +3,9 @@
 // opens the signers as same-origin iframes (signer.html), each with its own
 // worker, key and storage, talking to the coordinator through the relay and
 // WebRTC exactly as separate tabs or machines would.
+import { keyFingerprint } from '/pkg/wsts_web.js';
 import { CoordinatorApp, exposeApi } from './coordinator.js';
+import { mountUnlockForm } from './custody/unlock.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const $ = (id) => document.getElementById(id);
@@ -156,11 +158,14 @@ export async function coordinatorPage() {
     room: params.get('room') || 'demo',
     signers: numberParam(params, 'signers', 4), keys: numberParam(params, 'keys', 20),
     threshold: numberParam(params, 'threshold', 13), dkgThreshold: params.get('dkg_threshold') ? Number(params.get('dkg_threshold')) : undefined,
-    relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0',
+    relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0', fresh: params.get('new') === '1',
   });
   exposeApi(app);
   $('room').textContent = app.room;
   wireButtons(app, { onError: (e) => app.log(e.message, 'error') });
+  app.addEventListener('locked', () => { $('unlock').hidden = false; });
+  mountUnlockForm($('unlock'), async (how) => { await app.unlock(how); $('unlock').hidden = true; },
+    (e) => app.log(`unlock: ${e.message}`, 'error'));
   throttledRender(app, () => {
     const s = renderInto(app, $('view'), { showNet: params.get('net') === '1' });
     $('phase').textContent = `${s.phase}${s.config ? '' : ` — waiting for ${app.n} signers to join room “${app.room}”`}`;
@@ -169,6 +174,10 @@ export async function coordinatorPage() {
     updateButtons(app);
   });
   await app.start();
+  const link = `${location.origin}/signer.html?room=${encodeURIComponent(app.room)}&id=0&coordinator=${app.pubkey}`;
+  $('fingerprint').textContent = keyFingerprint(app.pubkey);
+  $('signer-link').href = link;
+  $('signer-link').textContent = link;
 }
 
 // ---- index.html ----------------------------------------------------------------------
@@ -227,7 +236,8 @@ export async function demoPage() {
       frames.innerHTML = '';
       for (let i = 0; i < n; i++) {
         const f = document.createElement('iframe');
-        f.src = `/signer.html?room=${encodeURIComponent(room)}&id=${i}&compact=1`;
+        // The link pins the coordinator's key: the signer takes no other.
+        f.src = `/signer.html?room=${encodeURIComponent(room)}&id=${i}&coordinator=${app.pubkey}&compact=1`;
         f.title = `signer ${i}`;
         f.id = `signer-frame-${i}`;
         frames.appendChild(f);

@@ -1,26 +1,40 @@
-// Module worker that owns one wasm `Signer`. The page does the networking;
-// this worker does only crypto, so the page stays responsive.
+// Module worker that owns one wasm `Signer` and its `CoordinatorTrust`. The
+// page does the networking and the storage; this worker does the crypto and
+// the trust decisions, so the page stays responsive.
 //
 // Requests (page -> worker): {id, op, ...}; each gets one reply
-// {id, ok: true, result} or {id, ok: false, error: {code, message}}.
-//   keygen                       -> {secret: Uint8Array, public: hex}
-//   pubkey   {secret}            -> hex
-//   signJoin {secret, nonce, room, peer} -> hex (answer to the relay's challenge)
-//   init     {config, signerId, secret}  (config as plain JSON)
-//   restore  {state, secret}     -> {signerId, groupKey}
-//   packet   {bytes}             -> {message, handled: bool, error?}
-//   misbehave {spec} | behave | hold {messages: [names]}
+// {id, ok: true, result} or {id, ok: false, error: {code, message, ...}}.
+//   keygen                                   -> {secret: Uint8Array, public: hex}
+//   signJoin {nonce, room, peer}             -> hex (the relay's join challenge, signed with the network key)
+//   open  {secret, signerId, room, trust?, pin?, ceremony?}
+//         trust: saved CoordinatorTrust bytes; pin: a coordinator key (hex) from
+//         an invitation link; ceremony: {session, state, config} to restore
+//                                            -> {pubkey, trusted, session, groupKey, pinConflict}
+//   invitation {bytes}                       -> {changed, session, config, coordinator, fingerprint, firstUse}
+//   directive  {bytes}                       -> {request}
+//   trustKey   {key}                         -> trusted   (the user's deliberate choice)
+//   packet     {bytes}                       -> {message, handled: bool, error?}
+//   hold       {messages: [names]}           (test hook: do not answer these)
 // Unsolicited posts (worker -> page), in order, after each request:
 //   {op: 'transmit', to, message, bytes}
 //   {op: 'event', event}
-//   {op: 'state', state: Uint8Array, groupKey}   (after every change; persist it)
-import init, { Signer, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from '/pkg/wsts_web.js';
+//   {op: 'state', state: Uint8Array, groupKey, session, config}   (after every change; persist it)
+//   {op: 'trust', trust: Uint8Array, trusted}             (after every change; persist it)
+import init, { Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from '/pkg/wsts_web.js';
 import { configToWasm } from './common.js';
 
 const ready = init();
+let me = null; // {secret, signerId, room, pubkey}
+let trust = null;
 let signer = null;
+let session = null;
+let config = null; // the joined ceremony's, as plain JSON
 let misbehaving = null;
 let hold = new Set();
+
+function fail(code, message) {
+  return Object.assign(new Error(message), { code });
+}
 
 function drain() {
   let t;
@@ -33,7 +47,34 @@ function drain() {
 
 function postState() {
   const state = signer.save();
-  self.postMessage({ op: 'state', state, groupKey: signer.groupKey() ?? null, misbehaving }, [state.buffer]);
+  self.postMessage({ op: 'state', state, groupKey: signer.groupKey() ?? null, session, config }, [state.buffer]);
+}
+
+function postTrust() {
+  const saved = trust.save();
+  self.postMessage({ op: 'trust', trust: saved, trusted: trust.trusted() ?? null }, [saved.buffer]);
+}
+
+/** Run `fn` on a copy of the trust and adopt the copy only if `fn` returns: a refusal changes nothing. */
+function withTrustCopy(fn) {
+  const copy = CoordinatorTrust.restore(trust.save());
+  let out;
+  try {
+    out = fn(copy);
+  } catch (e) {
+    copy.free();
+    throw e;
+  }
+  trust.free();
+  trust = copy;
+  postTrust();
+  return out;
+}
+
+function applyMisbehaviour() {
+  if (!signer) return;
+  if (misbehaving) signer.misbehave(misbehaving);
+  else signer.behave?.();
 }
 
 const ops = {
@@ -41,34 +82,72 @@ const ops = {
     const k = generateNetworkKey();
     return { secret: k.secret, public: k.public };
   },
-  pubkey({ secret }) {
-    return networkPublicKey(secret);
+  signJoin({ nonce, room, peer }) {
+    if (!me) throw fail('not-open', 'no network key yet');
+    return signRelayJoin(me.secret, nonce, room, peer);
   },
-  signJoin({ secret, nonce, room, peer }) {
-    return signRelayJoin(secret, nonce, room, peer);
+  open({ secret, signerId, room, trust: savedTrust, pin, ceremony }) {
+    const pubkey = networkPublicKey(secret);
+    me = { secret, signerId, room, pubkey };
+    trust = savedTrust ? CoordinatorTrust.restore(savedTrust) : CoordinatorTrust.firstUse(room);
+    // A link's pin applies while no key is trusted yet; it never overrides
+    // one already held: that takes the user's choice.
+    const pinConflict = !!(pin && trust.trusted() && trust.trusted().key !== pin);
+    if (pin && !trust.trusted()) {
+      trust.free();
+      trust = CoordinatorTrust.pinned(room, pin);
+      savedTrust = null;
+    }
+    if (ceremony) {
+      signer = Signer.restore(ceremony.state, secret);
+      session = ceremony.session;
+      config = ceremony.config ?? null;
+    }
+    if (!savedTrust) postTrust();
+    return { pubkey, trusted: trust.trusted() ?? null, session, groupKey: signer?.groupKey() ?? null, pinConflict };
   },
-  init({ config, signerId, secret }) {
+  invitation({ bytes }) {
+    const { admitted, fresh } = withTrustCopy((t) => {
+      const admitted = t.acceptInvitation(bytes, me.signerId, me.pubkey);
+      const joined = signer && session === admitted.session;
+      // A new ceremony: a new signer. The previous one's key share stays in
+      // storage under its group key (the page keeps one entry per group key).
+      return { admitted, fresh: joined ? null : new Signer(configToWasm(admitted.config), me.signerId, me.secret) };
+    });
+    const info = { session: admitted.session, config: admitted.config, coordinator: admitted.coordinator,
+      fingerprint: admitted.fingerprint, firstUse: admitted.firstUse };
+    if (!fresh) return { changed: false, ...info };
     signer?.free();
-    signer = null;
-    signer = new Signer(configToWasm(config), signerId, secret);
-    if (misbehaving) signer.misbehave(misbehaving);
+    signer = fresh;
+    session = admitted.session;
+    config = admitted.config;
+    misbehaving = null;
     postState();
-    return { signerId, groupKey: signer.groupKey() ?? null };
+    return { changed: true, ...info };
   },
-  restore({ state, secret, config }) {
-    const s = Signer.restore(state, secret);
-    signer?.free();
-    signer = s;
-    if (misbehaving) signer.misbehave(misbehaving);
-    return { signerId: signer.signerId, groupKey: signer.groupKey() ?? null };
+  directive({ bytes }) {
+    if (!session) throw fail('no-session', 'no ceremony joined yet');
+    const request = withTrustCopy((t) => {
+      const r = t.acceptDirective(bytes, me.signerId, session);
+      if (r !== 'Behave' && typeof Signer.prototype.misbehave !== 'function') {
+        throw fail('demo-only', 'this build has no demonstration misbehaviour');
+      }
+      return r;
+    });
+    misbehaving = request === 'Behave' ? null : request.Misbehave;
+    applyMisbehaviour();
+    return { request, misbehaving };
+  },
+  trustKey({ key }) {
+    trust.trustKey(key);
+    postTrust();
+    return trust.trusted() ?? null;
   },
   packet({ bytes }) {
-    if (!signer) throw Object.assign(new Error('no signer yet (waiting for the ceremony config)'), { code: 'no-signer' });
+    if (!signer) throw fail('no-signer', 'no signer yet (waiting for an invitation)');
     // An unauthenticated peek, for the log and the test hook; the state machine authenticates.
     const message = packetMessageName(bytes) ?? '?';
-    if (hold.has(message)) {
-      return { message, handled: false, held: true };
-    }
+    if (hold.has(message)) return { message, handled: false, held: true };
     const t0 = performance.now();
     try {
       signer.handlePacket(bytes, performance.now());
@@ -79,16 +158,6 @@ const ops = {
     drain();
     postState();
     return { message, handled: true, ms: performance.now() - t0 };
-  },
-  misbehave({ spec }) {
-    if (signer) signer.misbehave(spec);
-    misbehaving = spec;
-    return spec;
-  },
-  behave() {
-    if (signer) signer.behave();
-    misbehaving = null;
-    return null;
   },
   hold({ messages }) {
     hold = new Set(messages || []);
@@ -104,6 +173,8 @@ self.onmessage = async (ev) => {
     const result = ops[op](args);
     self.postMessage({ id, ok: true, result });
   } catch (e) {
-    self.postMessage({ id, ok: false, error: { code: e?.code || 'error', message: String(e?.message || e) } });
+    const error = { code: e?.code || 'error', message: String(e?.message || e) };
+    if (e?.presented) Object.assign(error, { presented: e.presented, presentedFingerprint: e.presentedFingerprint });
+    self.postMessage({ id, ok: false, error });
   }
 };

@@ -1,11 +1,17 @@
-// A signer page: signer.html?room=R&id=N (peer id `signer-N`).
+// A signer: signer.html?room=R&id=N[&coordinator=KEY] (peer id `signer-N`).
 //
-// Keeps its network key, its ceremony config and its saved Signer state in
-// localStorage (per room and signer id), so a reload restores it and rejoins
-// under the same peer id. The wasm Signer runs in signer-worker.js; this page
-// only moves packets between the relay/data channel and the worker.
+// Keeps its network key, its trust in a coordinator and its signer state in
+// the encrypted vault (custody/), one key-share entry per group key, so a
+// reload restores it and rejoins under the same peer id. Ceremonies come only
+// as invitations signed by the trusted coordinator key (pinned by the link's
+// `coordinator`, or trusted on first use); anything else is refused, shown,
+// and changes nothing. The wasm Signer and the trust decisions run in
+// signer-worker.js; this module moves packets and keeps records.
 import { Transport } from './transport.js';
-import { hex, bytesToBase64, base64ToBytes, keysOf } from './common.js';
+import { keysOf, base64ToBytes, bytesToBase64 } from './common.js';
+import { Vault } from './custody/vault.js';
+import { SignerRecords, listKeyShares } from './custody/records.js';
+import { VaultGate } from './custody/unlock.js';
 
 const STEP_OF = {
   DkgPublicShares: 'DKG: public shares sent',
@@ -16,18 +22,24 @@ const STEP_OF = {
   SignatureShareResponse: 'Signing: signature share sent',
 };
 
+/** Control frames that once changed a signer's state unsigned: refused now. */
+const UNSIGNED_CONTROL = new Set(['config', 'misbehave', 'behave']);
+
 export class SignerApp extends EventTarget {
-  constructor({ room, id, relayUrl, webrtc = true }) {
+  constructor({ room, id, relayUrl, webrtc = true, pin = null, vault = null }) {
     super();
     this.room = room;
     this.id = id;
     this.peer = `signer-${id}`;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.prefix = `wsts/${room}/${this.peer}/`;
+    this.pin = pin;
+    this.vault = vault;
     this.config = null;
-    this.hasSigner = false;
+    this.session = null;
     this.groupKey = null;
+    this.trusted = null;
+    this.refusals = [];
     this.status = 'starting';
     this.misbehaving = null;
     this.held = [];
@@ -36,6 +48,9 @@ export class SignerApp extends EventTarget {
     this.restored = false;
     this.reqs = new Map();
     this.nextReq = 1;
+    this.controlChain = Promise.resolve();
+    this.trustWrite = Promise.resolve();
+    this.keyShares = [];
   }
 
   log(line) {
@@ -61,78 +76,89 @@ export class SignerApp extends EventTarget {
     });
   }
 
-  store(key, value) {
-    try {
-      if (value === null) localStorage.removeItem(this.prefix + key);
-      else localStorage.setItem(this.prefix + key, value);
-    } catch (e) {
-      this.log(`localStorage: ${e.message}`);
+  /** Open the vault; if it is protected, wait for `unlock()`. */
+  async openVault() {
+    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.vault = this.gate.vault;
+    if (this.gate.locked) {
+      this.setStatus('Locked: unlock the vault with its passphrase or passkey');
+      this.emit('locked');
     }
+    await this.gate.opened;
   }
 
-  load(key) {
-    try { return localStorage.getItem(this.prefix + key); } catch { return null; }
-  }
+  /** Unlock with `{passphrase}` or `{passkey: true}` (a WebAuthn prompt). */
+  unlock(how) { return this.gate.unlock(how); }
 
   async start() {
     this.worker = new Worker('/js/signer-worker.js', { type: 'module' });
     this.worker.onmessage = (ev) => this.onWorker(ev.data);
     this.worker.onerror = (ev) => this.log(`worker error: ${ev.message}`);
-
-    let secretHex = this.load('key');
-    if (secretHex) {
-      this.pubkey = await this.call('pubkey', { secret: hex.decode(secretHex) });
-    } else {
-      const k = await this.call('keygen');
-      secretHex = hex.encode(k.secret);
-      this.pubkey = k.public;
-      this.store('key', secretHex);
+    await this.openVault();
+    this.records = new SignerRecords(this.vault, { room: this.room, signerId: this.id });
+    let identity = await this.records.identity();
+    if (!identity) {
+      identity = await this.call('keygen');
+      await this.records.saveIdentity(identity);
     }
-    this.secret = hex.decode(secretHex);
-
-    const state = this.load('state');
-    const config = this.load('config');
-    if (state && config) {
-      try {
-        this.config = JSON.parse(config);
-        this.session = this.load('session');
-        const r = await this.call('restore', { state: base64ToBytes(state), secret: this.secret, config: this.config });
-        this.hasSigner = true;
-        this.restored = true;
-        this.groupKey = r.groupKey;
-        this.log(`restored saved state${r.groupKey ? `, group key ${r.groupKey.slice(0, 16)}…` : ''}`);
-      } catch (e) {
-        this.log(`could not restore saved state (${e.message}); starting afresh`);
-        this.config = null;
-        this.store('state', null);
-      }
-    }
-
+    this.pubkey = identity.public;
+    await this.openWorker(identity.secret);
+    await this.refreshKeyShares();
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: this.peer, pubkey: this.pubkey, webrtc: this.webrtc,
-      signJoin: (nonce) => this.call('signJoin', { secret: this.secret, nonce, room: this.room, peer: this.peer }),
+      // The worker holds the network key: it answers the relay's challenge.
+      signJoin: (nonce) => this.call('signJoin', { nonce, room: this.room, peer: this.peer }),
       rtcWith: (p) => p === 'coordinator', log: (l) => this.log(l),
     });
-    this.transport.addEventListener('joined', (ev) => {
+    this.wireTransport();
+    this.setStatus(this.session ? (this.groupKey ? 'Ready (restored, holds a key share)' : 'Restored; waiting for the coordinator') : 'Waiting for an invitation from the coordinator');
+    await this.transport.connect();
+  }
+
+  async openWorker(secret) {
+    const trust = await this.records.trust();
+    let ceremony = await this.records.ceremony();
+    const open = (c) => this.call('open', { secret, signerId: this.id, room: this.room, trust, pin: this.pin, ceremony: c });
+    let r;
+    try {
+      r = await open(ceremony);
+    } catch (e) {
+      // Kept in the vault as it is: it may hold a key share.
+      this.log(`could not restore the saved ceremony (${e.message}); waiting for a new one`);
+      ceremony = null;
+      r = await open(undefined);
+    }
+    this.session = r.session;
+    this.config = ceremony?.config ?? null;
+    this.groupKey = r.groupKey;
+    this.trusted = r.trusted;
+    this.restored = !!ceremony;
+    if (ceremony) this.log(`restored saved state${r.groupKey ? `, group key ${r.groupKey.slice(0, 16)}…` : ''}`);
+    if (r.pinConflict) {
+      this.refuse({ code: 'pin-conflict', presented: this.pin, message: `the link names coordinator key ${this.pin.slice(0, 16)}…, but this signer already trusts ${r.trusted.fingerprint}` });
+    }
+  }
+
+  wireTransport() {
+    const t = this.transport;
+    t.addEventListener('joined', (ev) => {
       this.log(`joined room ${this.room} (${ev.detail.peers.length} other peers)`);
-      if (this.transport.peers.has('coordinator')) this.hello();
+      if (t.peers.has('coordinator')) this.hello();
     });
-    this.transport.addEventListener('peer-joined', (ev) => { if (ev.detail.peer === 'coordinator') this.hello(); });
-    this.transport.addEventListener('status', (ev) => this.emit('transport', ev.detail));
-    this.transport.addEventListener('path', (ev) => {
+    t.addEventListener('peer-joined', (ev) => { if (ev.detail.peer === 'coordinator') this.hello(); });
+    t.addEventListener('status', (ev) => this.emit('transport', ev.detail));
+    t.addEventListener('path', (ev) => {
       this.log(`path to ${ev.detail.peer}: ${ev.detail.path}`);
       this.emit('transport', {});
     });
-    this.transport.addEventListener('control', (ev) => this.onControl(ev.detail));
-    this.transport.addEventListener('packet', (ev) => this.onPacket(ev.detail));
-    this.setStatus(this.hasSigner ? (this.groupKey ? 'Ready (restored, holds a key share)' : 'Restored; waiting for the coordinator') : 'Waiting for the coordinator’s ceremony config');
-    await this.transport.connect();
+    t.addEventListener('control', (ev) => this.onControl(ev.detail));
+    t.addEventListener('packet', (ev) => this.onPacket(ev.detail));
   }
 
   hello() {
     this.transport.sendControl('coordinator', {
       type: 'hello', signerId: this.id, pubkey: this.pubkey, groupKey: this.groupKey, restored: this.restored,
-      config: this.config ? JSON.stringify(this.config) : null, session: this.session ?? null,
+      session: this.session,
     });
     this.reportStatus();
   }
@@ -145,45 +171,76 @@ export class SignerApp extends EventTarget {
     });
   }
 
-  async onControl({ from, message }) {
-    if (from !== 'coordinator' || !message || typeof message !== 'object') return;
-    switch (message.type) {
-      case 'config':
-        // One at a time: the same config may arrive twice (announce + answer to hello).
-        this.configChain = (this.configChain || Promise.resolve())
-          .then(() => this.onConfig(message.config, message.session ?? null)).catch(() => {});
-        return this.configChain;
-      case 'misbehave': return this.misbehave(message.spec);
-      case 'behave': return this.behave();
-      case 'status?': return this.reportStatus();
-      default: return undefined;
+  /** Record a refused control message; it is shown until the next one. */
+  refuse(refusal) {
+    const r = { at: new Date().toISOString(), ...refusal };
+    this.refusals.push(r);
+    if (this.refusals.length > 20) this.refusals.shift();
+    this.counts.refused++;
+    this.log(`REFUSED ${r.kind ?? 'control'}${r.from ? ` from ${r.from}` : ''}: ${r.code}: ${r.message}`);
+    this.emit('refused', r);
+    this.reportStatus();
+  }
+
+  onControl({ from, message }) {
+    if (!message || typeof message !== 'object') return undefined;
+    const { type } = message;
+    if (type === 'invitation' || type === 'directive') {
+      // One at a time: each decision sees the previous one's trust.
+      this.controlChain = this.controlChain.then(() => this.onSigned(from, type, message.bytes)).catch((e) => this.log(`control: ${e.message}`));
+      return this.controlChain;
+    }
+    if (UNSIGNED_CONTROL.has(type)) {
+      this.refuse({ from, kind: type, code: 'unsigned', message: `unsigned "${type}" control; only signed invitations and directives count` });
+    } else if (type === 'status?' && from === 'coordinator') {
+      this.reportStatus();
+    }
+    return undefined;
+  }
+
+  async onSigned(from, type, b64) {
+    let bytes;
+    try { bytes = base64ToBytes(String(b64)); } catch { bytes = new Uint8Array(0); }
+    try {
+      const r = await this.call(type, { bytes });
+      if (type === 'invitation') this.onInvited(r, from);
+      else this.onDirected(r);
+    } catch (e) {
+      this.refuse({ from, kind: type, code: e.code, message: e.message, presented: e.presented, presentedFingerprint: e.presentedFingerprint, bytes });
     }
   }
 
-  async onConfig(config, session) {
-    const mine = config?.network?.signers?.[this.id];
-    if (mine !== this.pubkey) {
-      this.setStatus(`The coordinator's config does not list my key as signer ${this.id}`);
-      return;
-    }
-    const json = JSON.stringify(config);
-    if (this.hasSigner && this.config && JSON.stringify(this.config) === json && this.session === session) return; // same ceremony
-    try {
-      await this.call('init', { config, signerId: this.id, secret: this.secret });
-    } catch (e) {
-      this.setStatus(`Bad config: ${e.message}`);
-      return;
-    }
-    this.config = config;
-    this.session = session;
-    this.hasSigner = true;
-    this.restored = false;
+  onInvited(r, from) {
+    if (r.firstUse) this.log(`trusting coordinator ${r.fingerprint} from now on (first use)`);
+    if (!r.changed) return;
+    this.config = r.config;
+    this.session = r.session;
     this.groupKey = null;
-    this.store('config', json);
-    this.store('session', session);
-    this.log(`new ceremony: ${Object.keys(config.keys.signers).length} signers, key ids ${keysOf(config, this.id).join(',')}`);
+    this.restored = false;
+    this.misbehaving = null;
+    this.log(`new ceremony ${r.session.slice(0, 8)}… from ${from} (coordinator ${r.fingerprint}): ${Object.keys(r.config.keys.signers).length} signers, key ids ${keysOf(r.config, this.id).join(',')}`);
     this.setStatus('Ready: waiting for DKG');
-    this.emit('config', { config });
+    this.emit('config', { config: r.config });
+  }
+
+  onDirected(r) {
+    this.misbehaving = r.misbehaving;
+    this.log(r.misbehaving ? `now misbehaving: ${r.misbehaving}` : 'behaving honestly');
+    this.setStatus(this.status);
+  }
+
+  /** The latest refusal the user could overrule by trusting its key: an untrusted invitation, or a conflicting pin. */
+  overrulable() {
+    return this.refusals.findLast((r) => r.presented && (r.kind === 'invitation' || r.code === 'pin-conflict')) ?? null;
+  }
+
+  /** The user's deliberate choice: trust the coordinator of a refused invitation, and take it. */
+  async trustRefused(refusal = this.overrulable()) {
+    if (!refusal?.presented) throw new Error('that refusal names no coordinator key');
+    this.trusted = await this.call('trustKey', { key: refusal.presented });
+    this.log(`the user chose to trust coordinator ${this.trusted.fingerprint}`);
+    if (refusal.bytes?.length && refusal.kind === 'invitation') await this.onSigned(refusal.from, 'invitation', bytesToBase64(refusal.bytes));
+    this.emit('status', { status: this.status });
   }
 
   async onPacket({ from, bytes, via }) {
@@ -216,7 +273,7 @@ export class SignerApp extends EventTarget {
       if (!r) return;
       this.reqs.delete(m.id);
       if (m.ok) r.resolve(m.result);
-      else r.reject(Object.assign(new Error(m.error.message), { code: m.error.code }));
+      else r.reject(Object.assign(new Error(m.error.message), m.error));
       return;
     }
     switch (m.op) {
@@ -227,39 +284,50 @@ export class SignerApp extends EventTarget {
         this.log(`sent ${m.message} (${m.bytes.length} B) via ${path ?? 'nowhere (offline)'}`);
         break;
       }
-      case 'event': {
-        const [name, body] = Object.entries(m.event)[0];
-        if (name === 'DkgComplete') {
-          this.groupKey = body.group_key;
-          this.setStatus('DKG complete: holds a key share');
-        } else if (name === 'DkgFailed') {
-          this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`);
-        }
-        this.log(`event ${name} ${JSON.stringify(body).slice(0, 160)}`);
-        this.emit('event', { name, body });
+      case 'event': this.onSignerEvent(m.event); break;
+      case 'state': this.persistState(m); break;
+      case 'trust':
+        this.trusted = m.trusted;
+        this.trustWrite = this.trustWrite.then(() => this.records.saveTrust(m.trust)).catch((e) => this.storageFailed(e));
         break;
-      }
-      case 'state':
-        this.store('state', bytesToBase64(m.state));
-        if (m.groupKey) this.groupKey = m.groupKey;
-        break;
-      default:
-        break;
+      default: break;
     }
   }
 
-  async misbehave(spec) {
-    await this.call('misbehave', { spec });
-    this.misbehaving = spec;
-    this.log(`now misbehaving: ${spec}`);
-    this.setStatus(this.status);
+  onSignerEvent(event) {
+    const [name, body] = Object.entries(event)[0];
+    if (name === 'DkgComplete') {
+      this.groupKey = body.group_key;
+      this.setStatus('DKG complete: holds a key share');
+    } else if (name === 'DkgFailed') {
+      this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`);
+    }
+    this.log(`event ${name} ${JSON.stringify(body).slice(0, 160)}`);
+    this.emit('event', { name, body });
   }
 
-  async behave() {
-    await this.call('behave');
-    this.misbehaving = null;
-    this.log('behaving honestly again');
-    this.setStatus(this.status);
+  persistState({ state, groupKey, session, config }) {
+    if (groupKey) this.groupKey = groupKey;
+    const newShare = groupKey && !this.keyShares.some((s) => s.groupKey === groupKey);
+    this.records.saveCeremony({ session, config, state, groupKey, coordinator: this.trusted?.key ?? null })
+      .then(() => (newShare ? this.refreshKeyShares() : undefined))
+      .catch((e) => this.storageFailed(e));
+  }
+
+  storageFailed(e) {
+    this.log(`could not save to the vault: ${e.code ?? ''} ${e.message}`);
+    this.setStatus(`Storage error: ${e.message}`);
+  }
+
+  async refreshKeyShares() {
+    this.keyShares = await listKeyShares(this.vault);
+    this.emit('status', { status: this.status });
+  }
+
+  /** Resolves when every state and trust change so far is in the vault. */
+  async persisted() {
+    await this.controlChain;
+    await Promise.all([this.records.flushed(), this.trustWrite]);
   }
 
   async hold(messages) {
@@ -268,55 +336,16 @@ export class SignerApp extends EventTarget {
   }
 
   state() {
+    const mine = this.keyShares.filter((s) => s.room === this.room && s.signerId === this.id);
     return {
       room: this.room, id: this.id, peer: this.peer, pubkey: this.pubkey, status: this.status,
-      hasConfig: !!this.config, keyIds: this.config ? keysOf(this.config, this.id) : [],
+      hasConfig: !!this.session, session: this.session, keyIds: this.config ? keysOf(this.config, this.id) : [],
       groupKey: this.groupKey, restored: this.restored, misbehaving: this.misbehaving, held: [...this.held],
+      trusted: this.trusted, refusals: this.refusals.map(({ bytes, ...r }) => r),
+      keyShares: mine.map((s) => s.groupKey), allKeyShares: this.keyShares.length,
+      storage: this.vault ? { locked: this.vault.locked, protection: this.vault.protection } : null,
       counts: { ...this.counts }, transport: this.transport ? this.transport.paths() : {},
       connected: !!this.transport?.ws && this.transport.ws.readyState === 1,
     };
   }
-}
-
-// ---- page wiring (signer.html) ----------------------------------------------
-
-function render(app) {
-  const s = app.state();
-  const $ = (id) => document.getElementById(id);
-  $('title').textContent = `Signer ${s.id}`;
-  $('room').textContent = s.room;
-  $('status').textContent = s.status;
-  $('keyids').textContent = s.keyIds.length ? s.keyIds.join(', ') : '—';
-  $('pubkey').textContent = s.pubkey || '—';
-  $('groupkey').textContent = s.groupKey || '—';
-  const c = s.transport.coordinator;
-  $('path').textContent = c ? `${c.path}${c.connected ? '' : ' (coordinator offline)'} · sent ${c.sent.relay + c.sent.webrtc}, received ${c.received.relay + c.received.webrtc}` : 'coordinator not seen yet';
-  $('path').className = `pill ${c?.path === 'webrtc' ? 'ok' : ''}`;
-  $('misbehaving').hidden = !s.misbehaving;
-  $('misbehaving').textContent = s.misbehaving ? `misbehaving: ${s.misbehaving}` : '';
-  $('log').textContent = app.logLines.slice(-40).join('\n');
-}
-
-export async function main() {
-  const params = new URLSearchParams(location.search);
-  const room = params.get('room') || 'demo';
-  const id = Number(params.get('id') ?? '0');
-  const app = new SignerApp({ room, id, relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0' });
-  window.wstsSigner = app;
-  document.body.classList.toggle('compact', params.get('compact') === '1');
-  let pending = false;
-  const rerender = () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => { pending = false; render(app); });
-  };
-  for (const ev of ['status', 'log', 'transport', 'event', 'config', 'held']) app.addEventListener(ev, rerender);
-  setInterval(rerender, 1000);
-  try {
-    await app.start();
-  } catch (e) {
-    app.setStatus(`Error: ${e.message}`);
-  }
-  rerender();
-  app.started = true;
 }

@@ -1,4 +1,20 @@
-//! Who holds which key ids, and the thresholds.
+//! Who holds which key ids, and the thresholds: the one place that says
+//! what the words for the members of a ceremony mean.
+//!
+//! - A **signer** ([`SignerId`], from 0) is one member: one network key, one
+//!   saved state, one browser tab or process.
+//! - A **key id** ([`KeyId`], from 1) is one unit of weight. Each signer holds
+//!   one or more; thresholds count key ids, never signers.
+//! - A **dealer** is a signer dealing polynomials in a DKG attempt: one in
+//!   [`Scheme::V2`], one per key id it holds in [`Scheme::V1`].
+//! - A **signing party** contributes one nonce and one signature share (the
+//!   `party_id` of [`crate::crypto::signing`]). In [`Scheme::V2`] it is a
+//!   signer, holding all its key ids, so its party id is its signer id; in
+//!   [`Scheme::V1`] it is one key id, and its party id is that key id.
+//!
+//! Both schemes give the same group key and per-key-id secret
+//! `x_k = Σ_dealers f_d(k)`; only the number of polynomials and of signing
+//! parties differ, and [`Config`] is the only code that knows which.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -86,12 +102,12 @@ impl Config {
             if keys.is_empty() {
                 return Err(ConfigError::SignerWithoutKeys(s));
             }
-            if keys.windows(2).any(|w| w[0] >= w[1]) {
-                return Err(if keys.windows(2).any(|w| w[0] == w[1]) {
-                    ConfigError::DuplicateKeyId(keys.windows(2).find(|w| w[0] == w[1]).unwrap()[0])
-                } else {
-                    ConfigError::UnsortedKeyIds(s)
-                });
+            let mut pairs = keys.iter().zip(keys.iter().skip(1));
+            if let Some((duplicate, _)) = pairs.clone().find(|(a, b)| a == b) {
+                return Err(ConfigError::DuplicateKeyId(*duplicate));
+            }
+            if pairs.any(|(a, b)| a > b) {
+                return Err(ConfigError::UnsortedKeyIds(s));
             }
             for &k in keys {
                 if !seen.insert(k) {

@@ -1,34 +1,39 @@
-//! A whole ceremony in one process, without a network: every party's steps in
-//! order. For tests, benchmarks and the native demo; the state machines are
+//! A whole ceremony in one process, without a network: every signer's steps
+//! in order. For tests, benchmarks and the native demo; the state machines are
 //! the way to run a real one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rand_core::{CryptoRng, RngCore};
 
-use super::{Config, DkgFailure, Party};
-use crate::crypto::{
-    signing::{GroupPublicKeys, Signature, SignatureType, SigningError, SigningSession},
-    Point, SignerId,
+use super::SignerKeys;
+use crate::{
+    config::Config,
+    crypto::{
+        signing::{GroupPublicKeys, Signature, SignatureType, SigningError, SigningSession},
+        Point, SignerId,
+    },
+    net::{DkgFailure, DkgPrivateShares, DkgPublicShares},
 };
 
 /// Run DKG among all of `parties`. On failure, each complaining signer's failures.
 pub fn run_dkg<R: RngCore + CryptoRng>(
-    parties: &mut [Party],
+    parties: &mut [SignerKeys],
     dkg_id: u64,
     rng: &mut R,
 ) -> Result<GroupPublicKeys, BTreeMap<SignerId, Vec<DkgFailure>>> {
     let public: BTreeMap<_, _> = parties.iter_mut().map(|p| (p.signer_id(), p.start_dkg(dkg_id, rng))).collect();
+    // Every signer has started DKG just above, so each encrypts its shares.
     let private: BTreeMap<_, _> =
-        parties.iter().map(|p| (p.signer_id(), p.encrypt_shares(&public, rng).expect("DKG was started"))).collect();
+        parties.iter().filter_map(|p| Some((p.signer_id(), p.encrypt_shares(&public, rng)?))).collect();
     finish_all(parties, &public, &private, rng)
 }
 
 /// The end of DKG for every party, from given packets (which tests may tamper with).
 pub fn finish_all<R: RngCore + CryptoRng>(
-    parties: &mut [Party],
-    public: &BTreeMap<SignerId, super::DkgPublicShares>,
-    private: &BTreeMap<SignerId, super::DkgPrivateShares>,
+    parties: &mut [SignerKeys],
+    public: &BTreeMap<SignerId, DkgPublicShares>,
+    private: &BTreeMap<SignerId, DkgPrivateShares>,
     rng: &mut R,
 ) -> Result<GroupPublicKeys, BTreeMap<SignerId, Vec<DkgFailure>>> {
     let participants: BTreeSet<SignerId> = public.keys().copied().collect();
@@ -58,14 +63,14 @@ pub fn finish_all<R: RngCore + CryptoRng>(
 /// Returns the signature and the key it verifies under.
 pub fn sign<R: RngCore + CryptoRng>(
     config: &Config,
-    parties: &[Party],
+    parties: &[SignerKeys],
     keys: &GroupPublicKeys,
     signers: &[SignerId],
     message: &[u8],
     sig_type: SignatureType,
     rng: &mut R,
 ) -> Result<(Signature, Point), SigningError> {
-    let signing: Vec<&Party> = parties.iter().filter(|p| signers.contains(&p.signer_id())).collect();
+    let signing: Vec<&SignerKeys> = parties.iter().filter(|p| signers.contains(&p.signer_id())).collect();
     let (secret_nonces, public_nonces): (Vec<_>, Vec<_>) = signing.iter().map(|p| p.generate_nonces(rng)).unzip();
     let public_nonces: Vec<_> = public_nonces.into_iter().flatten().collect();
     let session =

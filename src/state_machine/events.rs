@@ -1,0 +1,97 @@
+//! What the state machines tell their application: events, and the reports
+//! they carry. Both sets of signers the coordinator keeps, `malicious`
+//! (proven by evidence) and `unresponsive` (silent past a deadline), appear
+//! apart in every report.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    blame::Finding,
+    crypto::{
+        encoding::serde_point,
+        signing::{Signature, SignatureType},
+        Point, SignerId,
+    },
+    net::DkgEndFailure,
+};
+
+/// The outcome of one DKG attempt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DkgAttemptReport {
+    pub dkg_id: u64,
+    pub ok: bool,
+    /// Every failure a signer reported, as it reported it.
+    pub reported_failures: Vec<(SignerId, DkgEndFailure)>,
+    /// Offences proven in this attempt.
+    pub malicious: Vec<Finding>,
+    /// Signers that missed a deadline in this attempt.
+    pub unresponsive: BTreeSet<SignerId>,
+}
+
+/// The outcome of one signing attempt (one `sign_iter_id`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignAttemptReport {
+    pub sign_id: u64,
+    pub sign_iter_id: u64,
+    pub ok: bool,
+    pub malicious: Vec<Finding>,
+    pub unresponsive: BTreeSet<SignerId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignatureOutcome {
+    pub sign_id: u64,
+    pub sign_iter_id: u64,
+    #[serde(with = "crate::crypto::encoding::serde_bytes_hex")]
+    pub message: Vec<u8>,
+    pub sig_type: SignatureType,
+    pub signature: Signature,
+    /// The key the signature verifies under (for BIP-340 types, its x coordinate).
+    #[serde(with = "serde_point")]
+    pub verify_key: Point,
+    pub signers_used: Vec<SignerId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CoordinatorEvent {
+    DkgAttempt(DkgAttemptReport),
+    DkgComplete {
+        dkg_id: u64,
+        #[serde(with = "serde_point")]
+        group_key: Point,
+        signers: Vec<SignerId>,
+    },
+    /// Every allowed attempt failed, or too little weight is left to try.
+    DkgFailed {
+        attempts: u32,
+        reason: String,
+    },
+    SignAttempt(SignAttemptReport),
+    Signature(Box<SignatureOutcome>),
+    SigningFailed {
+        sign_id: u64,
+        attempts: u32,
+        reason: String,
+    },
+}
+
+/// What a signer reports to its application.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SignerEvent {
+    DkgComplete {
+        dkg_id: u64,
+        #[serde(with = "serde_point")]
+        group_key: Point,
+    },
+    DkgFailed {
+        dkg_id: u64,
+        failure: DkgEndFailure,
+    },
+    /// A signature share was sent for this round.
+    Signed {
+        sign_id: u64,
+        sign_iter_id: u64,
+    },
+}
