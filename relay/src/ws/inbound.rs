@@ -222,27 +222,7 @@ fn control_event(control: Control, payload: Bytes) -> Result<Event, WsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tungstenite::protocol::frame::Frame;
-
-    /// A masked client frame, encoded by tungstenite.
-    fn frame(first: u8, payload: &[u8]) -> Vec<u8> {
-        let header = FrameHeader {
-            is_final: first & 0x80 != 0,
-            rsv1: first & 0x40 != 0,
-            rsv2: first & 0x20 != 0,
-            rsv3: first & 0x10 != 0,
-            opcode: OpCode::from(first & 0x0f),
-            mask: Some([0xa1, 0xb2, 0xc3, 0xd4]),
-        };
-        let mut out = Vec::new();
-        Frame::from_payload(header, Bytes::copy_from_slice(payload)).format(&mut out).expect("writes to a Vec");
-        out
-    }
-
-    const TEXT: u8 = 0x1;
-    const BINARY: u8 = 0x2;
-    const CONT: u8 = 0x0;
-    const FIN: u8 = 0x80;
+    use crate::ws::test_frames::{frame, BINARY, CONT, FIN, PING, TEXT};
 
     fn feed(inbound: &mut Inbound, bytes: &[u8]) -> Vec<Result<Event, WsError>> {
         inbound.read_buf().extend_from_slice(bytes);
@@ -263,7 +243,7 @@ mod tests {
     fn whole_and_fragmented_messages_byte_by_byte() {
         let mut stream = frame(FIN | TEXT, "héllo".as_bytes());
         stream.extend(frame(TEXT, b"ab"));
-        stream.extend(frame(FIN | 0x9, b"p")); // a ping between fragments
+        stream.extend(frame(FIN | PING, b"p")); // a ping between fragments
         stream.extend(frame(CONT, b""));
         stream.extend(frame(FIN | CONT, &vec![b'c'; 70_000]));
         stream.extend(frame(FIN | BINARY, &[1, 2, 3]));
@@ -306,7 +286,7 @@ mod tests {
         assert!(inbound.mid_message(), "a fragment without its end");
         assert_eq!(inbound.partial_len(), 3);
         // A ping does not end the message.
-        assert_eq!(feed(&mut inbound, &frame(FIN | 0x9, b"")), vec![Ok(Event::Ping(Bytes::new()))]);
+        assert_eq!(feed(&mut inbound, &frame(FIN | PING, b"")), vec![Ok(Event::Ping(Bytes::new()))]);
         assert!(inbound.mid_message());
         assert_eq!(feed(&mut inbound, &frame(FIN | CONT, b"d")), vec![Ok(Event::Text("abcd".into()))]);
         assert!(!inbound.mid_message());
@@ -325,8 +305,8 @@ mod tests {
             (frame(FIN | 0x40 | TEXT, b"x"), WsError::Protocol("reserved bits set without a negotiated extension")),
             (frame(FIN | 0x3, b"x"), WsError::Protocol("reserved opcode")),
             (frame(FIN | 0xB, b""), WsError::Protocol("reserved opcode")),
-            (frame(0x9, b""), WsError::Protocol("fragmented control frame")),
-            (frame(FIN | 0x9, &[0; 126]), WsError::Protocol("control frame over 125 bytes")),
+            (frame(PING, b""), WsError::Protocol("fragmented control frame")),
+            (frame(FIN | PING, &[0; 126]), WsError::Protocol("control frame over 125 bytes")),
             (frame(FIN | CONT, b"x"), WsError::Protocol("continuation frame without a message")),
             (
                 [frame(TEXT, b"a"), frame(FIN | TEXT, b"b")].concat(),

@@ -6,3 +6,5 @@
 pub mod handshake;
 pub mod inbound;
 pub mod outbound;
+#[cfg(test)]
+pub(crate) mod test_frames;

@@ -3,36 +3,17 @@
 
 use std::net::SocketAddr;
 
-use bytes::Bytes;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
-use tokio_tungstenite::tungstenite::protocol::frame::coding::OpCode;
-use tokio_tungstenite::tungstenite::protocol::frame::{Frame, FrameHeader};
 
 use super::STEP;
 
-/// A masked client frame with first byte `first` (FIN, RSV, opcode),
-/// encoded by tungstenite (even where the bits are invalid).
-pub fn frame(first: u8, payload: &[u8]) -> Vec<u8> {
-    let header = FrameHeader {
-        is_final: first & 0x80 != 0,
-        rsv1: first & 0x40 != 0,
-        rsv2: first & 0x20 != 0,
-        rsv3: first & 0x10 != 0,
-        opcode: OpCode::from(first & 0x0f),
-        mask: Some([0xa1, 0xb2, 0xc3, 0xd4]),
-    };
-    let mut out = Vec::new();
-    Frame::from_payload(header, Bytes::copy_from_slice(payload)).format(&mut out).expect("writes to a Vec");
-    out
-}
-
-pub const FIN: u8 = 0x80;
-pub const TEXT: u8 = 0x1;
-pub const CONT: u8 = 0x0;
-pub const PING: u8 = 0x9;
+#[path = "../../src/ws/test_frames.rs"]
+mod test_frames;
+#[allow(unused_imports)] // each test binary uses a different subset
+pub use test_frames::{frame, CONT, FIN, PING, TEXT};
 
 /// A frame from the relay: opcode and payload.
 #[derive(Debug)]
