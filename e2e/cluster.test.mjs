@@ -118,6 +118,7 @@ test('three relays share a room; one dies mid-DKG and the ceremony completes on 
   env.room = room;
   env.signers = signers;
   env.ctx = ctx;
+  env.coordinator = coordinator;
   env.groupKey = dkg.group_key;
   env.holders = dkg.signers;
 });
@@ -147,18 +148,24 @@ async function joinAs(url, room, peer) {
 
 test('an impostor joining as the coordinator under another key is refused; signers keep their key', { timeout: 60000 }, async () => {
   assert.ok(env.room, 'runs after the cluster ceremony');
+  const holds = (k) => window.wstsSigner.state().keyShares.includes(k);
+  for (const i of env.holders) await env.signers[i].waitForFunction(holds, env.groupKey, { timeout: 10000 });
   for (const r of relays.slice(0, 2)) {
     const { ws, answer } = await joinAs(wsUrl(r), env.room, 'coordinator');
     assert.equal(answer.type, 'error');
     assert.equal(answer.code, 'peer-key-mismatch');
     ws.close();
   }
-  // Nothing changed for the signers.
+  // Nothing changed for the signers: same group key, the key share still
+  // in the vault, and the real coordinator still signs with them.
   await new Promise((r) => setTimeout(r, 500));
   for (const i of env.holders) {
     const s = await env.signers[i].evaluate(() => window.wstsSigner.state());
     assert.equal(s.groupKey, env.groupKey);
+    assert.ok(s.keyShares.includes(env.groupKey), `signer-${i} lost its key share: ${JSON.stringify(s.keyShares)}`);
   }
+  const sig = await env.coordinator.evaluate(() => window.wsts.sign('5ec0de', 'Schnorr'));
+  assert.equal((await checkSignature(sig)).ok, true);
   // A fresh id is still welcome (the refusal is about the key, not the room).
   const { ws, answer } = await joinAs(wsUrl(relays[0]), env.room, 'observer');
   assert.equal(answer.type, 'joined');
