@@ -20,7 +20,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::crypto::{KeyId, SignerId};
+use crate::crypto::{
+    reshare::{DealerSet, ReshareError},
+    signing::GroupPublicKeys,
+    KeyId, Point, SignerId,
+};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scheme {
@@ -187,6 +191,100 @@ impl Config {
     /// Summed weight of a set of signers.
     pub fn weight_of<'a>(&self, signers: impl IntoIterator<Item = &'a SignerId>) -> u32 {
         signers.into_iter().map(|s| self.weight(*s)).sum()
+    }
+}
+
+/// What dealing shares means in one ceremony: who deals how many polynomials
+/// of how many coefficients, who gets shares for which key ids, and what
+/// fixes a dealer's constant term. A DKG's [`Config`] is one, a reshare's
+/// [`ReshareDealing`] another; the packet checks and every blame function
+/// take either, so a reshare is judged exactly as a DKG is.
+pub trait Dealing {
+    /// Polynomials `signer` deals (0 for a recipient that does not deal).
+    fn polynomials_of(&self, signer: SignerId) -> usize;
+    /// The key ids `recipient` gets shares for, ascending (none if not a recipient).
+    fn recipient_key_ids(&self, recipient: SignerId) -> &[KeyId];
+    /// Coefficients of every dealt polynomial.
+    fn dealing_threshold(&self) -> usize;
+    /// The constant-term commitment `dealer`'s polynomials must have, when
+    /// public data fixes it (a reshare); `None` in a DKG, where a proof of
+    /// possession is all there is to check.
+    fn expected_constant(&self, dealer: SignerId) -> Option<&Point>;
+}
+
+impl Dealing for Config {
+    fn polynomials_of(&self, signer: SignerId) -> usize {
+        Config::polynomials_of(self, signer)
+    }
+
+    fn recipient_key_ids(&self, recipient: SignerId) -> &[KeyId] {
+        self.key_ids(recipient)
+    }
+
+    fn dealing_threshold(&self) -> usize {
+        self.threshold as usize
+    }
+
+    fn expected_constant(&self, _dealer: SignerId) -> Option<&Point> {
+        None
+    }
+}
+
+/// A reshare's dealing ([`crate::crypto::reshare`]): the old dealers deal one
+/// polynomial each, of the new threshold, whose constant term is fixed by the
+/// old public key shares; the new signers receive. Signer ids are those of
+/// the ceremony's network keys, shared by old and new signers (one who stays
+/// is a dealer and a recipient; a dealer that leaves receives nothing).
+#[derive(Clone, Debug)]
+pub struct ReshareDealing {
+    dealers: DealerSet,
+    expected: BTreeMap<SignerId, Point>,
+    recipients: BTreeMap<SignerId, Vec<KeyId>>,
+    threshold: usize,
+}
+
+impl ReshareDealing {
+    /// Fix each dealer's constant term from the old group's public keys.
+    pub fn new(
+        old_keys: &GroupPublicKeys,
+        dealers: DealerSet,
+        recipients: BTreeMap<SignerId, Vec<KeyId>>,
+        threshold: usize,
+    ) -> Result<Self, ReshareError> {
+        if threshold == 0 {
+            return Err(ReshareError::ZeroThreshold);
+        }
+        let expected = dealers
+            .dealers()
+            .map(|d| Ok((d, dealers.expected_constant(d, old_keys)?)))
+            .collect::<Result<_, ReshareError>>()?;
+        Ok(ReshareDealing { dealers, expected, recipients, threshold })
+    }
+
+    pub fn dealers(&self) -> &DealerSet {
+        &self.dealers
+    }
+
+    pub fn recipients(&self) -> &BTreeMap<SignerId, Vec<KeyId>> {
+        &self.recipients
+    }
+}
+
+impl Dealing for ReshareDealing {
+    fn polynomials_of(&self, signer: SignerId) -> usize {
+        usize::from(self.expected.contains_key(&signer))
+    }
+
+    fn recipient_key_ids(&self, recipient: SignerId) -> &[KeyId] {
+        self.recipients.get(&recipient).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn dealing_threshold(&self) -> usize {
+        self.threshold
+    }
+
+    fn expected_constant(&self, dealer: SignerId) -> Option<&Point> {
+        self.expected.get(&dealer)
     }
 }
 

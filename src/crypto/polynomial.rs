@@ -136,6 +136,8 @@ pub enum CommitmentError {
     BadProof,
     #[error("the commitment is pruned where the full one is needed")]
     Pruned,
+    #[error("the constant term is not the one the old public key shares fix")]
+    WrongConstant,
 }
 
 /// The digest a pruned commitment keeps of `[A_1, …, A_{t-1}]`.

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Digest, SigningForm};
 use crate::{
-    config::Config,
+    config::Dealing,
     crypto::{
         dh_tuple::TupleProof,
         encoding::{fixed, serde_bytes_hex, serde_point, serde_points},
@@ -59,13 +59,19 @@ impl DkgPublicShares {
     ///
     /// A pruned copy is checked as far as it goes (constant terms and
     /// proofs); see [`DkgPublicShares::verify_full`].
-    pub fn verify(&self, config: &Config) -> Result<(), CommitmentError> {
+    ///
+    /// Under a reshare's [`Dealing`] each constant term must also be the one
+    /// the old public key shares fix, checkable from public data alone.
+    pub fn verify(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
         let expected = config.polynomials_of(self.signer_id);
         if self.commitments.len() != expected {
             return Err(CommitmentError::WrongLength { expected, got: self.commitments.len() });
         }
         for (index, c) in self.commitments.iter().enumerate() {
-            c.verify(config.threshold as usize, &poly_context(self.dkg_id, self.signer_id, index))?;
+            c.verify(config.dealing_threshold(), &poly_context(self.dkg_id, self.signer_id, index))?;
+            if config.expected_constant(self.signer_id).is_some_and(|want| *want != c.constant()) {
+                return Err(CommitmentError::WrongConstant);
+            }
         }
         if !self.kex_proof.verify(&self.kex_public, &kex_context(self.dkg_id, self.signer_id)) {
             return Err(CommitmentError::BadProof);
@@ -75,7 +81,7 @@ impl DkgPublicShares {
 
     /// [`DkgPublicShares::verify`], and every commitment must be full: what the
     /// coordinator requires of the packet a signer sends it.
-    pub fn verify_full(&self, config: &Config) -> Result<(), CommitmentError> {
+    pub fn verify_full(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
         if self.commitments.iter().any(|c| c.full().is_none()) {
             return Err(CommitmentError::Pruned);
         }
