@@ -241,6 +241,7 @@ pub struct ReshareDealing {
     expected: BTreeMap<SignerId, Point>,
     recipients: BTreeMap<SignerId, Vec<KeyId>>,
     threshold: usize,
+    group_key: Point,
 }
 
 impl ReshareDealing {
@@ -258,7 +259,7 @@ impl ReshareDealing {
             .dealers()
             .map(|d| Ok((d, dealers.expected_constant(d, old_keys)?)))
             .collect::<Result<_, ReshareError>>()?;
-        Ok(ReshareDealing { dealers, expected, recipients, threshold })
+        Ok(ReshareDealing { dealers, expected, recipients, threshold, group_key: old_keys.group_key })
     }
 
     pub fn dealers(&self) -> &DealerSet {
@@ -267,6 +268,11 @@ impl ReshareDealing {
 
     pub fn recipients(&self) -> &BTreeMap<SignerId, Vec<KeyId>> {
         &self.recipients
+    }
+
+    /// The group key the reshare keeps.
+    pub fn group_key(&self) -> &Point {
+        &self.group_key
     }
 }
 
