@@ -206,10 +206,10 @@ pub trait Dealing {
     fn recipient_key_ids(&self, recipient: SignerId) -> &[KeyId];
     /// Coefficients of every dealt polynomial.
     fn dealing_threshold(&self) -> usize;
-    /// The constant-term commitment `dealer`'s polynomials must have, when
-    /// public data fixes it (a reshare); `None` in a DKG, where a proof of
-    /// possession is all there is to check.
-    fn expected_constant(&self, dealer: SignerId) -> Option<&Point>;
+    /// Check dealers' constant-term commitments where public data fixes them
+    /// (a reshare), all at once; the error names every dealer whose term is
+    /// wrong. A DKG has nothing to check: a proof of possession is all.
+    fn check_constants(&self, constants: &BTreeMap<SignerId, Point>) -> Result<(), Vec<SignerId>>;
 }
 
 impl Dealing for Config {
@@ -225,8 +225,8 @@ impl Dealing for Config {
         self.threshold as usize
     }
 
-    fn expected_constant(&self, _dealer: SignerId) -> Option<&Point> {
-        None
+    fn check_constants(&self, _constants: &BTreeMap<SignerId, Point>) -> Result<(), Vec<SignerId>> {
+        Ok(())
     }
 }
 
@@ -238,14 +238,13 @@ impl Dealing for Config {
 #[derive(Clone, Debug)]
 pub struct ReshareDealing {
     dealers: DealerSet,
-    expected: BTreeMap<SignerId, Point>,
+    old_keys: GroupPublicKeys,
     recipients: BTreeMap<SignerId, Vec<KeyId>>,
     threshold: usize,
-    group_key: Point,
 }
 
 impl ReshareDealing {
-    /// Fix each dealer's constant term from the old group's public keys.
+    /// Each dealer's constant term is fixed by the old group's public keys.
     pub fn new(
         old_keys: &GroupPublicKeys,
         dealers: DealerSet,
@@ -255,11 +254,7 @@ impl ReshareDealing {
         if threshold == 0 {
             return Err(ReshareError::ZeroThreshold);
         }
-        let expected = dealers
-            .dealers()
-            .map(|d| Ok((d, dealers.expected_constant(d, old_keys)?)))
-            .collect::<Result<_, ReshareError>>()?;
-        Ok(ReshareDealing { dealers, expected, recipients, threshold, group_key: old_keys.group_key })
+        Ok(ReshareDealing { dealers, old_keys: old_keys.clone(), recipients, threshold })
     }
 
     pub fn dealers(&self) -> &DealerSet {
@@ -272,13 +267,13 @@ impl ReshareDealing {
 
     /// The group key the reshare keeps.
     pub fn group_key(&self) -> &Point {
-        &self.group_key
+        &self.old_keys.group_key
     }
 }
 
 impl Dealing for ReshareDealing {
     fn polynomials_of(&self, signer: SignerId) -> usize {
-        usize::from(self.expected.contains_key(&signer))
+        usize::from(self.dealers.key_ids(signer).is_ok())
     }
 
     fn recipient_key_ids(&self, recipient: SignerId) -> &[KeyId] {
@@ -289,8 +284,8 @@ impl Dealing for ReshareDealing {
         self.threshold
     }
 
-    fn expected_constant(&self, dealer: SignerId) -> Option<&Point> {
-        self.expected.get(&dealer)
+    fn check_constants(&self, constants: &BTreeMap<SignerId, Point>) -> Result<(), Vec<SignerId>> {
+        self.dealers.check_constants(&self.old_keys, constants)
     }
 }
 

@@ -232,6 +232,17 @@ fn a_dealer_with_a_wrong_constant_is_named_from_public_data() {
     }
     let with_cheat = reshare::sum_commitments([&honest[0][..], &cheat[..], &honest[1][..]], 3).unwrap();
     assert_ne!(reshare::reshared_keys(with_cheat).group_key, old_keys.group_key);
+    // All constant terms in one batched check: it names exactly the cheats.
+    let mut constants: BTreeMap<SignerId, Point> = [(0, honest[0][0]), (1, cheat[0]), (2, honest[1][0])].into();
+    assert_eq!(set.check_constants(&old_keys, &constants), Err(vec![1]));
+    let good = set.deal(1, &old_shares[1], 3, &mut rng).unwrap().commit()[0];
+    constants.insert(1, good);
+    assert_eq!(set.check_constants(&old_keys, &constants), Ok(()));
+    constants.insert(2, honest[0][0]);
+    constants.insert(0, honest[1][0]);
+    assert_eq!(set.check_constants(&old_keys, &constants), Err(vec![0, 2]), "swapped terms");
+    constants.insert(7, good);
+    assert_eq!(set.check_constants(&old_keys, &constants), Err(vec![7]), "not a dealer");
     // A short commitment or one that hides its degree is refused too.
     assert_eq!(
         reshare::check_commitment(&honest[0][..2], 3, &expected),

@@ -30,9 +30,11 @@
 
 use std::collections::BTreeMap;
 
-use rand_core::{CryptoRng, RngCore};
+use rand_chacha::ChaCha20Rng;
+use rand_core::{CryptoRng, RngCore, SeedableRng};
 
 use super::{
+    hash::TaggedHash,
     is_identity,
     lagrange::{self, LagrangeError},
     polynomial::Polynomial,
@@ -120,6 +122,54 @@ impl DealerSet {
     pub fn expected_constant(&self, dealer: SignerId, old: &GroupPublicKeys) -> Result<Point, ReshareError> {
         let (keys, lambdas) = self.lambdas_of(dealer)?;
         Ok(old.weighted_key(keys, &lambdas))
+    }
+
+    /// Check the constant terms of the given dealers at once: with weights
+    /// `r_d` hashed from all of them, `Σ_d r_d·A_{d,0} = Σ_j C_j·Σ_{k} r_{d(k)} λ_k k^j`,
+    /// one multi-scalar multiplication of `t + D` points instead of one of
+    /// `t` per dealer. Only if that fails is each dealer checked alone; the
+    /// error names every dealer whose constant term is wrong (or who is not
+    /// a dealer), never another.
+    pub fn check_constants(
+        &self,
+        old: &GroupPublicKeys,
+        constants: &BTreeMap<SignerId, Point>,
+    ) -> Result<(), Vec<SignerId>> {
+        if constants.is_empty() {
+            return Ok(());
+        }
+        let strangers: Vec<SignerId> = constants.keys().copied().filter(|d| !self.dealers.contains_key(d)).collect();
+        if !strangers.is_empty() {
+            return Err(strangers);
+        }
+        let seed =
+            constants.iter().fold(TaggedHash::new("wsts-web/v1/reshare-constants"), |h, (d, a)| h.u32(*d).point(a));
+        let mut rng = ChaCha20Rng::from_seed(seed.finish());
+        let (mut key_ids, mut weights, mut scalars, mut points) = (vec![], vec![], vec![], vec![]);
+        for (&d, a) in constants {
+            let r = Scalar::random(&mut rng);
+            let (keys, lambdas) = self.lambdas_of(d).map_err(|_| vec![d])?;
+            key_ids.extend_from_slice(keys);
+            weights.extend(lambdas.iter().map(|l| r * l));
+            scalars.push(-r);
+            points.push(*a);
+        }
+        let mut w = super::small_horner::weighted_power_sums(&key_ids, &weights, old.threshold());
+        w.extend(scalars);
+        points.splice(0..0, old.summed_commitment.iter().copied());
+        if is_identity(&super::msm(&w, &points)) {
+            return Ok(());
+        }
+        let bad: Vec<SignerId> = constants
+            .iter()
+            .filter(|(&d, a)| self.expected_constant(d, old).ok() != Some(**a))
+            .map(|(d, _)| *d)
+            .collect();
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(bad)
+        }
     }
 
     /// The dealer's polynomial for a new threshold: `g_d(0) = a_d`.

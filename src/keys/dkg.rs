@@ -172,11 +172,18 @@ impl<D: Dealing> Party<'_, D> {
         let missing: BTreeSet<SignerId> = dealers.iter().filter(|s| !public.contains_key(s)).copied().collect();
         let found: BTreeMap<SignerId, &DkgPublicShares> =
             dealers.iter().filter_map(|s| Some((*s, public.get(s)?))).collect();
-        let bad: BTreeSet<SignerId> = found
+        let mut bad: BTreeSet<SignerId> = found
             .values()
-            .filter(|p| p.dkg_id != self.secrets.dkg_id || p.verify(self.rules).is_err())
+            .filter(|p| p.dkg_id != self.secrets.dkg_id || p.verify_proofs(self.rules).is_err())
             .map(|p| p.signer_id)
             .collect();
+        // A reshare's constant terms, every dealer's in one check.
+        let constants = found
+            .values()
+            .filter(|p| !bad.contains(&p.signer_id))
+            .filter_map(|p| Some((p.signer_id, p.commitments.first()?.constant())))
+            .collect();
+        bad.extend(self.rules.check_constants(&constants).err().unwrap_or_default());
         let failures = [
             (!missing.is_empty()).then_some(DkgFailure::MissingPublicShares(missing)),
             (!bad.is_empty()).then_some(DkgFailure::BadPublicShares(bad)),

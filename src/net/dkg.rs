@@ -63,15 +63,21 @@ impl DkgPublicShares {
     /// Under a reshare's [`Dealing`] each constant term must also be the one
     /// the old public key shares fix, checkable from public data alone.
     pub fn verify(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
+        self.verify_proofs(config)?;
+        let constants = self.commitments.iter().map(|c| (self.signer_id, c.constant())).collect();
+        config.check_constants(&constants).map_err(|_| CommitmentError::WrongConstant)
+    }
+
+    /// [`DkgPublicShares::verify`] but for the constant terms a reshare fixes:
+    /// for a recipient that checks every dealer's at once
+    /// ([`Dealing::check_constants`]).
+    pub fn verify_proofs(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
         let expected = config.polynomials_of(self.signer_id);
         if self.commitments.len() != expected {
             return Err(CommitmentError::WrongLength { expected, got: self.commitments.len() });
         }
         for (index, c) in self.commitments.iter().enumerate() {
             c.verify(config.dealing_threshold(), &poly_context(self.dkg_id, self.signer_id, index))?;
-            if config.expected_constant(self.signer_id).is_some_and(|want| *want != c.constant()) {
-                return Err(CommitmentError::WrongConstant);
-            }
         }
         if !self.kex_proof.verify(&self.kex_public, &kex_context(self.dkg_id, self.signer_id)) {
             return Err(CommitmentError::BadProof);
