@@ -5,6 +5,9 @@
 //! settled from signed packets and DH-tuple proofs; a false accusation names
 //! the accuser; a lost message blames no one.
 
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use std::collections::BTreeMap;
 
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
@@ -148,7 +151,8 @@ fn recipients_list(r: &Reshare) -> Vec<SignerId> {
     r.dealing.recipients().keys().copied().collect()
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn honest_reshare_packets_pass_and_make_the_old_key() {
     let mut r = setup(1);
     let recipients = recipients_list(&r);
@@ -178,7 +182,8 @@ fn honest_reshare_packets_pass_and_make_the_old_key() {
     assert_eq!(group_key, r.old_keys.group_key);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_wrong_constant_term_is_named_from_public_data_alone() {
     let mut r = setup(2);
     // Dealer 1 deals its plain share sum, with a valid proof of possession.
@@ -197,7 +202,8 @@ fn a_wrong_constant_term_is_named_from_public_data_alone() {
     assert_eq!(check_public_shares(&r.dealing, DKG_ID, &joiner), Err(Offence::BadPublicShares));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn bad_private_shares_are_settled_and_a_false_accusation_names_the_accuser() {
     let mut r = setup(3);
     let mut private = r.honest_private();
@@ -236,7 +242,8 @@ fn bad_private_shares_are_settled_and_a_false_accusation_names_the_accuser() {
     );
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn withheld_shares_are_named_and_a_lost_packet_blames_no_one() {
     let mut r = setup(4);
     let recipients = recipients_list(&r);
@@ -255,7 +262,8 @@ fn withheld_shares_are_named_and_a_lost_packet_blames_no_one() {
     assert_eq!(r.settle(&t, 4, missing(3)), vec![Finding { signer: 4, offence: Offence::FalseAccusation }]);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn an_equivocating_dealer_is_named() {
     let mut r = setup(5);
     let private = r.honest_private();

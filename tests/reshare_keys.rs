@@ -4,6 +4,9 @@
 //! old group key. A bad dealer's shares end in a complaint that names it.
 mod common;
 
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
@@ -66,7 +69,8 @@ impl Run {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn the_new_set_signs_under_the_old_key() {
     let mut run = start(11);
     assert_eq!(run.private.keys().copied().collect::<Vec<_>>(), vec![0, 1, 3], "only dealers deal");
@@ -106,7 +110,8 @@ fn the_new_set_signs_under_the_old_key() {
     assert!(local::sign(&old_config, &run.old, &old_keys, &[0, 1, 4], b"m", SignatureType::Frost, &mut run.rng).is_ok());
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_dealer_that_corrupts_a_joiners_shares_is_named() {
     let mut run = start(12);
     let altered = run.keys[&3]
@@ -127,7 +132,8 @@ fn a_dealer_that_corrupts_a_joiners_shares_is_named() {
     assert_eq!(settle_bad_share_sum(&run.dealing, &dealers, 5, evidence), Ok(SumVerdict::SendersAtFault([3].into())));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_missing_dealer_stops_the_attempt_without_blame() {
     let mut run = start(13);
     run.public.remove(&1);
@@ -135,7 +141,8 @@ fn a_missing_dealer_stops_the_attempt_without_blame() {
     assert_eq!(run.finish(5).unwrap_err(), vec![DkgFailure::MissingPublicShares([1].into())]);
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_refresh_is_a_reshare_to_the_same_set() {
     let config = Config::evenly(Scheme::V2, 3, 6, 4, 4).unwrap();
     let (old, keys) = dkg(&config, 14);

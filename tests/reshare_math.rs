@@ -3,6 +3,9 @@
 //! new threshold, old shares mixed with new ones are useless, a bad dealer or
 //! helper is named from public data, a repaired share equals the lost one.
 
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 use std::collections::BTreeMap;
 
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
@@ -99,7 +102,8 @@ fn receive(
     reshare::sum_shares(key_ids, &dealt, base).unwrap()
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn refresh_keeps_the_group_key_and_old_shares_stop_working() {
     let mut rng = ChaCha20Rng::seed_from_u64(1);
     let holders = assign(&[3, 1, 2, 2]);
@@ -166,7 +170,8 @@ fn all_parties(shares: &[Shares]) -> BTreeMap<SignerId, Shares> {
     shares.iter().enumerate().map(|(i, s)| (i as SignerId, s.clone())).collect()
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn reshare_to_new_weights_and_a_higher_threshold_keeps_the_key() {
     let mut rng = ChaCha20Rng::seed_from_u64(2);
     // Old: five signers, t = 6. Signers 0, 1 and 3 (weight 7) deal; 2 and 4 leave.
@@ -195,7 +200,8 @@ fn reshare_to_new_weights_and_a_higher_threshold_keeps_the_key() {
     assert_eq!(sign(&new_keys, 8, &parties, false, &mut rng), Err(SigningError::InvalidSignature));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn reshare_to_a_lower_threshold_and_a_larger_set() {
     let mut rng = ChaCha20Rng::seed_from_u64(3);
     let (old_keys, _, new_keys, new_shares) = reshare_run(&[3, 3, 3], 5, &[0, 2], &[1, 1, 2, 1, 1, 2], 3, &mut rng);
@@ -204,7 +210,8 @@ fn reshare_to_a_lower_threshold_and_a_larger_set() {
     assert!(sign(&new_keys, 3, &two, true, &mut rng).is_ok());
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn dealers_below_the_old_threshold_are_refused() {
     let old = assign(&[2, 3, 1]);
     let dealers: BTreeMap<_, _> = [(0, old[&0].clone()), (2, old[&2].clone())].into();
@@ -213,7 +220,8 @@ fn dealers_below_the_old_threshold_are_refused() {
     assert_eq!(DealerSet::new(empty, 4).err(), Some(ReshareError::NoKeyIds(1)));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_dealer_with_a_wrong_constant_is_named_from_public_data() {
     let mut rng = ChaCha20Rng::seed_from_u64(4);
     let old = assign(&[2, 2, 2]);
@@ -287,7 +295,8 @@ fn repair_run(
     (shares[lost as usize].clone(), recovered, sums)
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_repaired_share_equals_the_lost_one_and_no_helper_sees_it() {
     let mut rng = ChaCha20Rng::seed_from_u64(5);
     let (lost, recovered, sums) = repair_run(&[2, 1, 3, 2], 5, &[0, 1, 2], 3, &mut rng, |_| {});
@@ -302,7 +311,8 @@ fn a_repaired_share_equals_the_lost_one_and_no_helper_sees_it() {
     }
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_bad_helper_is_named() {
     let mut rng = ChaCha20Rng::seed_from_u64(7);
     // Helper 1 alters a piece for helper 2 (its public commitment unchanged).
@@ -322,7 +332,8 @@ fn a_bad_helper_is_named() {
     assert_eq!(result.err(), Some(RepairError::BadHelpers(vec![0])));
 }
 
-#[test]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_bad_sum_is_named_and_bad_sets_refused() {
     let mut rng = ChaCha20Rng::seed_from_u64(8);
     let holders = assign(&[2, 1, 3, 2]);
