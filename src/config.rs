@@ -254,6 +254,12 @@ impl ReshareDealing {
         if threshold == 0 {
             return Err(ReshareError::ZeroThreshold);
         }
+        let mut keys: Vec<KeyId> = recipients.values().flatten().copied().collect();
+        keys.sort_unstable();
+        let contiguous = keys.iter().zip(1..).all(|(&k, i)| k == i);
+        if !contiguous || threshold > keys.len() || recipients.values().any(|k| k.windows(2).any(|w| matches!(w, [a, b] if a >= b))) {
+            return Err(ReshareError::BadRecipients);
+        }
         Ok(ReshareDealing { dealers, old_keys: old_keys.clone(), recipients, threshold })
     }
 

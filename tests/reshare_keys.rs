@@ -175,3 +175,19 @@ fn a_refresh_is_a_reshare_to_the_same_set() {
     let mixed = vec![old[0].clone(), fresh[2].clone()];
     assert!(local::sign(&config, &mixed, &new_keys, &[0, 2], b"m", SignatureType::Frost, &mut rng).is_err());
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_dealing_refuses_bad_new_key_ids() {
+    let config = Config::evenly(Scheme::V2, 3, 6, 4, 4).unwrap();
+    let (_, keys) = dkg(&config, 16);
+    let dealers = || DealerSet::new(config.signers.clone(), 4).unwrap();
+    let bad = wsts_web::crypto::reshare::ReshareError::BadRecipients;
+    let with =
+        |r: &[(SignerId, Vec<KeyId>)], t| ReshareDealing::new(&keys, dealers(), r.iter().cloned().collect(), t).err();
+    assert_eq!(with(&[(0, vec![1, 2]), (1, vec![3])], 3), None);
+    assert_eq!(with(&[(0, vec![1, 2]), (1, vec![2, 3])], 3), Some(bad.clone()), "a key id twice");
+    assert_eq!(with(&[(0, vec![1, 2]), (1, vec![4])], 3), Some(bad.clone()), "a gap");
+    assert_eq!(with(&[(0, vec![2, 1]), (1, vec![3])], 3), Some(bad.clone()), "unsorted");
+    assert_eq!(with(&[(0, vec![1, 2]), (1, vec![3])], 4), Some(bad), "threshold above the keys");
+}

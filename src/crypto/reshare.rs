@@ -64,6 +64,8 @@ pub enum ReshareError {
     IdentityCoefficient(usize),
     #[error("the constant term is not the one the old public key shares fix")]
     WrongConstant,
+    #[error("the new key ids must be exactly 1..=n, each held once, with the new threshold at most n")]
+    BadRecipients,
 }
 
 /// The old signers that deal a reshare, their key ids, and the Lagrange
