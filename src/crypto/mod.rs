@@ -41,6 +41,8 @@ pub mod lagrange;
 pub mod nonce;
 pub mod polynomial;
 pub mod proof_of_possession;
+pub mod repair;
+pub mod reshare;
 pub mod secret;
 pub mod share_verify;
 pub mod signing;

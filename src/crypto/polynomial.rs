@@ -31,6 +31,17 @@ impl Polynomial {
         Polynomial { coefficients: (0..threshold).map(|_| SecretScalar::random(rng)).collect() }
     }
 
+    /// A random polynomial with `threshold` coefficients and the given
+    /// constant term: a reshare dealer's (its Lagrange-weighted part of the
+    /// old secret) or a refresh dealer's (zero).
+    pub fn with_constant<R: RngCore + CryptoRng>(constant: SecretScalar, threshold: usize, rng: &mut R) -> Self {
+        assert!(threshold > 0, "a polynomial needs at least one coefficient");
+        let mut coefficients = Vec::with_capacity(threshold);
+        coefficients.push(constant);
+        coefficients.extend((1..threshold).map(|_| SecretScalar::random(rng)));
+        Polynomial { coefficients }
+    }
+
     pub fn threshold(&self) -> usize {
         self.coefficients.len()
     }
@@ -122,6 +133,8 @@ pub enum CommitmentError {
     BadProof,
     #[error("the commitment is pruned where the full one is needed")]
     Pruned,
+    #[error("the constant term is not the one the old public key shares fix")]
+    WrongConstant,
 }
 
 /// The digest a pruned commitment keeps of `[A_1, …, A_{t-1}]`.
