@@ -1,8 +1,8 @@
 //! The relay's client-frame parser (`wsts_relay::protocol::parse_client_frame`),
 //! the first thing the relay runs on a WebSocket text frame from anyone.
 //!
-//! Kept to one call on purpose: the relay's frame layer is being rewritten on
-//! its own branch, and re-pointing this target is a change to `run` alone.
+//! Kept to one call on purpose (relay/src/protocol/parse.rs): if the frame
+//! layer changes again, re-pointing this target is a change to `run` alone.
 
 use wsts_relay::protocol::{parse_client_frame, validate_join, ClientFrame};
 
