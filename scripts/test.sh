@@ -8,6 +8,7 @@
 #                              debug assertions and overflow checks)
 #   WASM_BINDGEN_TEST_TIMEOUT  per-test-binary browser timeout, s (default 600)
 #   SKIP_SETUP=1               do not run scripts/setup.sh
+#   WSTS_FUZZ_SECONDS          random-input time per fuzz target, s (default 15)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -62,6 +63,7 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
 fi
 
 step "format: cargo fmt --check" cargo fmt --all --check
+step "lint: no protocol source file over 400 lines" bash "$root/scripts/check-lengths.sh"
 # Lints, with the test profile so that build scripts (libsecp256k1's C) are
 # shared with the test builds that follow. wasm32 with the demo feature,
 # which adds the browser-only demo code to what is checked.
@@ -69,7 +71,12 @@ step "lint: cargo clippy (native, all targets)" \
     cargo clippy --workspace --all-targets --profile test -- -D warnings
 step "lint: cargo clippy (wasm32, lib and tests)" \
     cargo clippy --target wasm32-unknown-unknown --lib --tests --features demo --profile test -- -D warnings
-step "native: cargo test (all targets)" cargo test --workspace --all-targets
+step "native: cargo test (all targets)" cargo test --workspace --all-targets --exclude wsts-fuzz
+# Every fuzz target (fuzz/): its checked-in corpus, then random inputs for
+# WSTS_FUZZ_SECONDS each (bolero; the targets run two at a time). Longer,
+# coverage-guided campaigns use cargo-afl: docs/fuzzing.md.
+step "fuzz: every target, corpus + ${WSTS_FUZZ_SECONDS:-15} s of random inputs each" \
+    env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-15}" cargo test -p wsts-fuzz
 step "native: doctests" cargo test --workspace --doc
 
 # wasm32 tests in headless Chromium, as `wasm-pack test --chrome` runs them

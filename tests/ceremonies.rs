@@ -401,3 +401,18 @@ both_targets! {
         assert!(!sign.running && !sign.failed && sign.steps["share"].as_ref().unwrap().done);
     }
 }
+
+both_targets! {
+    // Found by the coordinator fuzz target: the saved report held reported
+    // failures as JSON values, which the saved state's encoding cannot decode.
+    fn a_coordinator_saved_after_a_reported_failure_restores() {
+        let mut sim = Simulation::new(with(options(4, 10, 5), &["1:bad-private-shares=2"], &[])).unwrap();
+        let (dkg_ok, attempts) = sim.run_dkg();
+        assert!(dkg_ok);
+        assert!(attempts.iter().any(|a| !a.reported_failures.is_empty()), "{attempts:?}");
+        let report = sim.coordinator.report();
+        sim.save_and_restore_all();
+        assert_eq!(sim.coordinator.report(), report);
+        assert!(sim.sign_round(1).ok);
+    }
+}

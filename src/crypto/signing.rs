@@ -31,45 +31,11 @@ use super::{
     KeyId, Point, Scalar,
 };
 
-/// Which kind of signature to produce.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignatureType {
-    /// Plain FROST: `(R, z)` with `z·G = R + c·Y`.
-    Frost,
-    /// BIP-340 under the x-only group key.
-    Schnorr,
-    /// BIP-340 under the BIP-341 output key tweaked from the group key.
-    Taproot {
-        #[serde(with = "option_root")]
-        merkle_root: Option<[u8; 32]>,
-    },
-}
+mod session_setup;
+mod sig_type;
 
-mod option_root {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    struct Root(#[serde(with = "crate::crypto::encoding::fixed")] [u8; 32]);
-
-    pub fn serialize<S: Serializer>(v: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
-        v.map(Root).serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 32]>, D::Error> {
-        Ok(Option::<Root>::deserialize(d)?.map(|r| r.0))
-    }
-}
-
-impl SignatureType {
-    fn tag_bytes(&self) -> Vec<u8> {
-        match self {
-            SignatureType::Frost => vec![0],
-            SignatureType::Schnorr => vec![1],
-            SignatureType::Taproot { merkle_root: None } => vec![2],
-            SignatureType::Taproot { merkle_root: Some(r) } => [&[3u8][..], r].concat(),
-        }
-    }
-}
+use session_setup::{binding_factors, index_parties, Challenge};
+pub use sig_type::SignatureType;
 
 /// A plain FROST signature.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -203,72 +169,21 @@ impl SigningSession {
         nonces: &[PublicNonce],
         party_keys: impl Fn(u32) -> Option<Vec<KeyId>>,
     ) -> Result<Self, SigningError> {
-        if nonces.is_empty() {
-            return Err(SigningError::NoParties);
-        }
-        let mut parties = BTreeMap::new();
-        for n in nonces {
-            let keys = party_keys(n.party_id).ok_or(SigningError::UnknownParty(n.party_id))?;
-            if keys.is_empty() {
-                return Err(SigningError::NoKeyIds(n.party_id));
-            }
-            if parties.insert(n.party_id, (n.clone(), keys)).is_some() {
-                return Err(SigningError::DuplicateParty(n.party_id));
-            }
-        }
+        let parties = index_parties(nonces, party_keys)?;
         let all_key_ids: Vec<KeyId> = parties.values().flat_map(|(_, k)| k.iter().copied()).collect();
         lagrange::validate_set(&all_key_ids)?;
         if all_key_ids.len() < threshold {
             return Err(SigningError::BelowThreshold { have: all_key_ids.len(), threshold });
         }
-
-        let mut transcript = TaggedHash::new(tags::BINDING)
-            .point(group_key)
-            .var_bytes(&sig_type.tag_bytes())
-            .var_bytes(message)
-            .u64(parties.len() as u64);
-        for (id, (nonce, keys)) in &parties {
-            transcript = transcript.u32(*id).u64(keys.len() as u64);
-            for k in keys {
-                transcript = transcript.u32(*k);
-            }
-            transcript = transcript.point(&nonce.hiding).point(&nonce.binding);
-        }
-        let transcript = transcript.finish();
-        let binding: BTreeMap<u32, Scalar> = parties
-            .keys()
-            .map(|&id| (id, TaggedHash::new(tags::BINDING_PARTY).bytes(&transcript).u32(id).finish_scalar()))
-            .collect();
-
+        let binding = binding_factors(group_key, message, sig_type, &parties);
         let (scalars, points): (Vec<Scalar>, Vec<Point>) =
             parties.iter().flat_map(|(id, (n, _))| [(Scalar::from(1), n.hiding), (binding[id], n.binding)]).unzip();
         let r = super::msm(&scalars, &points);
         if is_identity(&r) {
             return Err(SigningError::IdentityCommitment);
         }
-
-        let one = Scalar::from(1);
-        let (commitment, nonce_sign, verify_key, key_sign, tweak_term, challenge) = match sig_type {
-            SignatureType::Frost => {
-                let c = frost_challenge(&r, group_key, message);
-                (r, one, *group_key, one, Scalar::from(0), c)
-            }
-            SignatureType::Schnorr => {
-                let (r_even, r_sign) = bip340::with_even_y(&r);
-                let (p, p_sign) = bip340::with_even_y(group_key);
-                let c = bip340::challenge(&bip340::x_only(&r_even), &bip340::x_only(&p), message);
-                (r_even, r_sign, p, p_sign, Scalar::from(0), c)
-            }
-            SignatureType::Taproot { merkle_root } => {
-                let (r_even, r_sign) = bip340::with_even_y(&r);
-                let (_, p_sign) = bip340::with_even_y(group_key);
-                let (q, t) = bip340::tweaked_key(group_key, merkle_root.as_ref())?;
-                let (q_even, q_sign) = bip340::with_even_y(&q);
-                let c = bip340::challenge(&bip340::x_only(&r_even), &bip340::x_only(&q_even), message);
-                // Q's secret is p_sign·y + t; signing for even Q multiplies it by q_sign.
-                (r_even, r_sign, q_even, q_sign * p_sign, q_sign * t, c)
-            }
-        };
+        let Challenge { commitment, nonce_sign, verify_key, key_sign, tweak_term, challenge } =
+            Challenge::new(&r, group_key, message, sig_type)?;
 
         Ok(SigningSession {
             message: message.to_vec(),

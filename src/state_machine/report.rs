@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::events::{CoordinatorEvent, DkgAttemptReport, SignatureOutcome};
 use crate::{
     blame::Offence,
+    net::DkgEndFailure,
     crypto::{
         bip340,
         encoding::point_to_bytes,
@@ -21,9 +22,19 @@ use crate::{
 pub struct AttemptJson {
     pub dkg_id: u64,
     pub ok: bool,
-    pub reported_failures: Vec<serde_json::Value>,
+    pub reported_failures: Vec<ReportedFailure>,
     pub malicious: BTreeMap<SignerId, Offence>,
     pub unresponsive: BTreeSet<SignerId>,
+}
+
+/// A signer's complaint in a DKG attempt, as the report shows it. A typed
+/// struct, not a JSON value: the report is part of the coordinator's saved
+/// state, whose binary encoding cannot decode self-describing values.
+/// (Field order as JSON objects print it: `{"failure":..,"reporter":..}`.)
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportedFailure {
+    pub failure: DkgEndFailure,
+    pub reporter: SignerId,
 }
 
 impl From<&DkgAttemptReport> for AttemptJson {
@@ -34,7 +45,7 @@ impl From<&DkgAttemptReport> for AttemptJson {
             reported_failures: a
                 .reported_failures
                 .iter()
-                .map(|(s, f)| serde_json::json!({ "reporter": s, "failure": f }))
+                .map(|(reporter, failure)| ReportedFailure { failure: failure.clone(), reporter: *reporter })
                 .collect(),
             malicious: a.malicious.iter().map(|f| (f.signer, f.offence)).collect(),
             unresponsive: a.unresponsive.clone(),

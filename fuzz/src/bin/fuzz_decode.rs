@@ -1,0 +1,9 @@
+//! AFL++ binary for the `decode` target: `cargo afl build --features afl -p wsts-fuzz`,
+//! then `cargo afl fuzz -i fuzz/corpus/decode -o <out> target/debug/fuzz_decode` (docs/fuzzing.md).
+
+fn main() {
+    // Record the ceremonies before AFL's fork server starts, so that every
+    // run begins with them built.
+    wsts_fuzz::world::world();
+    afl::fuzz!(|data: &[u8]| wsts_fuzz::targets::decode::run(data));
+}
