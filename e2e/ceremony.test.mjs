@@ -63,11 +63,12 @@ test('DKG, a BIP-340 and two taproot signatures across 5 pages, over WebRTC', { 
   await c.ctx.close();
 });
 
-test('without WebRTC everything goes through the relay', { timeout: 60000 }, async () => {
+test('without WebRTC everything goes through the relay; uneven weights count by key ids', { timeout: 60000 }, async () => {
   const room = roomName('relayonly');
   const ctx = await env.newContext();
   const w = env.watch(await ctx.newPage(), 'coordinator');
-  await w.goto(`${env.url}coordinator.html?room=${room}&signers=3&keys=6&threshold=4&webrtc=0`);
+  // Signer 1 holds 4 of 6 key ids: no threshold-4 signature without it.
+  await w.goto(`${env.url}coordinator.html?room=${room}&signers=3&weights=1,4,1&threshold=4&webrtc=0`);
   await w.waitForFunction(() => window.wsts?.state().connected);
   const pages = [];
   for (let i = 0; i < 3; i++) {
@@ -79,7 +80,11 @@ test('without WebRTC everything goes through the relay', { timeout: 60000 }, asy
   await w.evaluate(() => window.wsts.runDkg());
   const sig = await w.evaluate(() => window.wsts.sign('00ff', 'Schnorr'));
   assert.equal((await checkSignature(sig)).ok, true);
-  const t = (await w.evaluate(() => window.wsts.state())).transport;
+  assert.ok(sig.signers_used.includes(1), JSON.stringify(sig.signers_used));
+  const state = await w.evaluate(() => window.wsts.state());
+  assert.deepEqual(state.config.weights, [1, 4, 1]);
+  assert.deepEqual(state.signers['1'].keyIds, [2, 3, 4, 5]);
+  const t = state.transport;
   for (let i = 0; i < 3; i++) {
     assert.equal(t[`signer-${i}`].path, 'relay');
     assert.equal(t[`signer-${i}`].sent.webrtc, 0);

@@ -92,3 +92,35 @@ fn exit_codes() {
     assert_eq!(code, 0);
     assert!(out.contains("withhold-private-shares"));
 }
+
+#[test]
+fn weights_replace_the_counts_and_must_agree_with_them() {
+    // Signer 2 (weight 9 of 16) is needed for threshold 10; signers 0 and 3 are not.
+    let (code, out, err) =
+        sim(&["run", "--weights", "1,3,9,3", "--threshold", "10", "--fault", "0:offline=sign", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let used = report["signatures"][0]["signers_used"].as_array().unwrap();
+    assert!(used.contains(&serde_json::json!(2)) && !used.contains(&serde_json::json!(0)), "{used:?}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--signers", "4", "--keys", "16", "--threshold", "10"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--keys", "20", "--threshold", "10"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the number of key ids is 20 but the weights give 16"), "{err}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--signers", "5", "--threshold", "10"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the number of signers is 5 but the weights give 4"), "{err}");
+    let (code, _, err) = sim(&["run", "--signers", "4", "--threshold", "10"]);
+    assert_eq!(code, 2, "clap asks for --keys or --weights: {err}");
+    // With signer 2 silent, 7 < 10 key ids remain: no signature, nobody malicious.
+    let (code, out, _) =
+        sim(&["run", "--weights", "1,3,9,3", "--threshold", "10", "--fault", "2:offline=sign", "--json"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["malicious"], serde_json::json!({}));
+    let (code, out, err) = sim(&["bench", "--weights", "1,2,3", "--threshold", "4", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((report["signers"].clone(), report["keys"].clone()), (serde_json::json!(3), serde_json::json!(6)));
+    assert_eq!(report["weight_range"], serde_json::json!([1, 3]));
+}

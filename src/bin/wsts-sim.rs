@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use wsts_web::{
-    config::Scheme,
+    config::{checked_weights, Scheme},
     crypto::{signing::SignatureType, SignerId},
     sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, Simulation},
 };
@@ -38,14 +38,26 @@ enum Command {
 /// The workload: signers, key ids and the signing threshold.
 #[derive(Args)]
 struct Workload {
-    #[arg(long)]
-    signers: u32,
-    /// Key ids in all (weight), spread evenly over the signers.
-    #[arg(long)]
-    keys: u32,
+    /// Number of signers (optional with --weights, which it must agree with).
+    #[arg(long, required_unless_present = "weights")]
+    signers: Option<u32>,
+    /// Key ids in all, spread evenly over the signers (optional with
+    /// --weights, which it must agree with).
+    #[arg(long, required_unless_present = "weights")]
+    keys: Option<u32>,
+    /// Key ids of each signer, in signer order: uneven weights.
+    #[arg(long, value_name = "W0,W1,...", value_delimiter = ',')]
+    weights: Option<Vec<u32>>,
     /// Key ids needed to sign.
     #[arg(long)]
     threshold: u32,
+}
+
+impl Workload {
+    /// Every signer's weight, checked for agreement with the counts given.
+    fn weights(&self) -> Result<Vec<u32>, String> {
+        checked_weights(self.signers, self.keys, self.weights.clone()).map_err(|e| e.to_string())
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,9 +157,8 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         (_, Some(_)) => return Err("--merkle-root needs --sig-type taproot".into()),
     };
     let defaults = Options::default();
+    let weights = a.workload.weights()?;
     let options = Options {
-        signers: a.workload.signers,
-        keys: a.workload.keys,
         threshold: a.workload.threshold,
         dkg_threshold: a.dkg_threshold,
         scheme: match a.scheme {
@@ -162,7 +173,8 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         adversaries: a.adversary,
         faults: a.fault,
         ..defaults
-    };
+    }
+    .weighted(&weights);
     Ok((options, a.json))
 }
 
@@ -241,7 +253,8 @@ fn peak_rss() -> Option<u64> {
 fn bench(w: &Workload, json: bool) -> ExitCode {
     let origin = std::time::Instant::now();
     let clock = Box::new(move || origin.elapsed().as_secs_f64() * 1000.0);
-    let report = wsts_web::sim::bench::run(w.signers, w.keys, w.threshold, "native", clock, &peak_rss);
+    let report =
+        w.weights().and_then(|weights| wsts_web::sim::bench::run(&weights, w.threshold, "native", clock, &peak_rss));
     let text = report.and_then(|r| {
         if json { serde_json::to_string(&r) } else { serde_json::to_string_pretty(&r) }.map_err(|e| e.to_string())
     });

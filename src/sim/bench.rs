@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{Options, Simulation};
 use crate::{
     blame::{settle_bad_private_shares, Verdict},
-    config::{Config, Scheme},
+    config::Config,
     crypto::{secret::SecretScalar, signing::SignatureType, Scalar},
     keys::SignerKeys,
 };
@@ -40,6 +40,8 @@ pub struct BenchReport {
     pub signers: u32,
     pub keys: u32,
     pub threshold: u32,
+    /// The smallest and largest weight (key ids of one signer).
+    pub weight_range: (u32, u32),
     /// Each signer's computation during DKG (handling every packet it got).
     pub dkg_signer_ms: Spread,
     /// The coordinator's computation during DKG.
@@ -61,17 +63,19 @@ pub struct BenchReport {
     pub total_ms: f64,
 }
 
-/// Run DKG and one signing round for `signers/keys/threshold` (v2, FIRE).
+/// Run DKG and one signing round (v2, FIRE): signer `i` holds `weights[i]`
+/// key ids, `threshold` of them sign.
 pub fn run(
-    signers: u32,
-    keys: u32,
+    weights: &[u32],
     threshold: u32,
     runtime: &str,
     clock: Box<dyn Fn() -> f64>,
     peak_memory: &dyn Fn() -> Option<u64>,
 ) -> Result<BenchReport, String> {
     let start = clock();
-    let options = Options { signers, keys, threshold, sign_rounds: 1, seed: 1, ..Options::default() };
+    let options = Options { threshold, sign_rounds: 1, seed: 1, ..Options::default() }.weighted(weights);
+    let (signers, keys) = (options.signers, options.keys);
+    let key_config = options.key_config()?;
     let mut sim = Simulation::new(options)?;
     sim.meter.clock = Some(clock);
     sim.meter.reset(signers as usize);
@@ -94,13 +98,14 @@ pub fn run(
     let aggregate_ms = sim.meter.coordinator_ms;
     let clock = sim.meter.clock.take().expect("set above");
 
-    let blame_check_ms = time_blame_check(signers, keys, threshold, &*clock)?;
+    let blame_check_ms = time_blame_check(key_config, &*clock)?;
     let total_ms = clock() - start;
     Ok(BenchReport {
         runtime: runtime.to_string(),
         signers,
         keys,
         threshold,
+        weight_range: (weights.iter().copied().min().unwrap_or(0), weights.iter().copied().max().unwrap_or(0)),
         dkg_signer_ms: spread(&dkg_signer),
         dkg_coordinator_ms: round(dkg_coordinator_ms),
         sign_signer_ms: spread(&sign_signer),
@@ -114,8 +119,7 @@ pub fn run(
 }
 
 /// Time one `BadPrivateShares` settlement: signer 0 deals a bad share to signer 1.
-fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() -> f64) -> Result<f64, String> {
-    let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
+fn time_blame_check(config: Config, clock: &dyn Fn() -> f64) -> Result<f64, String> {
     let mut rng = ChaCha20Rng::seed_from_u64(9);
     let mut accused = SignerKeys::new(config.clone(), 0).map_err(|e| e.to_string())?;
     let mut reporter = SignerKeys::new(config.clone(), 1).map_err(|e| e.to_string())?;

@@ -39,6 +39,9 @@ use crate::{
 pub struct Options {
     pub signers: u32,
     pub keys: u32,
+    /// Key ids per signer; `None` spreads `keys` evenly. When set, `signers`
+    /// and `keys` must agree with it (see [`Options::weighted`]).
+    pub weights: Option<Vec<u32>>,
     pub threshold: u32,
     pub dkg_threshold: Option<u32>,
     pub scheme: Scheme,
@@ -76,11 +79,45 @@ pub struct Recorded {
     pub bytes: Vec<u8>,
 }
 
+impl Options {
+    /// Signer `i` holds `weights[i]` key ids; `signers` and `keys` follow.
+    pub fn weighted(self, weights: &[u32]) -> Self {
+        Options {
+            signers: weights.len() as u32,
+            keys: weights.iter().fold(0u32, |sum, w| sum.saturating_add(*w)),
+            weights: Some(weights.to_vec()),
+            ..self
+        }
+    }
+
+    /// The key configuration: the weights given, or `keys` spread evenly.
+    pub fn key_config(&self) -> Result<Config, String> {
+        let dkg_threshold = self.dkg_threshold.unwrap_or(self.threshold);
+        let config = match &self.weights {
+            None => Config::evenly(self.scheme, self.signers, self.keys, self.threshold, dkg_threshold),
+            Some(w) => Config::from_weights(self.scheme, w, self.threshold, dkg_threshold),
+        }
+        .map_err(|e| e.to_string())?;
+        let weights = config.weights();
+        if weights.len() as u32 != self.signers || weights.iter().sum::<u32>() != self.keys {
+            return Err(format!(
+                "the weights give {} signers and {} key ids, not {} and {}",
+                weights.len(),
+                weights.iter().sum::<u32>(),
+                self.signers,
+                self.keys
+            ));
+        }
+        Ok(config)
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
             signers: 4,
             keys: 20,
+            weights: None,
             threshold: 13,
             dkg_threshold: None,
             scheme: Scheme::V2,
@@ -144,10 +181,8 @@ pub fn network_keys(signers: u32, seed: u64) -> (SecretScalar, Vec<SecretScalar>
 
 impl Simulation {
     pub fn new(options: Options) -> Result<Self, String> {
-        let dkg_threshold = options.dkg_threshold.unwrap_or(options.threshold);
         let options_chaos_seed = options.chaos.map(|c| c.seed).unwrap_or(0);
-        let keys = Config::evenly(options.scheme, options.signers, options.keys, options.threshold, dkg_threshold)
-            .map_err(|e| e.to_string())?;
+        let keys = options.key_config()?;
         let (coordinator_key, signer_keys, network) = network_keys(options.signers, options.seed);
         let config = CeremonyConfig { keys, network: network.clone() };
         let policy = if options.frost {

@@ -160,3 +160,18 @@ pub fn even_key_config(
         .map_err(|e| js_error("config", e))?;
     to_js(&config)
 }
+
+/// A key configuration where signer `i` holds `weights[i]` key ids
+/// (uneven weights; thresholds count key ids).
+#[wasm_bindgen(js_name = weightedKeyConfig, unchecked_return_type = "KeyConfig")]
+pub fn weighted_key_config(
+    weights: Vec<u32>,
+    threshold: u32,
+    dkg_threshold: u32,
+    v1: bool,
+) -> Result<JsValue, JsValue> {
+    let scheme = if v1 { crate::config::Scheme::V1 } else { crate::config::Scheme::V2 };
+    let config = crate::config::Config::from_weights(scheme, &weights, threshold, dkg_threshold)
+        .map_err(|e| js_error("config", e))?;
+    to_js(&config)
+}
