@@ -72,20 +72,18 @@ step "lint: cargo clippy (wasm32, lib and tests)" \
 step "native: cargo test (all targets)" cargo test --workspace --all-targets
 step "native: doctests" cargo test --workspace --doc
 
-# wasm-pack: --mode no-install = never download wasm-bindgen (setup.sh
-# installed the exact Cargo.lock version); --chromedriver = use Debian's
-# driver instead of downloading one. Chromium binary/flags: webdriver.json.
+# wasm32 tests in headless Chromium, as `wasm-pack test --chrome` runs them
+# (Debian's chromedriver; binary and flags in webdriver.json), through a
+# runner that starts the browser again when it fails to start.
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}"
-wasm_args=(test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install)
+wasm_profile=(--profile test)
 if [ "${WASM_TEST_RELEASE:-0}" = 1 ]; then
-    wasm_args+=(--release)
-else
-    # wasm-pack first runs `cargo build --tests` (dev profile), then
-    # `cargo test` (test profile): passing --profile test to both avoids
-    # compiling every dependency twice.
-    wasm_args+=(-- --profile test)
+    wasm_profile=(--release)
 fi
-step "wasm32: wasm-pack test (headless Chromium)" wasm-pack "${wasm_args[@]}"
+step "wasm32: cargo test (headless Chromium)" \
+    env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$root/scripts/wasm-test-runner.sh" \
+    CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_ONLY_WEB=1 \
+    cargo test --target wasm32-unknown-unknown "${wasm_profile[@]}"
 
 # The npm package for bundlers (the product: no features) builds, with types
 # and without demo code; the demo build (pkg/, what the demo page and the e2e

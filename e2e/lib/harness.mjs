@@ -58,8 +58,18 @@ export async function startRelay({ port = 0, quiet = true } = {}) {
   return { url, port: Number(new URL(url).port), stop, output, child };
 }
 
+/** Chromium, started again (3 tries) if it fails to start: a start failure
+ *  is the machine's, not the test's, and no test step has run yet. */
 export async function launchBrowser() {
-  return withTimeout(chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 }), 40000, 'launching Chromium');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withTimeout(
+        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30000 }), 40000, 'launching Chromium');
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.error(`Chromium did not start (try ${attempt} of 3): ${e.message}`);
+    }
+  }
 }
 
 /** Everything a test needs; `close()` tears it all down (bounded). */
