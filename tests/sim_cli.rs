@@ -124,3 +124,33 @@ fn weights_replace_the_counts_and_must_agree_with_them() {
     assert_eq!((report["signers"].clone(), report["keys"].clone()), (serde_json::json!(3), serde_json::json!(6)));
     assert_eq!(report["weight_range"], serde_json::json!([1, 3]));
 }
+
+#[test]
+fn roast_reports_its_sessions() {
+    // Signer 0 answers the nonce request, then goes silent: its session stalls.
+    let (code, out, err) = sim(&[
+        "run",
+        "--weights",
+        "4,1,2,3",
+        "--threshold",
+        "6",
+        "--coordinator",
+        "roast",
+        "--fault",
+        "0:offline=share:1",
+        "--sign-rounds",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sigs = report["signatures"].as_array().unwrap();
+    assert_eq!(sigs[0]["sessions"], serde_json::json!(2), "{out}");
+    assert_eq!(sigs[0]["signers_used"], serde_json::json!([1, 2, 3]));
+    assert!(sigs.iter().all(|s| s["ok"] == serde_json::json!(true)));
+    assert_eq!(report["malicious"], serde_json::json!({}));
+    // FIRE reports its attempts as sessions.
+    let (_, out, _) = sim(&["run", "--weights", "4,1,2,3", "--threshold", "6", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["signatures"][0]["sessions"], serde_json::json!(1));
+}

@@ -66,6 +66,8 @@ enum CoordinatorKind {
     Fire,
     /// Wait for every signer.
     Frost,
+    /// ROAST: concurrent sessions, no signing deadlines, at most f+1 sessions.
+    Roast,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -166,6 +168,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
             SchemeArg::V2 => Scheme::V2,
         },
         frost: matches!(a.coordinator, CoordinatorKind::Frost),
+        roast: matches!(a.coordinator, CoordinatorKind::Roast),
         sig_type,
         message: a.message.map_or_else(|| defaults.message.clone(), |m| m.0),
         sign_rounds: a.sign_rounds,

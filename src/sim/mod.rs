@@ -46,6 +46,8 @@ pub struct Options {
     pub dkg_threshold: Option<u32>,
     pub scheme: Scheme,
     pub frost: bool,
+    /// A ROAST coordinator (concurrent sessions, no signing deadlines).
+    pub roast: bool,
     pub sig_type: SignatureType,
     pub message: Vec<u8>,
     pub sign_rounds: u32,
@@ -122,6 +124,7 @@ impl Default for Options {
             dkg_threshold: None,
             scheme: Scheme::V2,
             frost: false,
+            roast: false,
             sig_type: SignatureType::Schnorr,
             message: b"wsts-sim".to_vec(),
             sign_rounds: 1,
@@ -187,6 +190,8 @@ impl Simulation {
         let config = CeremonyConfig { keys, network: network.clone() };
         let policy = if options.frost {
             Policy::Frost
+        } else if options.roast {
+            Policy::roast()
         } else {
             Policy::Fire { timeouts: Timeouts::default(), retry: RetryPolicy::default() }
         };

@@ -50,6 +50,25 @@ impl WasmCoordinator {
         Ok(WasmCoordinator { inner })
     }
 
+    /// A ROAST coordinator: signing runs concurrent sessions with no
+    /// deadline (a signature after at most f+1 sessions); DKG runs as FIRE's,
+    /// with `timeouts` and `retry` (either may be `undefined`). `presign`:
+    /// how many nonce commitments to ask of a signer at a time (default 2).
+    pub fn roast(
+        #[wasm_bindgen(unchecked_param_type = "CeremonyConfig")] config: JsValue,
+        network_secret: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Timeouts | undefined")] timeouts: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RetryPolicy | undefined")] retry: JsValue,
+        presign: Option<u32>,
+    ) -> Result<WasmCoordinator, JsValue> {
+        let config: CeremonyConfig = from_js(config, "config")?;
+        let timeouts = if timeouts.is_undefined() { Timeouts::default() } else { from_js(timeouts, "timeouts")? };
+        let retry = if retry.is_undefined() { RetryPolicy::default() } else { from_js(retry, "retry")? };
+        let key = secret_from_bytes(network_secret)?;
+        let policy = Policy::Roast { timeouts, retry, presign: presign.unwrap_or(2) };
+        Ok(WasmCoordinator { inner: Coordinator::new(config, policy, key).map_err(state_error)? })
+    }
+
     /// A FROST coordinator: waits for every signer, no timeouts.
     pub fn frost(
         #[wasm_bindgen(unchecked_param_type = "CeremonyConfig")] config: JsValue,

@@ -75,6 +75,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::Invalid { .. } => "invalid",
         StateError::NoKey => "no-key",
         StateError::Busy(_) => "busy",
+        StateError::NonceSpent { .. } => "nonce-spent",
     };
     js_error(code, e)
 }
