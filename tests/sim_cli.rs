@@ -149,6 +149,15 @@ fn roast_reports_its_sessions() {
     assert_eq!(sigs[0]["signers_used"], serde_json::json!([1, 2, 3]));
     assert!(sigs.iter().all(|s| s["ok"] == serde_json::json!(true)));
     assert_eq!(report["malicious"], serde_json::json!({}));
+    // The bench under a coordinated attack: the two lightest (1 and 2) of
+    // 4,1,2,3 can be silent and leave 7 >= 6; they stall one session.
+    let (code, out, err) =
+        sim(&["bench", "--weights", "4,1,2,3", "--threshold", "6", "--coordinator", "roast", "--attack", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let bench: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(bench["attackers"], serde_json::json!(2), "{out}");
+    assert!(bench["sessions"].as_u64().unwrap() <= 3, "{out}");
+    assert!(bench["round_trips"].as_f64().unwrap() >= 2.0, "{out}");
     // FIRE reports its attempts as sessions.
     let (_, out, _) = sim(&["run", "--weights", "4,1,2,3", "--threshold", "6", "--json"]);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();

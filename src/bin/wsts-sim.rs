@@ -51,12 +51,19 @@ struct Workload {
     /// Key ids needed to sign.
     #[arg(long)]
     threshold: u32,
+    /// Spread --keys over --signers unevenly: 1/rank (Zipf-like), at least one each.
+    #[arg(long, conflicts_with = "weights")]
+    skewed: bool,
 }
 
 impl Workload {
     /// Every signer's weight, checked for agreement with the counts given.
     fn weights(&self) -> Result<Vec<u32>, String> {
-        checked_weights(self.signers, self.keys, self.weights.clone()).map_err(|e| e.to_string())
+        let weights = match (self.skewed, self.signers, self.keys) {
+            (true, Some(signers), Some(keys)) => Some(wsts_web::sim::bench::skewed_weights(signers, keys)),
+            _ => self.weights.clone(),
+        };
+        checked_weights(self.signers, self.keys, weights).map_err(|e| e.to_string())
     }
 }
 
@@ -121,6 +128,12 @@ struct RunArgs {
 struct BenchArgs {
     #[command(flatten)]
     workload: Workload,
+    #[arg(long, value_enum, default_value = "fire")]
+    coordinator: CoordinatorKind,
+    /// A coordinated attack: the lightest signers, as many as the weight
+    /// allows, answer the nonce request and then go silent.
+    #[arg(long)]
+    attack: bool,
     /// Print one line of JSON.
     #[arg(long)]
     json: bool,
@@ -147,7 +160,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Bench(args) => bench(&args.workload, args.json),
+        Command::Bench(args) => bench(&args),
     }
 }
 
@@ -253,11 +266,19 @@ fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
-fn bench(w: &Workload, json: bool) -> ExitCode {
+fn bench(args: &BenchArgs) -> ExitCode {
+    let (w, json) = (&args.workload, args.json);
     let origin = std::time::Instant::now();
     let clock = Box::new(move || origin.elapsed().as_secs_f64() * 1000.0);
-    let report =
-        w.weights().and_then(|weights| wsts_web::sim::bench::run(&weights, w.threshold, "native", clock, &peak_rss));
+    let mode =
+        wsts_web::sim::bench::Mode { roast: matches!(args.coordinator, CoordinatorKind::Roast), attack: args.attack };
+    if matches!(args.coordinator, CoordinatorKind::Frost) {
+        eprintln!("error: bench runs fire or roast");
+        return ExitCode::from(2);
+    }
+    let report = w
+        .weights()
+        .and_then(|weights| wsts_web::sim::bench::run(&weights, w.threshold, mode, "native", clock, &peak_rss));
     let text = report.and_then(|r| {
         if json { serde_json::to_string(&r) } else { serde_json::to_string_pretty(&r) }.map_err(|e| e.to_string())
     });

@@ -149,6 +149,8 @@ struct InFlight {
     to: Endpoint,
     name: &'static str,
     bytes: Vec<u8>,
+    /// Hops since the last command (see [`Meter::hops`]).
+    hops: u32,
 }
 
 pub struct Simulation {
@@ -250,6 +252,7 @@ impl Simulation {
         while let Some(e) = self.coordinator.poll_event() {
             if let CoordinatorEvent::Signature(_) | CoordinatorEvent::SigningFailed { .. } = &e {
                 self.current_sign_round = 0;
+                self.meter.hops_to_signature = Some(self.meter.hops);
             }
             self.events.push(e);
         }
@@ -280,7 +283,8 @@ impl Simulation {
             Destination::AllSigners => (0..self.options.signers).map(Endpoint::Signer).collect(),
         };
         for to in targets {
-            self.queue.push_back(InFlight { from, to, name: t.message, bytes: t.bytes.clone() });
+            let hops = self.meter.hops + 1;
+            self.queue.push_back(InFlight { from, to, name: t.message, bytes: t.bytes.clone(), hops });
         }
     }
 

@@ -66,6 +66,7 @@ impl Simulation {
         if self.lost(&m) {
             return;
         }
+        self.meter.hops = m.hops;
         if self.options.record {
             let to = match m.to {
                 Endpoint::Coordinator => None,
@@ -114,7 +115,13 @@ impl Simulation {
                 continue;
             }
             if roll < chaos.drop_percent + chaos.duplicate_percent {
-                self.queue.push_back(InFlight { from: m.from, to: m.to, name: m.name, bytes: m.bytes.clone() });
+                self.queue.push_back(InFlight {
+                    from: m.from,
+                    to: m.to,
+                    name: m.name,
+                    bytes: m.bytes.clone(),
+                    hops: m.hops,
+                });
             } else if roll < chaos.drop_percent + chaos.duplicate_percent + chaos.corrupt_percent {
                 let at = (self.chaos_rng.next_u32() as usize) % m.bytes.len();
                 m.bytes[at] ^= 1 << (self.chaos_rng.next_u32() % 8);

@@ -28,8 +28,14 @@ fn wasm_memory_bytes() -> Option<u64> {
 pub fn bench_ceremony(signers: u32, keys: u32, threshold: u32, weights: Option<Vec<u32>>) -> Result<JsValue, JsValue> {
     let weights =
         crate::config::checked_weights(Some(signers), Some(keys), weights).map_err(|e| js_error("config", e))?;
-    let report =
-        crate::sim::bench::run(&weights, threshold, "wasm-chromium", Box::new(performance_now), &wasm_memory_bytes)
-            .map_err(|e| js_error("bench", e))?;
+    let report = crate::sim::bench::run(
+        &weights,
+        threshold,
+        Default::default(),
+        "wasm-chromium",
+        Box::new(performance_now),
+        &wasm_memory_bytes,
+    )
+    .map_err(|e| js_error("bench", e))?;
     to_js(&report)
 }
