@@ -93,6 +93,42 @@ test('without WebRTC everything goes through the relay; uneven weights count by 
   await ctx.close();
 });
 
+test('ROAST in the tab: signers that answer the nonce request and then freeze never delay it with a deadline, and are not malicious', { timeout: 60000 }, async () => {
+  const room = roomName('roast');
+  const ctx = await env.newContext();
+  const w = env.watch(await ctx.newPage(), 'coordinator');
+  await w.goto(`${env.url}coordinator.html?room=${room}&signers=5&keys=20&threshold=12&coordinator=roast&webrtc=0`);
+  await w.waitForFunction(() => window.wsts?.state().connected);
+  const pages = [];
+  for (let i = 0; i < 5; i++) {
+    const p = env.watch(await ctx.newPage(), `signer-${i}`);
+    await p.goto(`${env.url}signer.html?room=${room}&id=${i}&webrtc=0`);
+    pages.push(p);
+  }
+  await w.evaluate(() => window.wsts.ready());
+  await w.evaluate(() => window.wsts.runDkg());
+  // Signers 0 and 1 answer the nonce request, then never answer a session.
+  for (const p of pages.slice(0, 2)) await p.evaluate(() => window.wstsSigner.hold(['SessionRequest']));
+  const { sig, deadlines } = await w.evaluate(async () => {
+    const app = window.wsts.app;
+    const seen = [];
+    const probe = setInterval(() => seen.push(app.coord.pollTimeout()), 2);
+    const signed = await app.sign('00ff', 'Schnorr');
+    clearInterval(probe);
+    seen.push(app.coord.pollTimeout());
+    return { sig: signed, deadlines: seen.filter((d) => d !== undefined && d !== null).length };
+  });
+  assert.equal(deadlines, 0, 'a ROAST signing round never sets a deadline: no timeout could fire');
+  assert.equal((await checkSignature(sig)).ok, true);
+  assert.deepEqual(sig.signers_used, [2, 3, 4]);
+  const state = await w.evaluate(() => window.wsts.state());
+  assert.equal(state.policy, 'roast');
+  assert.deepEqual(state.malicious, {});
+  const report = await w.evaluate(() => window.wsts.report());
+  assert.ok(report.signatures.at(-1).sessions >= 2, JSON.stringify(report.signatures.at(-1)));
+  await ctx.close();
+});
+
 test('with the relay down, signing goes on over the data channels; pages reconnect when it is back', { timeout: 90000 }, async () => {
   const room = roomName('relaydown');
   const c = await openCeremony(env, { room, signers: 3, keys: 9, threshold: 6 });

@@ -65,7 +65,7 @@ export function checkWeights(weights, { signers, keys } = {}) {
 
 export class CoordinatorApp extends EventTarget {
   constructor({ room, signers, keys, weights = null, threshold = 13, dkgThreshold, v1 = false,
-    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false } = {}) {
+    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false, policy = 'fire' } = {}) {
     super();
     this.room = room;
     // Uneven weights (key ids per signer) replace the even spread of `keys`.
@@ -77,6 +77,9 @@ export class CoordinatorApp extends EventTarget {
     this.v1 = v1;
     this.timeouts = timeouts;
     this.retry = retry;
+    // 'fire' (deadlines, retries) or 'roast' (concurrent sessions, no signing deadline).
+    if (policy !== 'fire' && policy !== 'roast') throw new Error(`unknown coordinator policy ${policy}`);
+    this.policy = policy;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
     this.vault = vault;
@@ -225,7 +228,7 @@ export class CoordinatorApp extends EventTarget {
       ? weightedKeyConfig(Uint32Array.from(this.weights), this.threshold, this.dkgThreshold, this.v1)
       : evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
     const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
-    const coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    const coord = this.newCoordinator(config);
     // A new session for a new config: signers holding another one join this one,
     // keeping their earlier key shares.
     const issuer = new ControlIssuer(this.room);
@@ -243,6 +246,13 @@ export class CoordinatorApp extends EventTarget {
     this.changed();
   }
 
+  /** A wasm coordinator for `config` under this app's policy (ROAST's DKG runs on FIRE's deadlines). */
+  newCoordinator(config) {
+    return this.policy === 'roast'
+      ? Coordinator.roast(configToWasm(config), this.secret, this.timeouts, this.retry, undefined)
+      : Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+  }
+
   /** Send the signed invitation to these signers (default: every one present). */
   announce(ids = [...this.presentKeys().keys()]) {
     if (!this.invitation) return;
@@ -258,7 +268,7 @@ export class CoordinatorApp extends EventTarget {
     if (!saved) return;
     try {
       const coord = saved.state ? Coordinator.restore(saved.state, this.secret)
-        : Coordinator.fire(configToWasm(saved.config), this.secret, this.timeouts, this.retry);
+        : this.newCoordinator(saved.config);
       this.issuer = ControlIssuer.restore(saved.issuer);
       this.coord = coord;
     } catch (e) {
@@ -505,6 +515,9 @@ export class CoordinatorApp extends EventTarget {
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
     this.pump();
+    // ROAST never gives up by itself (silence only keeps signers pending):
+    // when the caller stops waiting, abandon the round so the next can start.
+    if (this.policy === 'roast') return done.catch((e) => { this.coord.reset(); this.save(); throw e; });
     return done;
   }
 
@@ -533,7 +546,7 @@ export class CoordinatorApp extends EventTarget {
     }
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
-      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, config: this.config ? { signers: this.n, keys: this.keys, weights: this.weights, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, policy: this.policy, config: this.config ? { signers: this.n, keys: this.keys, weights: this.weights, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey,
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
