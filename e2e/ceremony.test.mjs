@@ -97,7 +97,7 @@ test('ROAST in the tab: signers that answer the nonce request and then freeze ne
   const room = roomName('roast');
   const ctx = await env.newContext();
   const w = env.watch(await ctx.newPage(), 'coordinator');
-  await w.goto(`${env.url}coordinator.html?room=${room}&signers=5&keys=20&threshold=12&coordinator=roast&webrtc=0`);
+  await w.goto(`${env.url}coordinator.html?room=${room}&signers=5&keys=20&threshold=12&policy=roast&webrtc=0`);
   await w.waitForFunction(() => window.wsts?.state().connected);
   const pages = [];
   for (let i = 0; i < 5; i++) {

@@ -7,4 +7,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/build-browser.sh >&2
 mkdir -p test-output
 # One test file at a time: each starts its own relay and Chromium (2 cores).
-exec node --test --test-concurrency=1 --test-timeout=240000 e2e/*.test.mjs
+exec node --experimental-websocket --test --test-concurrency=1 --test-timeout=240000 e2e/*.test.mjs

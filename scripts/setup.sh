@@ -2,7 +2,8 @@
 # Idempotent toolchain setup for wsts-web (native + wasm32 browser tests).
 #
 # Installs only what is missing, so a second run takes well under a second:
-#   * apt: clang, llvm (llvm-ar), chromium, chromium-driver
+#   * apt: clang, llvm (llvm-ar), chromium, chromium-driver, nats-server (the
+#     relay's cluster tests start one on loopback)
 #     (`apt-get update` only runs when something must be installed)
 #   * rustup target wasm32-unknown-unknown
 #   * wasm-bindgen-cli, exactly the version of the `wasm-bindgen` crate in
@@ -34,7 +35,7 @@ fi
 command -v cargo >/dev/null 2>&1 || die "cargo not found (install Rust with rustup first)"
 
 # ---------------------------------------------------------------- apt ----
-apt_wanted=(clang llvm chromium chromium-driver)
+apt_wanted=(clang llvm chromium chromium-driver nats-server)
 # The native build of libsecp256k1 needs a host C compiler called `cc`.
 command -v cc >/dev/null 2>&1 || apt_wanted+=(gcc libc6-dev)
 
@@ -55,7 +56,7 @@ if [ "${#apt_missing[@]}" -gt 0 ]; then
     "${sudo[@]}" apt-get update -q </dev/null
     "${sudo[@]}" apt-get install -y -q --no-install-recommends "${apt_missing[@]}" </dev/null
 fi
-for tool in clang llvm-ar chromium chromedriver; do
+for tool in clang llvm-ar chromium chromedriver nats-server; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not on PATH after apt install"
 done
 

@@ -1,5 +1,7 @@
 // A small, independent BIP-340 verifier and taproot tweak (BigInt, node:crypto),
-// to check the browsers' signatures without the wasm code that made them.
+// to check the browsers' signatures without the wasm code that made them; and
+// a signer, for test clients that join the relay as someone (not constant
+// time: test keys only).
 import { createHash } from 'node:crypto';
 
 const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
@@ -63,6 +65,28 @@ export function verify(pubkey, msg, sig) {
   return R !== null && (R[1] & 1n) === 0n && R[0] === r;
 }
 
+/** The compressed public key (hex) of a 32-byte secret. */
+export function publicKey(secret) {
+  const Pt = mul(G, int(secret));
+  return `${Pt[1] & 1n ? '03' : '02'}${bytes32(Pt[0]).toString('hex')}`;
+}
+
+/** BIP-340 signing of a message (bytes) with a 32-byte secret; hex. */
+export function sign(secret, msg, aux = Buffer.alloc(32)) {
+  const d0 = int(secret);
+  if (d0 === 0n || d0 >= N) throw new Error('bad secret');
+  const Pt = mul(G, d0);
+  const d = Pt[1] & 1n ? N - d0 : d0;
+  const px = bytes32(Pt[0]);
+  const t = Buffer.from(bytes32(d).map((b, i) => b ^ taggedHash('BIP0340/aux', aux)[i]));
+  const k0 = mod(int(taggedHash('BIP0340/nonce', t, px, msg)), N);
+  const R = mul(G, k0);
+  const k = R[1] & 1n ? N - k0 : k0;
+  const rx = bytes32(R[0]);
+  const e = mod(int(taggedHash('BIP0340/challenge', rx, px, msg)), N);
+  return Buffer.concat([rx, bytes32(mod(k + e * d, N))]).toString('hex');
+}
+
 /** The BIP-341 output key (x-only hex) for an x-only internal key and optional merkle root. */
 export function taprootOutputKey(internalKeyHex, merkleRootHex = null) {
   const pk = Buffer.from(internalKeyHex, 'hex');
@@ -77,6 +101,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     'E907831F80848D1069A5371B402410364BDF1C5F8307B0084C55F1CE2DCA821525F66A4A85EA8B71E482A74F382D2CE5EBEEE8FDB2172F477DF4900D310536C0');
   const bad = verify('F9308A019258C31049344F85F89D5229B531C845836F99B08601F113BCE036F9', '0000000000000000000000000000000000000000000000000000000000000001',
     'E907831F80848D1069A5371B402410364BDF1C5F8307B0084C55F1CE2DCA821525F66A4A85EA8B71E482A74F382D2CE5EBEEE8FDB2172F477DF4900D310536C0');
-  console.log(ok && !bad ? 'bip340 self-check ok' : 'bip340 self-check FAILED');
-  process.exit(ok && !bad ? 0 : 1);
+  const secret = taggedHash('self-check');
+  const msg = taggedHash('message');
+  const signed = verify(publicKey(secret).slice(2), msg, sign(secret, msg));
+  console.log(ok && !bad && signed ? 'bip340 self-check ok' : 'bip340 self-check FAILED');
+  process.exit(ok && !bad && signed ? 0 : 1);
 }

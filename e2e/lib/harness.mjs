@@ -3,7 +3,9 @@
 // pages, tear everything down.
 // Builds nothing: expects pkg/ (wasm-pack) and the relay binary to exist.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -23,12 +25,13 @@ export const CHROMIUM_ARGS = [
 export { withTimeout } from '../../www/js/common.js';
 import { withTimeout } from '../../www/js/common.js';
 
-/** Start the relay on 127.0.0.1 (`port` 0: any free port). Resolves {url, port, stop, output}. */
-export async function startRelay({ port = 0, quiet = true } = {}) {
+/** Start the relay on 127.0.0.1 (`port` 0: any free port), with extra flags
+ * `args` (e.g. `--cluster`). Resolves {url, port, stop, kill, output}. */
+export async function startRelay({ port = 0, quiet = true, args = [] } = {}) {
   const bin = process.env.WSTS_RELAY_BIN || join(ROOT, 'target', 'release', 'wsts-relay');
   if (!existsSync(bin)) throw new Error(`${bin} not found: run \`cargo build --release -p wsts-relay\``);
   if (!existsSync(join(ROOT, 'pkg', 'wsts_web.js'))) throw new Error('pkg/ not built: run `wasm-pack build --target web --release --mode no-install --out-dir pkg`');
-  const child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--www', 'www', '--pkg', 'pkg'], {
+  const child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--www', 'www', '--pkg', 'pkg', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
   });
   const output = [];
@@ -55,7 +58,51 @@ export async function startRelay({ port = 0, quiet = true } = {}) {
     await exited;
     clearTimeout(t);
   };
-  return { url, port: Number(new URL(url).port), stop, output, child };
+  // A crash: no goodbye to anyone.
+  const kill = async () => { child.kill('SIGKILL'); await exited; };
+  return { url, port: Number(new URL(url).port), stop, kill, output, child };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+/** Start a private nats-server (JetStream on) on a free loopback port, for
+ * clustered relays. Debian's package, installed by scripts/setup.sh.
+ * Resolves {url, stop}. */
+export async function startNats() {
+  const bin = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((p) => existsSync(p)) || 'nats-server';
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'wsts-nats-'));
+  const conf = join(dir, 'nats.conf');
+  writeFileSync(conf, `listen: 127.0.0.1:${port}\nmax_payload: 40000000\njetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }\n`);
+  const child = spawn(bin, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const output = [];
+  child.stderr.on('data', (d) => { output.push(String(d)); if (output.length > 100) output.shift(); });
+  const exited = new Promise((r) => child.once('exit', r));
+  const reap = () => { try { child.kill('SIGKILL'); } catch {} };
+  process.once('exit', reap);
+  const listening = async () => {
+    for (let i = 0; i < 200; i++) {
+      const ok = await new Promise((r) => { const s = connect(port, '127.0.0.1', () => { s.end(); r(true); }); s.on('error', () => r(false)); });
+      if (ok) return;
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`nats-server did not start (is it installed? bash scripts/setup.sh): ${output.join('')}`);
+  };
+  await withTimeout(listening(), 10000, 'starting nats-server');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); await exited; }
+    process.removeListener('exit', reap);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `nats://127.0.0.1:${port}`, stop };
 }
 
 /** Chromium, started again (3 tries) if it fails to start: a start failure
@@ -73,8 +120,8 @@ export async function launchBrowser() {
 }
 
 /** Everything a test needs; `close()` tears it all down (bounded). */
-export async function setup({ port = 0 } = {}) {
-  const relay = await startRelay({ port });
+export async function setup({ port = 0, relayArgs = [] } = {}) {
+  const relay = await startRelay({ port, args: relayArgs });
   let browser;
   try {
     browser = await launchBrowser();

@@ -78,6 +78,13 @@ impl Bindings {
         }
     }
 
+    /// Records `key` for `peer` as decided elsewhere (the cluster's binding
+    /// store), replacing whatever this table had.
+    pub fn confirm(&mut self, room: &str, peer: &str, key: PeerKey, now: Instant) {
+        self.expire(now);
+        self.rooms.entry(room.to_owned()).or_default().keys.insert(peer.to_owned(), key);
+    }
+
     /// The room has connected peers: its bindings do not expire.
     pub fn wake(&mut self, room: &str) {
         if let Some(r) = self.rooms.get_mut(room) {

@@ -9,29 +9,43 @@ use std::time::{Duration, Instant};
 /// Tunable limits; see `wsts-relay --help` for the flags that set them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
-    /// Largest WebSocket message (and frame) accepted, in bytes. Enforced by
-    /// the WebSocket codec while reading the frame header, so an oversized
-    /// message is never buffered. Larger messages close the connection.
+    /// Largest WebSocket message accepted, in bytes, checked from each frame
+    /// header before its payload is read. Larger messages close the connection.
     pub max_frame_bytes: usize,
-    /// Peers allowed in one room at once.
+    /// Peers allowed in one room at once (and peer ids bound in one room).
     pub max_peers_per_room: usize,
     /// Rooms allowed to exist at once.
     pub max_rooms: usize,
-    /// Concurrent WebSocket connections.
+    /// Concurrent TCP connections, counted from `accept`: sockets still in
+    /// (or never finishing) the HTTP upgrade count too.
     pub max_connections: usize,
-    /// Sustained messages per second per connection (0 disables the limiter).
+    /// Sustained messages (and WebSocket pings) per second per connection
+    /// (0 disables the limiter).
     pub rate_per_sec: f64,
     /// Messages a connection may send back-to-back before the rate applies.
     pub burst: f64,
-    /// Outbound messages queued per connection; a peer whose queue is full
-    /// is dropped instead of letting the queue grow.
+    /// Soft bound of a connection's outbound queue, in messages: a sender
+    /// whose message does not fit waits for the recipient to make room.
     pub queue_len: usize,
-    /// Bytes queued per connection before it is dropped as too slow (one
-    /// message is always accepted into an empty queue, whatever its size).
+    /// Soft bound of a connection's outbound queue, in bytes (one message is
+    /// always accepted into an empty queue, whatever its size).
     pub max_queue_bytes: usize,
+    /// Bytes the relay holds for clients at once, all connections together:
+    /// partly received messages and queued outbound frames (each shared
+    /// frame counted once). Whoever needs more waits.
+    pub max_memory_bytes: usize,
+    /// How long a write may make no progress, and how long a sender waits for
+    /// a recipient's queue to make room, before that recipient is dropped as
+    /// a slow consumer.
+    pub send_timeout: Duration,
+    /// Time to finish a message once its first byte arrived.
+    pub message_timeout: Duration,
+    /// Time an HTTP connection may spend without progress before upgrading
+    /// (request heads, idle keep-alive, responses nobody reads).
+    pub upgrade_timeout: Duration,
     /// A connection that sends nothing (not even a pong to our pings) for
-    /// this long, or whose single write stalls this long, is dropped. This is
-    /// what detects peers that vanished without a TCP FIN.
+    /// this long is dropped. This is what detects peers that vanished
+    /// without a TCP FIN.
     pub idle_timeout: Duration,
     /// How often the relay pings each connection.
     pub ping_interval: Duration,
@@ -41,22 +55,31 @@ pub struct Limits {
     pub max_dormant_rooms: usize,
 }
 
+impl Limits {
+    /// The defaults, usable in `const` context (the command line's defaults).
+    pub const DEFAULT: Limits = Limits {
+        max_frame_bytes: 32 * 1024 * 1024,
+        max_peers_per_room: 256,
+        max_rooms: 1024,
+        max_connections: 4096,
+        rate_per_sec: 200.0,
+        burst: 400.0,
+        queue_len: 256,
+        max_queue_bytes: 64 * 1024 * 1024,
+        max_memory_bytes: 512 * 1024 * 1024,
+        send_timeout: Duration::from_secs(20),
+        message_timeout: Duration::from_secs(30),
+        upgrade_timeout: Duration::from_secs(10),
+        idle_timeout: Duration::from_secs(60),
+        ping_interval: Duration::from_secs(20),
+        binding_ttl: Duration::from_secs(24 * 3600),
+        max_dormant_rooms: 1024,
+    };
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_frame_bytes: 32 * 1024 * 1024,
-            max_peers_per_room: 256,
-            max_rooms: 1024,
-            max_connections: 4096,
-            rate_per_sec: 200.0,
-            burst: 400.0,
-            queue_len: 256,
-            max_queue_bytes: 64 * 1024 * 1024,
-            idle_timeout: Duration::from_secs(60),
-            ping_interval: Duration::from_secs(20),
-            binding_ttl: Duration::from_secs(24 * 3600),
-            max_dormant_rooms: 1024,
-        }
+        Limits::DEFAULT
     }
 }
 

@@ -1,104 +1,80 @@
-//! Room membership and fan-out.
+//! Room membership, peer-id bindings and presence.
 //!
-//! One mutex guards all rooms. It is never held across an `.await`: delivery
-//! is `try_send` into each member's bounded queue, so a slow member can never
-//! stall the sender or the lock. A member whose queue is full is evicted
-//! (kicked, and `peer-left` announced) rather than buffered without bound.
+//! One mutex guards all rooms and is never held across an `.await`.
+//! Presence frames (`joined`, `peer-joined`, `peer-left`) are queued under
+//! the lock, so every member sees a consistent history; relayed messages
+//! are not: [`Rooms::recipients`] hands out the recipients' queues and the
+//! sender pushes to them after the lock is released, waiting for room (see
+//! `queue`). A member that cannot take even its presence frames is not
+//! reading and is dropped as a slow consumer.
+//!
+//! In cluster mode a room also lists members connected to other relays
+//! (`Seat::Remote`); they have no queue here, their relay delivers to them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
 
-use axum::extract::ws::Utf8Bytes;
-use tokio::sync::oneshot;
+use bytes::Bytes;
 
 use crate::auth::PeerKey;
 use crate::bindings::{BindError, Bindings};
-use crate::protocol::{PeerInfo, ServerFrame};
-use crate::queue::QueueTx;
+use crate::protocol::{ErrorCode, PeerInfo, ServerFrame};
+use crate::queue::{Closing, Push, Queue};
+use crate::ws::outbound::{self, close_code};
 
 /// Unique per WebSocket connection; distinguishes a reloaded tab's new
 /// connection from the old one that used the same peer id.
 pub type ConnId = u64;
 
-/// A serialized server frame. Cheap to clone, so a broadcast serializes once
-/// and every recipient's queue shares the same bytes.
-pub type Outbound = Utf8Bytes;
-
-/// Why a connection was removed from its room by someone else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kick {
-    /// A new connection joined with the same room and peer id.
-    Replaced,
-    /// Its outbound queue was full.
-    SlowConsumer,
+/// Where a member is connected.
+#[derive(Clone)]
+pub enum Seat {
+    /// On this relay: its outbound queue.
+    Local(Arc<Queue>),
+    /// On another relay of the cluster, by that relay's id.
+    Remote(Arc<str>),
 }
 
-/// What the room keeps for each connected peer.
+/// What a room keeps for each peer.
+#[derive(Clone)]
 pub struct Member {
-    conn: ConnId,
-    key: PeerKey,
-    /// `key` as announced (lowercase hex).
-    pubkey: String,
-    tx: QueueTx,
-    kick: oneshot::Sender<Kick>,
+    pub conn: ConnId,
+    pub key: PeerKey,
+    pub seat: Seat,
+    /// When it joined (cluster tie-break: the later join of an id wins).
+    pub since_ms: u64,
 }
 
 impl Member {
-    pub fn new(conn: ConnId, key: PeerKey, tx: QueueTx, kick: oneshot::Sender<Kick>) -> Self {
-        Member { conn, key, pubkey: key.to_hex(), tx, kick }
-    }
-
-    /// Queues without waiting; false if the queue is full or the connection is gone.
-    fn offer(&self, msg: &Outbound) -> bool {
-        self.tx.offer(msg)
+    fn queue(&self) -> Option<&Arc<Queue>> {
+        match &self.seat {
+            Seat::Local(q) => Some(q),
+            Seat::Remote(_) => None,
+        }
     }
 }
 
-#[derive(Default)]
-struct Room {
-    /// Sorted, so the `peers` list in `joined` is deterministic.
-    members: BTreeMap<String, Member>,
+/// A local recipient of a relayed message.
+pub struct Recipient {
+    pub peer: Arc<str>,
+    pub conn: ConnId,
+    pub queue: Arc<Queue>,
 }
 
-impl Room {
-    /// Offers `msg` to every member except `except`; evicts and returns the
-    /// names of those that could not take it.
-    fn deliver_all(&mut self, except: Option<&str>, msg: &Outbound) -> Vec<String> {
-        let slow: Vec<String> = self
-            .members
-            .iter()
-            .filter(|(name, _)| Some(name.as_str()) != except)
-            .filter(|(_, m)| !m.offer(msg))
-            .map(|(name, _)| name.clone())
-            .collect();
-        for name in &slow {
-            self.evict(name, Kick::SlowConsumer);
-        }
-        slow
-    }
+/// Who a relayed message is for.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// Every other member.
+    Others,
+    Peer(&'a str),
+}
 
-    fn evict(&mut self, name: &str, why: Kick) {
-        if let Some(m) = self.members.remove(name) {
-            if why == Kick::SlowConsumer {
-                tracing::warn!(peer = name, conn = m.conn, "outbound queue full; dropping slow peer");
-            }
-            let Member { tx, kick, .. } = m;
-            // The reason goes out before the queue closes, so the connection
-            // can always tell why it was removed. (It may already be gone.)
-            let _ = kick.send(why);
-            drop(tx);
-        }
-    }
-
-    /// Tells everyone left that `gone` peers left. Announcing can itself
-    /// overflow someone's queue, so this runs until no more evictions happen.
-    fn announce_departures(&mut self, mut gone: Vec<String>) {
-        while let Some(name) = gone.pop() {
-            let msg: Outbound = ServerFrame::PeerLeft { peer: &name }.to_json().into();
-            gone.extend(self.deliver_all(None, &msg));
-        }
-    }
+/// The local recipients of a message, and whether members on other relays
+/// (in cluster mode) must get it too.
+pub struct Delivery {
+    pub local: Vec<Recipient>,
+    pub remote: bool,
 }
 
 /// Why a join was refused.
@@ -110,14 +86,73 @@ pub enum JoinError {
     KeyMismatch,
 }
 
-/// Why a directed send did not happen.
+/// Why a relayed message has no recipient.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendError {
     /// No such peer in the room.
     UnknownPeer,
-    /// The sender itself is no longer in the room (replaced or evicted while
-    /// this frame was in flight); its connection is about to close.
+    /// The sender itself is no longer in the room (replaced or dropped);
+    /// its connection is about to close.
     NotMember,
+}
+
+fn kick(queue: &Queue, code: ErrorCode, message: &str, close: u16) {
+    queue.close(Closing::Error { code, message: message.to_owned(), close_code: close });
+}
+
+/// Ends a local member's connection as a slow consumer.
+pub fn kick_slow(queue: &Queue) {
+    kick(queue, ErrorCode::SlowConsumer, "too many undelivered messages; reconnect", close_code::SLOW_CONSUMER);
+}
+
+#[derive(Default)]
+struct Room {
+    /// Sorted, so the `peers` list in `joined` is deterministic.
+    members: BTreeMap<Arc<str>, Member>,
+}
+
+impl Room {
+    /// Queues a presence frame for every local member except `except`;
+    /// members that cannot take it are removed and returned.
+    fn announce(&mut self, except: Option<&str>, frame: &Bytes) -> Vec<Arc<str>> {
+        let mut slow = Vec::new();
+        for (name, m) in &self.members {
+            if Some(&**name) == except {
+                continue;
+            }
+            if let Some(q) = m.queue() {
+                if q.push_now(frame) == Push::Full {
+                    tracing::warn!(peer = %name, conn = m.conn, "not reading its presence frames; dropping");
+                    kick_slow(q);
+                    slow.push(name.clone());
+                }
+            }
+        }
+        for name in &slow {
+            self.members.remove(name);
+        }
+        slow
+    }
+
+    /// Announces that `gone` left, and whoever that announcement overflows.
+    fn announce_departures(&mut self, mut gone: Vec<Arc<str>>) {
+        while let Some(name) = gone.pop() {
+            let frame = outbound::text(&ServerFrame::PeerLeft { peer: &name }.to_json());
+            gone.extend(self.announce(None, &frame));
+        }
+    }
+
+    fn peers(&self) -> Vec<PeerInfo> {
+        self.members.iter().map(|(name, m)| PeerInfo { peer: name.to_string(), pubkey: m.key.to_hex() }).collect()
+    }
+
+    fn is_current(&self, peer: &str, conn: ConnId) -> bool {
+        self.members.get(peer).is_some_and(|m| m.conn == conn)
+    }
+
+    fn has_local(&self) -> bool {
+        self.members.values().any(|m| m.queue().is_some())
+    }
 }
 
 /// Everything behind the one lock.
@@ -127,12 +162,17 @@ struct State {
 }
 
 impl State {
-    /// Drops `room` if it has no members left, starting its bindings' grace period.
+    /// Drops `room` if no local member is left (remote members are only a
+    /// view for local ones), starting its bindings' grace period.
     fn drop_if_empty(&mut self, room: &str) {
-        if self.rooms.get(room).is_some_and(|r| r.members.is_empty()) {
+        if self.rooms.get(room).is_some_and(|r| !r.has_local()) {
             self.rooms.remove(room);
             self.bindings.sleep(room, Instant::now());
         }
+    }
+
+    fn local_rooms(&self) -> usize {
+        self.rooms.values().filter(|r| r.has_local()).count()
     }
 }
 
@@ -154,42 +194,44 @@ impl Rooms {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Adds `member` to `room` as `peer`, replacing (and kicking) a previous
-    /// connection with the same peer id, if the id is unbound or bound to
-    /// the member's key. Returns the other peers present.
-    ///
-    /// Runs entirely under the lock, so the returned list and the
-    /// `peer-joined`/`peer-left` frames queued afterwards are consistent.
-    pub fn join(&self, room: &str, peer: &str, member: Member) -> Result<Vec<PeerInfo>, JoinError> {
+    /// Adds a local `member` to `room` as `peer` if the id is unbound or bound
+    /// to its key (`confirmed`: the cluster's binding store already said so,
+    /// and the local table follows it). Replaces (and kicks) a connection
+    /// with the same id. Queues `joined` for the member first, then
+    /// `peer-joined` for the others.
+    pub fn join(&self, room: &str, peer: &str, member: Member, confirmed: bool) -> Result<(), JoinError> {
         let mut state = self.lock();
-        let State { rooms, bindings } = &mut *state;
-        let exists = rooms.contains_key(room);
-        if !exists && rooms.len() >= self.max_rooms {
+        let exists = state.rooms.get(room).is_some_and(Room::has_local);
+        if !exists && state.local_rooms() >= self.max_rooms {
             return Err(JoinError::TooManyRooms);
         }
+        let State { rooms, bindings } = &mut *state;
         let replacing = rooms.get(room).is_some_and(|r| r.members.contains_key(peer));
         let size = rooms.get(room).map_or(0, |r| r.members.len());
         if !replacing && size >= self.max_peers {
             return Err(JoinError::RoomFull);
         }
-        match bindings.bind(room, peer, member.key, Instant::now()) {
-            Ok(()) => bindings.wake(room),
-            Err(BindError::KeyMismatch) => return Err(JoinError::KeyMismatch),
-            Err(BindError::TooMany) => return Err(JoinError::RoomFull),
+        let now = Instant::now();
+        if confirmed {
+            bindings.confirm(room, peer, member.key, now);
+        } else {
+            match bindings.bind(room, peer, member.key, now) {
+                Ok(()) => {}
+                Err(BindError::KeyMismatch) => return Err(JoinError::KeyMismatch),
+                Err(BindError::TooMany) => return Err(JoinError::RoomFull),
+            }
         }
+        bindings.wake(room);
+        let queue = member.queue().expect("joins are local").clone();
         let r = rooms.entry(room.to_owned()).or_default();
-        if replacing {
-            tracing::info!(room, peer, "peer id rejoined; replacing old connection");
-            r.evict(peer, Kick::Replaced);
-            r.announce_departures(vec![peer.to_owned()]);
-        }
-        let peers =
-            r.members.iter().map(|(name, m)| PeerInfo { peer: name.clone(), pubkey: m.pubkey.clone() }).collect();
-        let hello: Outbound = ServerFrame::PeerJoined { peer, pubkey: &member.pubkey }.to_json().into();
-        let slow = r.deliver_all(None, &hello);
-        r.members.insert(peer.to_owned(), member);
+        r.replace(peer);
+        let joined = ServerFrame::Joined { room, peer, peers: &r.peers() }.to_json();
+        queue.push_now(&outbound::text(&joined));
+        let hello = outbound::text(&ServerFrame::PeerJoined { peer, pubkey: &member.key.to_hex() }.to_json());
+        let slow = r.announce(None, &hello);
+        r.members.insert(peer.into(), member);
         r.announce_departures(slow);
-        Ok(peers)
+        Ok(())
     }
 
     /// Removes `peer` from `room` if it is still connection `conn` (a replaced
@@ -199,53 +241,55 @@ impl Rooms {
         let Some(r) = state.rooms.get_mut(room) else {
             return false;
         };
-        if r.members.get(peer).map(|m| m.conn) != Some(conn) {
+        if !r.is_current(peer, conn) {
             return false;
         }
         r.members.remove(peer);
-        r.announce_departures(vec![peer.to_owned()]);
+        r.announce_departures(vec![peer.into()]);
         state.drop_if_empty(room);
         true
     }
 
-    /// Queues `msg` for every peer in `room` except the sender.
-    /// Returns false if the sender is no longer a member.
-    pub fn broadcast(&self, room: &str, from: &str, conn: ConnId, msg: &Outbound) -> bool {
-        let mut state = self.lock();
-        let Some(r) = state.rooms.get_mut(room) else {
-            return false;
-        };
-        if r.members.get(from).map(|m| m.conn) != Some(conn) {
-            return false;
-        }
-        let slow = r.deliver_all(Some(from), msg);
-        r.announce_departures(slow);
-        true
-    }
-
-    /// Queues `msg` for peer `to` in `room`.
-    pub fn send_to(&self, room: &str, from: &str, conn: ConnId, to: &str, msg: &Outbound) -> Result<(), SendError> {
-        let mut state = self.lock();
-        let Some(r) = state.rooms.get_mut(room) else {
-            return Err(SendError::NotMember);
-        };
-        if r.members.get(from).map(|m| m.conn) != Some(conn) {
+    /// The local recipients of a message from `from` (connection `conn`).
+    pub fn recipients(&self, room: &str, from: &str, conn: ConnId, target: Target<'_>) -> Result<Delivery, SendError> {
+        let state = self.lock();
+        let r = state.rooms.get(room).ok_or(SendError::NotMember)?;
+        if !r.is_current(from, conn) {
             return Err(SendError::NotMember);
         }
-        let Some(target) = r.members.get(to) else {
-            return Err(SendError::UnknownPeer);
+        let recipient = |(name, m): (&Arc<str>, &Member)| {
+            m.queue().map(|q| Recipient { peer: name.clone(), conn: m.conn, queue: q.clone() })
         };
-        if !target.offer(msg) {
-            r.evict(to, Kick::SlowConsumer);
-            r.announce_departures(vec![to.to_owned()]);
-            state.drop_if_empty(room);
+        match target {
+            Target::Others => Ok(Delivery {
+                local: r.members.iter().filter(|(name, _)| &***name != from).filter_map(recipient).collect(),
+                remote: r.members.values().any(|m| m.queue().is_none()),
+            }),
+            Target::Peer(to) => {
+                let (name, m) = r.members.get_key_value(to).ok_or(SendError::UnknownPeer)?;
+                Ok(Delivery { remote: m.queue().is_none(), local: recipient((name, m)).into_iter().collect() })
+            }
         }
-        Ok(())
     }
 
-    /// Number of rooms currently open.
+    /// Drops a recipient whose queue stayed full while a sender waited.
+    pub fn drop_slow(&self, room: &str, peer: &str, conn: ConnId) {
+        let mut state = self.lock();
+        let Some(r) = state.rooms.get_mut(room) else { return };
+        if !r.is_current(peer, conn) {
+            return;
+        }
+        if let Some(q) = r.members.remove(peer).as_ref().and_then(Member::queue) {
+            tracing::warn!(room, peer, conn, "outbound queue stayed full; dropping slow peer");
+            kick_slow(q);
+        }
+        r.announce_departures(vec![peer.into()]);
+        state.drop_if_empty(room);
+    }
+
+    /// Number of rooms with a local member.
     pub fn room_count(&self) -> usize {
-        self.lock().rooms.len()
+        self.lock().local_rooms()
     }
 
     /// Peers currently in `room` (0 if it does not exist).
@@ -254,148 +298,20 @@ impl Rooms {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::queue::{queue, QueueRx};
-    use std::time::Duration;
-
-    /// A fixed valid key for test peer number `n`.
-    pub(crate) fn test_key(n: u8) -> PeerKey {
-        use k256::elliptic_curve::sec1::ToEncodedPoint as _;
-        let pk = k256::SecretKey::from_slice(&[n.max(1); 32]).unwrap().public_key();
-        PeerKey::from_hex(&hex::encode(pk.to_encoded_point(true).as_bytes())).unwrap()
-    }
-
-    fn rooms(max_rooms: usize, max_peers: usize) -> Rooms {
-        Rooms::new(max_rooms, max_peers, Bindings::new(Duration::from_secs(60), max_peers, 16))
-    }
-
-    struct Conn {
-        rx: QueueRx,
-        kick: oneshot::Receiver<Kick>,
-    }
-
-    fn member(conn: ConnId, cap: usize) -> (Member, Conn) {
-        keyed_member(conn, cap, test_key(1))
-    }
-
-    fn keyed_member(conn: ConnId, cap: usize, key: PeerKey) -> (Member, Conn) {
-        let (tx, rx) = queue(cap, 1 << 20);
-        let (ktx, krx) = oneshot::channel();
-        (Member::new(conn, key, tx, ktx), Conn { rx, kick: krx })
-    }
-
-    fn drain(c: &mut Conn) -> Vec<String> {
-        let mut out = Vec::new();
-        while let Some(m) = c.rx.try_recv() {
-            out.push(m.as_str().to_owned());
+impl Room {
+    /// Removes an existing member `peer` (a rejoin), kicking it if local,
+    /// and announces its departure.
+    fn replace(&mut self, peer: &str) {
+        let Some(old) = self.members.remove(peer) else { return };
+        tracing::info!(peer, "peer id rejoined; replacing old connection");
+        if let Some(q) = old.queue() {
+            kick(q, ErrorCode::Replaced, "another connection joined with this peer id", close_code::REPLACED);
         }
-        out
-    }
-
-    #[test]
-    fn join_broadcast_leave() {
-        let rooms = rooms(10, 10);
-        let (m1, mut c1) = member(1, 8);
-        let (m2, mut c2) = member(2, 8);
-        assert!(rooms.join("r", "a", m1).unwrap().is_empty());
-        let peers = rooms.join("r", "b", m2).unwrap();
-        assert_eq!(peers.len(), 1);
-        assert_eq!(peers[0].peer, "a");
-        assert_eq!(
-            drain(&mut c1),
-            vec![format!(r#"{{"type":"peer-joined","peer":"b","pubkey":"{}"}}"#, test_key(1).to_hex())]
-        );
-        assert!(rooms.broadcast("r", "a", 1, &"hi".into()));
-        assert_eq!(drain(&mut c2), vec!["hi"]);
-        assert!(drain(&mut c1).is_empty());
-        // A stale connection id cannot act for the peer.
-        assert!(!rooms.broadcast("r", "a", 99, &"x".into()));
-        assert!(!rooms.leave("r", "a", 99));
-        assert!(rooms.leave("r", "a", 1));
-        assert_eq!(drain(&mut c2), vec![r#"{"type":"peer-left","peer":"a"}"#]);
-        assert!(rooms.leave("r", "b", 2));
-        assert_eq!(rooms.room_count(), 0);
-    }
-
-    #[test]
-    fn replacement_kicks_old_connection() {
-        let rooms = rooms(10, 10);
-        let (m1, mut c1) = member(1, 8);
-        let (m2, mut c2) = member(2, 8);
-        let (m3, _c3) = member(3, 8);
-        rooms.join("r", "a", m1).unwrap();
-        rooms.join("r", "b", m2).unwrap();
-        drain(&mut c2);
-        rooms.join("r", "a", m3).unwrap();
-        assert_eq!(c1.kick.try_recv().unwrap(), Kick::Replaced);
-        assert_eq!(
-            drain(&mut c2),
-            vec![
-                r#"{"type":"peer-left","peer":"a"}"#.to_owned(),
-                format!(r#"{{"type":"peer-joined","peer":"a","pubkey":"{}"}}"#, test_key(1).to_hex())
-            ]
-        );
-        // The old connection's late leave must not remove the new one.
-        assert!(!rooms.leave("r", "a", 1));
-        assert_eq!(rooms.peer_count("r"), 2);
-    }
-
-    #[test]
-    fn slow_consumer_is_evicted_not_buffered() {
-        let rooms = rooms(10, 10);
-        let (m1, _c1) = member(1, 8);
-        let (m2, mut c2) = member(2, 1);
-        let (m3, mut c3) = member(3, 64);
-        rooms.join("r", "a", m1).unwrap();
-        rooms.join("r", "slow", m2).unwrap();
-        rooms.join("r", "c", m3).unwrap(); // fills slow's queue (peer-joined c)
-        for _ in 0..3 {
-            assert!(rooms.broadcast("r", "a", 1, &"x".into()));
-        }
-        assert_eq!(c2.kick.try_recv().unwrap(), Kick::SlowConsumer);
-        assert_eq!(rooms.peer_count("r"), 2);
-        assert!(drain(&mut c3).contains(&r#"{"type":"peer-left","peer":"slow"}"#.to_owned()));
-        assert_eq!(rooms.send_to("r", "a", 1, "slow", &"x".into()), Err(SendError::UnknownPeer));
-    }
-
-    #[test]
-    fn limits() {
-        let rooms = rooms(1, 1);
-        let (m1, _c1) = member(1, 8);
-        let (m2, _c2) = member(2, 8);
-        let (m3, _c3) = member(3, 8);
-        let (m4, _c4) = member(4, 8);
-        rooms.join("r", "a", m1).unwrap();
-        assert_eq!(rooms.join("r", "b", m2).err(), Some(JoinError::RoomFull));
-        assert_eq!(rooms.join("s", "b", m3).err(), Some(JoinError::TooManyRooms));
-        // Replacing does not count against the room size.
-        rooms.join("r", "a", m4).unwrap();
-        assert!(rooms.leave("r", "a", 4));
-        assert_eq!(rooms.room_count(), 0);
-    }
-
-    #[test]
-    fn a_bound_id_refuses_another_key_and_keeps_its_connection() {
-        let rooms = rooms(10, 10);
-        let (m1, mut c1) = keyed_member(1, 8, test_key(1));
-        let (m2, mut c2) = keyed_member(2, 8, test_key(2));
-        rooms.join("r", "a", m1).unwrap();
-        rooms.join("r", "b", m2).unwrap();
-        drain(&mut c1);
-        let (impostor, _ci) = keyed_member(3, 8, test_key(3));
-        assert_eq!(rooms.join("r", "a", impostor).err(), Some(JoinError::KeyMismatch));
-        assert!(c1.kick.try_recv().is_err(), "the owner was not kicked");
-        assert!(drain(&mut c2).is_empty(), "nobody heard of the attempt");
-        assert!(rooms.broadcast("r", "a", 1, &"still here".into()));
-        assert_eq!(drain(&mut c2), vec!["still here"]);
-        // The binding outlives the owner's connection while the room lives.
-        assert!(rooms.leave("r", "a", 1));
-        let (impostor, _ci) = keyed_member(4, 8, test_key(3));
-        assert_eq!(rooms.join("r", "a", impostor).err(), Some(JoinError::KeyMismatch));
-        let (owner, _co) = keyed_member(5, 8, test_key(1));
-        rooms.join("r", "a", owner).unwrap();
+        self.announce_departures(vec![peer.into()]);
     }
 }
+
+mod remote;
+
+#[cfg(test)]
+mod tests;

@@ -32,6 +32,14 @@ async fn site() -> Site {
     fs::write(www.join("sub/index.html"), "sub").unwrap();
     fs::write(pkg.join("wsts_web.js"), "export default function init() {}").unwrap();
     fs::write(pkg.join("wsts_web_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    #[cfg(unix)]
+    {
+        // Links out of the served trees, and one within.
+        std::os::unix::fs::symlink(root.join("Cargo.toml"), www.join("leak.txt")).unwrap();
+        std::os::unix::fs::symlink(root, www.join("up")).unwrap();
+        std::os::unix::fs::symlink(root.join("Cargo.toml"), pkg.join("leak.js")).unwrap();
+        std::os::unix::fs::symlink(www.join("app.js"), www.join("sub/app-link.js")).unwrap();
+    }
     let addr = start_with(RelayConfig { addr: "127.0.0.1:0".parse().unwrap(), www, pkg, ..Default::default() }).await;
     Site { _dir: dir, addr }
 }
@@ -101,6 +109,19 @@ async fn path_traversal_is_not_served() {
         assert_ne!(status, 200, "{path} was served");
         assert!(!String::from_utf8_lossy(&body).contains(SECRET), "{path} leaked the file");
     }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn symlinks_out_of_the_served_directories_are_not_followed() {
+    let s = site().await;
+    for path in ["/leak.txt", "/up/Cargo.toml", "/up/www/../Cargo.toml", "/pkg/leak.js", "/%6ceak.txt"] {
+        let (status, _, body) = http_get(s.addr, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(!String::from_utf8_lossy(&body).contains(SECRET), "{path} leaked the file");
+    }
+    let (status, _, body) = http_get(s.addr, "/sub/app-link.js").await;
+    assert_eq!((status, &body[..]), (200, &b"export const x = 1;"[..]), "a link inside www is served");
 }
 
 #[tokio::test]

@@ -162,7 +162,7 @@ export async function coordinatorPage() {
       : { signers: numberParam(params, 'signers', 4), keys: numberParam(params, 'keys', 20) }),
     threshold: numberParam(params, 'threshold', 13), dkgThreshold: params.get('dkg_threshold') ? Number(params.get('dkg_threshold')) : undefined,
     relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0', fresh: params.get('new') === '1',
-    policy: params.get('coordinator') === 'roast' ? 'roast' : 'fire',
+    policy: params.get('policy') === 'roast' ? 'roast' : 'fire',
   });
   exposeApi(app);
   $('room').textContent = app.room;

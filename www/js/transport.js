@@ -45,6 +45,14 @@ export function defaultRelayUrl() {
   return `${proto}//${location.host}/ws`;
 }
 
+/** Relay URLs from an array, or a comma-separated string (`?relay=` of the pages). */
+export function relayUrls(url) {
+  const list = Array.isArray(url) ? url : String(url).split(',');
+  const urls = list.map((u) => u.trim()).filter(Boolean);
+  if (urls.length === 0) throw new Error('no relay URL');
+  return urls;
+}
+
 function newStats() {
   return { path: 'relay', rtc: 'none', sent: { relay: 0, webrtc: 0 }, received: { relay: 0, webrtc: 0 },
     sentBytes: { relay: 0, webrtc: 0 }, receivedBytes: { relay: 0, webrtc: 0 } };
@@ -53,10 +61,15 @@ function newStats() {
 /**
  * Options: `room`, `peer`, `pubkey` (compressed hex), `signJoin(nonceHex) =>
  * Promise<signatureHex>` (required: signs the relay's challenge with the
- * network secret behind `pubkey`), `url`, `webrtc`, `rtcWith`, `log`.
+ * network secret behind `pubkey`), `url` (one relay URL, or several as an
+ * array or comma-separated: relays of one cluster), `webrtc`, `rtcWith`, `log`.
+ *
+ * With several relays, a connection that fails or drops moves on to the next
+ * one and joins again (a fresh challenge, the same key); back-off grows only
+ * once every relay has failed in a row.
  *
  * Events (EventTarget, `event.detail`):
- *   `status`      {state: 'connecting'|'open'|'closed'|'replaced'|'refused', attempt}
+ *   `status`      {state: 'connecting'|'open'|'closed'|'replaced'|'refused', attempt, url}
  *   `joined`      {peers: [{peer, pubkey}]}           (after every (re)join)
  *   `peer-joined` {peer, pubkey}
  *   `peer-left`   {peer}
@@ -72,7 +85,8 @@ export class Transport extends EventTarget {
     log = () => {} } = {}) {
     super();
     if (typeof signJoin !== 'function' || !pubkey) throw new Error('Transport needs `pubkey` and `signJoin`');
-    this.url = url;
+    this.urls = relayUrls(url);
+    this.urlIndex = 0;
     this.room = room;
     this.peer = peer;
     this.pubkey = pubkey;
@@ -111,21 +125,29 @@ export class Transport extends EventTarget {
     return this.joinedOnce;
   }
 
+  /** The relay currently (or last) in use. */
+  get url() { return this.urls[this.urlIndex]; }
+
   openSocket() {
     if (this.closed) return;
-    this.emit('status', { state: 'connecting', attempt: this.attempt });
-    const ws = new WebSocket(this.url);
+    const url = this.url;
+    this.emit('status', { state: 'connecting', attempt: this.attempt, url });
+    const ws = new WebSocket(url);
     this.ws = ws;
-    ws.onmessage = (ev) => this.onRelayFrame(ev.data, ws);
+    ws.onmessage = (ev) => { if (this.ws === ws) this.onRelayFrame(ev.data, ws); };
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = null;
       clearInterval(this.pingTimer);
       const state = this.replaced ? 'replaced' : this.refused ? 'refused' : 'closed';
-      this.emit('status', { state, attempt: this.attempt });
+      this.emit('status', { state, attempt: this.attempt, url });
       if (this.closed || this.replaced || this.refused) return;
-      const delay = Math.min(200 * 2 ** this.attempt, 5000) * (0.75 + Math.random() / 2);
+      // The next relay of the cluster; back off only after a whole round failed.
+      this.urlIndex = (this.urlIndex + 1) % this.urls.length;
+      const rounds = Math.floor(this.attempt / this.urls.length);
+      const delay = Math.min(200 * 2 ** rounds, 5000) * (0.75 + Math.random() / 2);
       this.attempt++;
+      if (this.urls.length > 1) this.log(`relay ${url} lost; trying ${this.url}`);
       setTimeout(() => this.openSocket(), delay);
     };
     ws.onerror = () => {};
@@ -155,7 +177,7 @@ export class Transport extends EventTarget {
       case 'joined': {
         this.attempt = 0;
         this.peers = new Map(m.peers.map((p) => [p.peer, { pubkey: p.pubkey ?? null }]));
-        this.emit('status', { state: 'open', attempt: 0 });
+        this.emit('status', { state: 'open', attempt: 0, url: this.url });
         clearInterval(this.pingTimer);
         this.pingTimer = setInterval(() => this.rawSend({ type: 'ping' }), 15000);
         for (const p of m.peers) this.maybeStartRtc(p.peer);

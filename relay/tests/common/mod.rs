@@ -2,6 +2,9 @@
 //! WebSocket client. Every wait is bounded by [`STEP`], so no test can hang.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod nats;
+pub mod raw;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -22,11 +25,38 @@ pub async fn start(limits: Limits) -> SocketAddr {
 }
 
 pub async fn start_with(config: RelayConfig) -> SocketAddr {
+    start_watched(config).await.0
+}
+
+/// Starts a relay and returns its memory budget too.
+pub async fn start_watched(config: RelayConfig) -> (SocketAddr, std::sync::Arc<wsts_relay::budget::Budget>) {
     let relay = wsts_relay::bind(config).await.expect("bind");
     let addr = relay.local_addr();
     assert!(addr.ip().is_loopback());
+    let budget = relay.budget();
     tokio::spawn(relay.run());
-    addr
+    (addr, budget)
+}
+
+/// A relay on its own runtime and thread, so a test can kill it outright
+/// (every task dropped, every socket closed, as in a crash). It dies when
+/// the returned sender is used or dropped.
+pub fn start_killable(config: RelayConfig) -> (SocketAddr, std::sync::mpsc::Sender<()>) {
+    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+    let (kill_tx, kill_rx) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        let relay = rt.block_on(wsts_relay::bind(config)).expect("bind");
+        addr_tx.send(relay.local_addr()).unwrap();
+        rt.spawn(relay.run());
+        let _ = kill_rx.recv();
+        rt.shutdown_background();
+    });
+    (addr_rx.recv().expect("the relay thread started"), kill_tx)
+}
+
+pub fn config(limits: Limits) -> RelayConfig {
+    RelayConfig { addr: "127.0.0.1:0".parse().unwrap(), limits, ..Default::default() }
 }
 
 /// A test peer's network secret: fixed per name, so a rejoin under the same
