@@ -44,7 +44,7 @@ export type CoordinatorEvent =
   | { DkgComplete: { dkg_id: number; group_key: string; signers: number[] } }
   | { DkgFailed: { attempts: number; reason: string } }
   | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
-  | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[] } }
+  | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[]; sessions: number } }
   | { SigningFailed: { sign_id: number; attempts: number; reason: string } };
 "#;
 
