@@ -163,3 +163,18 @@ fn roast_reports_its_sessions() {
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(report["signatures"][0]["sessions"], serde_json::json!(1));
 }
+
+#[test]
+fn bench_times_signers_on_either_clock() {
+    for clock in [None, Some("--cpu-clock")] {
+        let mut args = vec!["bench", "--signers", "4", "--keys", "20", "--threshold", "13", "--json"];
+        args.extend(clock);
+        let (code, out, err) = sim(&args);
+        assert_eq!(code, 0, "{clock:?}: {err}");
+        let report: serde_json::Value = serde_json::from_str(&out).expect("one line of JSON");
+        // A signer's DKG costs some time on either clock, and less than the whole run.
+        let median = report["dkg_signer_ms"]["median"].as_f64().expect("a number");
+        let total = report["total_ms"].as_f64().expect("a number");
+        assert!(median > 0.0 && median < total, "{clock:?}: median {median} ms, total {total} ms");
+    }
+}

@@ -2,8 +2,8 @@
 //! that fails is its sender's offence.
 
 use crate::{
-    config::Config,
-    crypto::{encryption::TAG_LEN, Point, SignerId},
+    config::Dealing,
+    crypto::{encryption::TAG_LEN, polynomial::CommitmentError, Point, SignerId},
     net::{Body, DkgEnd, DkgPrivateShares, DkgPublicShares, DkgStatus, Packet, SharePayload},
 };
 
@@ -29,17 +29,26 @@ pub fn check_reported_key(signer: SignerId, end: &DkgEnd, group_key: &Point) -> 
 }
 
 /// Check a signed `DkgPublicShares` packet on its own.
-pub fn check_public_shares(config: &Config, dkg_id: u64, shares: &DkgPublicShares) -> Result<(), Offence> {
-    if shares.dkg_id != dkg_id || shares.verify_full(config).is_err() {
+pub fn check_public_shares(config: &impl Dealing, dkg_id: u64, shares: &DkgPublicShares) -> Result<(), Offence> {
+    if shares.dkg_id != dkg_id {
         return Err(Offence::BadPublicShares);
     }
-    Ok(())
+    shares.verify_full(config).map_err(offence_of)
+}
+
+/// A reshare dealer's wrong constant term has its own name: it is proven
+/// from the old group's public data alone.
+pub(crate) fn offence_of(error: CommitmentError) -> Offence {
+    match error {
+        CommitmentError::WrongConstant => Offence::BadConstantTerm,
+        _ => Offence::BadPublicShares,
+    }
 }
 
 /// Check a signed `DkgPrivateShares` packet (a full copy) on its own: one
 /// well-sized ciphertext for every other signer in `recipients`, nothing else.
 pub fn check_private_shares(
-    config: &Config,
+    config: &impl Dealing,
     dkg_id: u64,
     shares: &DkgPrivateShares,
     recipients: &[SignerId],
@@ -55,7 +64,7 @@ pub fn check_private_shares(
     }
     for entry in &shares.shares {
         let SharePayload::Ciphertext(c) = &entry.payload else { return Err(Offence::WithheldPrivateShares) };
-        let plaintext = config.polynomials_of(sender) * config.key_ids(entry.recipient).len() * 32;
+        let plaintext = config.polynomials_of(sender) * config.recipient_key_ids(entry.recipient).len() * 32;
         if c.bytes.len() != plaintext + TAG_LEN {
             return Err(Offence::WithheldPrivateShares);
         }

@@ -10,7 +10,7 @@ use rand_core::SeedableRng;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    config::Config,
+    config::Dealing,
     crypto::{
         dh_tuple::TupleContext,
         encryption::{self, CipherContext, DecryptError},
@@ -53,7 +53,7 @@ pub enum SettleError {
 
 /// Settle a `BadPrivateShares` claim by `reporter` against `accused`.
 pub fn settle_bad_private_shares(
-    config: &Config,
+    config: &impl Dealing,
     accused_public: &DkgPublicShares,
     accused_private: &DkgPrivateShares,
     reporter_public: &DkgPublicShares,
@@ -70,7 +70,7 @@ pub fn settle_bad_private_shares(
 /// against that dealer's full commitment. `dealers` maps each included
 /// signer (the reporter too) to its full public shares and private-shares packet.
 pub fn settle_bad_share_sum(
-    config: &Config,
+    config: &impl Dealing,
     dealers: &BTreeMap<SignerId, (&DkgPublicShares, &DkgPrivateShares)>,
     reporter: SignerId,
     evidence: &BTreeMap<SignerId, BadShareEvidence>,
@@ -107,7 +107,7 @@ enum DealtCheck {
 }
 
 fn check_dealt_shares(
-    config: &Config,
+    config: &impl Dealing,
     accused_public: &DkgPublicShares,
     accused_private: &DkgPrivateShares,
     reporter_public: &DkgPublicShares,
@@ -131,7 +131,7 @@ fn check_dealt_shares(
     let Some(ciphertext) = accused_private.ciphertext_for(reporter) else { return Ok(DealtCheck::NoCiphertext) };
     let ctx = CipherContext { dkg_id, sender: accused, recipient: reporter };
     let key = encryption::derive_key(&evidence.shared_key, &ctx);
-    let keys = config.key_ids(reporter);
+    let keys = config.recipient_key_ids(reporter);
     let shares = match encryption::decrypt_shares(&key, &ctx, ciphertext, config.polynomials_of(accused) * keys.len()) {
         Ok(shares) => shares,
         Err(
@@ -147,7 +147,7 @@ fn check_dealt_shares(
 /// Do `shares` (for `keys`, polynomial by polynomial) match the dealer's full
 /// commitments? One multi-scalar multiplication per polynomial, with a random
 /// combination derived from the inputs, so the verdict is deterministic.
-fn shares_check_out(config: &Config, dealer: &DkgPublicShares, keys: &[KeyId], shares: &[SecretScalar]) -> bool {
+fn shares_check_out(config: &impl Dealing, dealer: &DkgPublicShares, keys: &[KeyId], shares: &[SecretScalar]) -> bool {
     let mut seed = TaggedHash::new("wsts-web/v1/settle-shares").u64(dealer.dkg_id).u32(dealer.signer_id);
     for s in shares {
         seed = seed.scalar(s.expose());
@@ -161,5 +161,5 @@ fn shares_check_out(config: &Config, dealer: &DkgPublicShares, keys: &[KeyId], s
         .filter_map(|(i, (c, chunk))| Some(DealtShares { dealer: i, commitment: c.full()?, shares: chunk }))
         .collect();
     dealt.len() == dealer.commitments.len()
-        && share_verify::verify_shares(keys, config.threshold as usize, &dealt, &mut rng).is_ok()
+        && share_verify::verify_shares(keys, config.dealing_threshold(), &dealt, &mut rng).is_ok()
 }

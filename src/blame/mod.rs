@@ -11,6 +11,12 @@
 //! | BadPrivateShares(S, K)   | tuple proof valid and the shares don't decrypt or check | proof invalid, or shares check |
 //! | BadShareSum(K for every S) | S's shares (decrypted with its K) fail S's commitment | evidence incomplete or invalid, or every S's shares check |
 //! | Equivocation(S, p)       | p is signed by S for this round and differs from the transcript's copy | otherwise |
+//! | BadPublicShares(S), reshare | S's constant term is not `Σ_{k∈K_S} λ_k X_k` over the old public key shares (`BadConstantTerm`) | it is |
+//!
+//! A reshare or refresh runs on the same packets and is judged by the same
+//! functions: each takes a [`crate::config::Dealing`], a DKG's `Config` or a
+//! reshare's [`crate::config::ReshareDealing`] (old dealers, new recipients,
+//! new threshold, and the constant terms the old group's public data fixes).
 //!
 //! An honest signer only accuses on a packet whose digest matches the
 //! coordinator's (it asks for the coordinator's copy otherwise), so an
@@ -57,6 +63,9 @@ pub enum Offence {
     BadSignatureShare,
     /// Reported success with a group key other than the transcript's.
     WrongGroupKey,
+    /// Dealt a reshare whose constant term is not the one the old public key
+    /// shares fix (proven from public data alone).
+    BadConstantTerm,
 }
 
 /// One proven offence.

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 
 use super::{
     check_public_shares,
-    dealt::{settle_bad_private_shares, settle_bad_share_sum, SumVerdict, Verdict},
+    checks::offence_of,
+    dealt::{settle_bad_private_shares, settle_bad_share_sum, SettleError, SumVerdict, Verdict},
     DkgTranscript, Finding, Offence,
 };
 use crate::{
-    config::Config,
+    config::Dealing,
     crypto::SignerId,
     net::{
         BadShareEvidence, DkgEndFailure, DkgFailure, DkgPrivateShares, DkgPublicShares, Message, NetworkKeys, Packet,
@@ -20,7 +21,7 @@ use crate::{
 /// Settle one signer's `DkgEnd` failure against the transcript. Returns the
 /// offences it proves, against the accused or against the reporter.
 pub fn settle_dkg_failure(
-    config: &Config,
+    config: &impl Dealing,
     keys: &NetworkKeys,
     transcript: &DkgTranscript,
     reporter: SignerId,
@@ -67,7 +68,7 @@ fn settle_equivocation(
 }
 
 fn settle_share_failure(
-    config: &Config,
+    config: &impl Dealing,
     transcript: &DkgTranscript,
     reporter: SignerId,
     failure: &DkgFailure,
@@ -103,7 +104,7 @@ fn settle_share_failure(
 }
 
 fn settle_bad_private(
-    config: &Config,
+    config: &impl Dealing,
     transcript: &DkgTranscript,
     reporter: SignerId,
     claims: &BTreeMap<SignerId, BadShareEvidence>,
@@ -118,6 +119,7 @@ fn settle_bad_private(
                 Ok(Verdict::AccusedAtFault) => Finding { signer: *s, offence: Offence::BadPrivateShares },
                 Ok(Verdict::ReporterAtFault) => false_accusation,
                 // The accused's own public shares are malformed.
+                Err(SettleError::BadAccusedPublicShares(e)) => Finding { signer: *s, offence: offence_of(e) },
                 Err(_) => Finding { signer: *s, offence: Offence::BadPublicShares },
             })
         })
@@ -125,19 +127,28 @@ fn settle_bad_private(
 }
 
 fn settle_sum(
-    config: &Config,
+    config: &impl Dealing,
     transcript: &DkgTranscript,
     reporter: SignerId,
     evidence: &BTreeMap<SignerId, BadShareEvidence>,
 ) -> Vec<Finding> {
     // The key's dealers are exactly the signers whose private shares are in
-    // the transcript.
-    let dealers: BTreeMap<SignerId, (&DkgPublicShares, &DkgPrivateShares)> = transcript
+    // the transcript. A reshare's recipient that deals nothing sends none.
+    let mut dealers: BTreeMap<SignerId, (&DkgPublicShares, &DkgPrivateShares)> = transcript
         .private
         .iter()
         .filter_map(|(&s, private)| Some((s, (transcript.public_shares(s)?, private.message()))))
         .collect();
-    if dealers.len() != transcript.private.len() || !dealers.contains_key(&reporter) {
+    let dealt_nothing = DkgPrivateShares { dkg_id: transcript.dkg_id, signer_id: reporter, shares: vec![] };
+    match transcript.public_shares(reporter) {
+        Some(public) if public.commitments.is_empty() && config.polynomials_of(reporter) == 0 => {
+            dealers.entry(reporter).or_insert((public, &dealt_nothing));
+        }
+        _ => {}
+    }
+    if dealers.len() != transcript.private.len() + usize::from(!transcript.private.contains_key(&reporter))
+        || !dealers.contains_key(&reporter)
+    {
         return vec![];
     }
     match settle_bad_share_sum(config, &dealers, reporter, evidence) {

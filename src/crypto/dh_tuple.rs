@@ -15,7 +15,7 @@ use super::{
     base_mul,
     encoding::{serde_point, serde_scalar},
     hash::{tags, TaggedHash},
-    is_identity,
+    is_identity, mul_secret,
     nonce::derive_secret_nonce,
     secret::SecretScalar,
     Point, Scalar, SignerId,
@@ -53,7 +53,8 @@ fn challenge(x: &Point, p: &Point, k: &Point, r_g: &Point, r_p: &Point, ctx: &Tu
 }
 
 impl TupleProof {
-    /// Prove that `K = x·P` where `X = x·G`.
+    /// Prove that `K = x·P` where `X = x·G`. Constant time in `x` and the
+    /// proof's nonce.
     pub fn prove<R: RngCore + CryptoRng>(
         x: &SecretScalar,
         p: &Point,
@@ -61,10 +62,10 @@ impl TupleProof {
         rng: &mut R,
     ) -> (Point, Self) {
         let public = base_mul(x.expose());
-        let k = p * x.expose();
+        let k = mul_secret(p, x.expose());
         let nonce = derive_secret_nonce(rng, x.expose(), tags::DH_TUPLE);
         let r_g = base_mul(nonce.expose());
-        let r_p = p * nonce.expose();
+        let r_p = mul_secret(p, nonce.expose());
         let c = challenge(&public, p, &k, &r_g, &r_p, ctx);
         let s = nonce.expose() + (c * x.expose());
         (k, TupleProof { r_g, r_p, s })

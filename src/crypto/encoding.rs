@@ -105,10 +105,17 @@ pub fn scalar_from_bytes(bytes: &[u8]) -> Result<Scalar, EncodingError> {
     Ok(Scalar::from(data))
 }
 
-/// Big-endian `a < b` for equal-length byte strings.
+/// Big-endian `a < b` for equal-length byte strings, branch-free: `a` may
+/// be a secret (a decrypted share).
 pub fn less_than(a: &[u8], b: &[u8]) -> bool {
     debug_assert_eq!(a.len(), b.len());
-    a < b
+    // The borrow out of a - b, least significant byte first.
+    let borrow = a
+        .iter()
+        .zip(b)
+        .rev()
+        .fold(0u16, |borrow, (&x, &y)| ((x as u16).wrapping_sub(y as u16).wrapping_sub(borrow) >> 8) & 1);
+    borrow == 1
 }
 
 /// Encode with the compact binary codec.
@@ -288,6 +295,24 @@ mod tests {
         off_curve[32] = 5;
         assert_eq!(point_from_bytes(&off_curve), Err(EncodingError::InvalidPoint));
         assert!(matches!(point_from_bytes(&bytes[..32]), Err(EncodingError::WrongLength { .. })));
+    }
+
+    #[test]
+    fn less_than_is_lexicographic_order() {
+        let mut n_plus_1 = GROUP_ORDER;
+        n_plus_1[31] += 1;
+        let mut n_minus_1 = GROUP_ORDER;
+        n_minus_1[31] -= 1;
+        let mut top_differs = [0u8; 32];
+        top_differs[0] = 1;
+        let values = [[0u8; 32], [0xff; 32], GROUP_ORDER, n_plus_1, n_minus_1, FIELD_PRIME, top_differs];
+        for a in &values {
+            for b in &values {
+                assert_eq!(less_than(a, b), a < b, "{} < {}", hex::encode(a), hex::encode(b));
+            }
+        }
+        assert!(!less_than(&[], &[]));
+        assert!(less_than(&[0x01, 0xff], &[0x02, 0x00]));
     }
 
     #[test]

@@ -21,6 +21,7 @@ use super::{
     base_mul,
     encoding::{fixed, scalar_from_bytes, serde_bytes_hex, serde_point, EncodingError, SCALAR_LEN},
     hash::{tags, TaggedHash},
+    mul_secret,
     secret::SecretScalar,
     Point, Scalar, SignerId,
 };
@@ -43,9 +44,10 @@ impl KexKeyPair {
         KexKeyPair { secret, public }
     }
 
-    /// The ECDH point shared with the holder of `their_public`.
+    /// The ECDH point shared with the holder of `their_public`, in constant
+    /// time in our secret.
     pub fn shared_point(&self, their_public: &Point) -> Point {
-        their_public * self.secret.expose()
+        mul_secret(their_public, self.secret.expose())
     }
 }
 

@@ -80,6 +80,30 @@ pub fn coefficients(set: &[KeyId], targets: &[KeyId]) -> Result<Vec<Scalar>, Lag
     }
 }
 
+/// `λ_k(x) = Π_{m∈S, m≠k} (x − m) / (k − m)` for each `k` in `targets`: the
+/// coefficients that evaluate at `x` a polynomial of degree below |S| from
+/// its values on S (a repair evaluates at a lost key id, eprint 2017/1155).
+/// One inversion for all targets.
+pub fn coefficients_at(set: &[KeyId], targets: &[KeyId], x: &Scalar) -> Result<Vec<Scalar>, LagrangeError> {
+    validate_set(set)?;
+    if let Some(&k) = targets.iter().find(|k| !set.contains(k)) {
+        return Err(LagrangeError::NotInSet(k));
+    }
+    let mut denominators: Vec<Scalar> = targets
+        .iter()
+        .map(|&k| {
+            let xk = scalar_from_u32(k);
+            set.iter().filter(|&&m| m != k).fold(Scalar::from(1), |acc, &m| acc * (xk - scalar_from_u32(m)))
+        })
+        .collect();
+    batch_invert(&mut denominators);
+    Ok(targets
+        .iter()
+        .zip(denominators)
+        .map(|(&k, d)| set.iter().filter(|&&m| m != k).fold(d, |acc, &m| acc * (*x - scalar_from_u32(m))))
+        .collect())
+}
+
 /// `λ_k = N / (k·Π_{m≠k}(m − k))` with `N = Π_{m∈S} m`.
 fn direct(set: &[KeyId], targets: &[KeyId]) -> Vec<Scalar> {
     let numerator = set.iter().fold(Scalar::from(1), |acc, &m| acc * scalar_from_u32(m));
@@ -173,6 +197,23 @@ mod tests {
         let expected: Vec<Scalar> = values.iter().map(|v| v.invert()).collect();
         batch_invert(&mut values);
         assert_eq!(values, expected);
+    }
+
+    #[test]
+    fn interpolates_at_any_point() {
+        let mut rng = ChaCha20Rng::seed_from_u64(14);
+        let f = Polynomial::random(3, &mut rng);
+        let set = [2, 5, 6, 9];
+        for x in [0u32, 1, 7, 40] {
+            let lambdas = coefficients_at(&set, &set, &scalar_from_u32(x)).unwrap();
+            let sum = set
+                .iter()
+                .zip(&lambdas)
+                .fold(Scalar::from(0), |acc, (&k, l)| acc + f.evaluate(&scalar_from_u32(k)) * l);
+            assert_eq!(sum, f.evaluate(&scalar_from_u32(x)), "at {x}");
+        }
+        assert_eq!(coefficients_at(&set, &set, &Scalar::from(0)).unwrap(), coefficients(&set, &set).unwrap());
+        assert_eq!(coefficients_at(&set, &[3], &Scalar::from(1)), Err(LagrangeError::NotInSet(3)));
     }
 
     #[test]

@@ -9,8 +9,29 @@
 //! a *dealer* deals one secret polynomial during DKG, a *key id* is one unit of
 //! weight (1-based), and a *signing party* contributes one nonce and one
 //! signature share.
+//!
+//! # Timing
+//!
+//! Every multiplication of a point by a secret runs in time independent of
+//! the secret (`cargo run --release --example ct-check` measures it; see
+//! docs/constant-time.md):
+//!
+//! - `x·G` is [`base_mul`]: nonces (FROST, BIP-340, proofs of possession,
+//!   DH-tuple proofs), key-exchange and network public keys, and the secret
+//!   side of share checks; [`base_mul_batch`] for polynomial commitments.
+//! - `x·P` is [`mul_secret`]: ECDH for the share encryption keys, and the
+//!   DH-tuple proof's `x·P` and `k·P`.
+//! - Secret scalar arithmetic (libsecp256k1's scalar operations,
+//!   [`small_horner`], [`encoding::less_than`]) is branch-free and reads no
+//!   memory at secret-dependent addresses.
+//!
+//! Operations on public data only may take variable time, and do:
+//! verification (`mul_add_generator`, `Point * Scalar`), the multi-scalar
+//! multiplications of batch checks ([`msm`]), decoding points. Batch checks
+//! of secret shares ([`share_verify`]) multiply only random weights and
+//! public key ids by public commitments there; the weighted sum of the
+//! secret shares goes through [`base_mul`].
 
-pub mod base_table;
 pub mod bip340;
 pub mod dh_tuple;
 pub mod encoding;
@@ -20,6 +41,8 @@ pub mod lagrange;
 pub mod nonce;
 pub mod polynomial;
 pub mod proof_of_possession;
+pub mod repair;
+pub mod reshare;
 pub mod secret;
 pub mod share_verify;
 pub mod signing;
@@ -38,9 +61,37 @@ pub fn generator() -> Point {
     p256k1::point::G
 }
 
-/// `x·G`, on a precomputed comb ([`base_table`]).
+/// `x·G`, in constant time in `x`: a signed-digit comb over 6-bit windows
+/// (43 constant-time additions, every table entry of a window read under a
+/// mask), in the vendored libsecp256k1 (`p256k1::constant_time`). Measured
+/// faster than libsecp256k1's own `ecmult_gen` and its variable-time
+/// `ecmult`; used for public scalars too.
 pub fn base_mul(x: &Scalar) -> Point {
-    base_table::mul_generator(x)
+    p256k1::constant_time::mul_generator(x)
+}
+
+/// `[x·G for x in xs]` in affine form (z = 1), constant time in each `x`.
+/// From [`BATCH_FROM`] scalars on, the comb runs for all of them in
+/// lockstep with affine additions that share one field inversion per
+/// window (`p256k1::constant_time::mul_generator_batch`); fewer go one by
+/// one and share one inversion at the end.
+pub fn base_mul_batch<'a>(xs: impl ExactSizeIterator<Item = &'a Scalar>) -> Vec<Point> {
+    if xs.len() >= BATCH_FROM {
+        return p256k1::constant_time::mul_generator_batch(xs);
+    }
+    let mut points: Vec<Point> = xs.map(base_mul).collect();
+    normalize_batch(&mut points);
+    points
+}
+
+/// The batch size from which [`base_mul_batch`] runs in lockstep.
+pub const BATCH_FROM: usize = 32;
+
+/// `x·P` for a secret `x` and a public `P`, in constant time in `x`
+/// (libsecp256k1's `ecmult_const`). `Point * Scalar` is variable-time: keep
+/// it for public scalars.
+pub fn mul_secret(point: &Point, x: &Scalar) -> Point {
+    p256k1::constant_time::mul_point(point, x)
 }
 
 /// Bring points to affine form (z = 1) with one field inversion for all

@@ -9,7 +9,6 @@ use rand_core::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    base_mul,
     encoding::{fixed, serde_point, serde_points},
     hash::{tags, TaggedHash},
     is_identity,
@@ -30,6 +29,17 @@ impl Polynomial {
     pub fn random<R: RngCore + CryptoRng>(threshold: usize, rng: &mut R) -> Self {
         assert!(threshold > 0, "a polynomial needs at least one coefficient");
         Polynomial { coefficients: (0..threshold).map(|_| SecretScalar::random(rng)).collect() }
+    }
+
+    /// A random polynomial with `threshold` coefficients and the given
+    /// constant term: a reshare dealer's (its Lagrange-weighted part of the
+    /// old secret) or a refresh dealer's (zero).
+    pub fn with_constant<R: RngCore + CryptoRng>(constant: SecretScalar, threshold: usize, rng: &mut R) -> Self {
+        assert!(threshold > 0, "a polynomial needs at least one coefficient");
+        let mut coefficients = Vec::with_capacity(threshold);
+        coefficients.push(constant);
+        coefficients.extend((1..threshold).map(|_| SecretScalar::random(rng)));
+        Polynomial { coefficients }
     }
 
     pub fn threshold(&self) -> usize {
@@ -65,9 +75,7 @@ impl Polynomial {
     /// In affine form, so that encoding it (twice: for the signature's digest
     /// of the rest, and on the wire) costs no field inversions.
     pub fn commit(&self) -> Vec<Point> {
-        let mut points: Vec<Point> = self.coefficients.iter().map(|c| base_mul(c.expose())).collect();
-        super::normalize_batch(&mut points);
-        points
+        super::base_mul_batch(self.coefficients.iter().map(SecretScalar::expose))
     }
 }
 
@@ -125,6 +133,8 @@ pub enum CommitmentError {
     BadProof,
     #[error("the commitment is pruned where the full one is needed")]
     Pruned,
+    #[error("the constant term is not the one the old public key shares fix")]
+    WrongConstant,
 }
 
 /// The digest a pruned commitment keeps of `[A_1, …, A_{t-1}]`.
@@ -216,6 +226,7 @@ pub fn aggregate_rest<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::base_mul;
     use crate::crypto::proof_of_possession::PopPurpose;
     use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 

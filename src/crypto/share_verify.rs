@@ -11,11 +11,18 @@
 //! libsecp256k1). A wrong share makes it fail except with probability 1/n.
 //! Only when it fails do we check each dealer alone, which names every bad
 //! dealer and never an honest one (an honest dealer's check is an identity).
+//!
+//! The multi-scalar multiplication takes variable time, so its scalars must
+//! not depend on secrets: the random weights and key ids are harmless, but
+//! the weighted sum of the shares is not (timing could reveal the weights
+//! through `u_j`, then the shares through the sum). That side is computed
+//! apart, `(Σ ρ_k s_k)·G` with the constant-time [`base_mul`], and enters as
+//! a point with weight 1.
 
 use p256k1::traits::MultiMult;
 use rand_core::{CryptoRng, RngCore};
 
-use super::{base_mul, generator, is_identity, scalar_from_u32, secret::SecretScalar, KeyId, Point, Scalar};
+use super::{base_mul, is_identity, scalar_from_u32, secret::SecretScalar, KeyId, Point, Scalar};
 
 /// One dealer's commitment and the shares it sent for the recipient's key ids
 /// (in the same order as the `key_ids` passed to [`verify_shares`]).
@@ -31,12 +38,21 @@ pub fn verify_share(commitment: &[Point], key_id: KeyId, share: &Scalar) -> bool
 }
 
 /// A multi-scalar multiplication over borrowed commitments: no copies of the
-/// points, only of the scalars.
+/// points, only of the scalars. The last term is `1·secret_side`.
 struct CommitmentMsm<'a> {
     commitments: Vec<&'a [Point]>,
     t: usize,
     scalars: Vec<Scalar>,
-    generator: Point,
+    secret_side: Point,
+}
+
+impl<'a> CommitmentMsm<'a> {
+    /// `Σ_d Σ_j scalars[d·t + j]·commitments[d][j] - σ·G`, where σ (secret)
+    /// is multiplied in constant time.
+    fn new(commitments: Vec<&'a [Point]>, t: usize, mut scalars: Vec<Scalar>, sigma: &Scalar) -> Self {
+        scalars.push(Scalar::from(1));
+        CommitmentMsm { commitments, t, scalars, secret_side: base_mul(&-*sigma) }
+    }
 }
 
 impl MultiMult for CommitmentMsm<'_> {
@@ -47,7 +63,7 @@ impl MultiMult for CommitmentMsm<'_> {
     fn get_point(&self, i: usize) -> &Point {
         let d = i / self.t;
         if d == self.commitments.len() {
-            &self.generator
+            &self.secret_side
         } else {
             &self.commitments[d][i % self.t]
         }
@@ -91,12 +107,10 @@ pub fn verify_summed<R: RngCore + CryptoRng>(
         return false;
     }
     let rho: Vec<Scalar> = key_ids.iter().map(|_| Scalar::random(rng)).collect();
-    let mut scalars = super::small_horner::weighted_power_sums(key_ids, &rho, summed_commitment.len());
-    let sigma = summed_shares.iter().zip(&rho).fold(Scalar::from(0), |acc, (x, r)| acc + x * r);
-    scalars.push(-sigma);
     let t = summed_commitment.len();
-    let mut msm = CommitmentMsm { commitments: vec![summed_commitment], t, scalars, generator: generator() };
-    msm_is_identity(&mut msm)
+    let scalars = super::small_horner::weighted_power_sums(key_ids, &rho, t);
+    let sigma = summed_shares.iter().zip(&rho).fold(Scalar::from(0), |acc, (x, r)| acc + x * r);
+    msm_is_identity(&mut CommitmentMsm::new(vec![summed_commitment], t, scalars, &sigma))
 }
 
 /// Verify every dealer's shares for `key_ids`. Returns the dealers whose
@@ -127,23 +141,13 @@ pub fn verify_shares<D: Copy, R: RngCore + CryptoRng>(
             scalars.extend(u.iter().map(|uj| rd * uj));
             sigma += rd * c;
         }
-        scalars.push(-sigma);
-        let mut msm = CommitmentMsm {
-            commitments: well_formed.iter().map(|d| d.commitment).collect(),
-            t: threshold,
-            scalars,
-            generator: generator(),
-        };
-        msm_is_identity(&mut msm)
+        let commitments = well_formed.iter().map(|d| d.commitment).collect();
+        msm_is_identity(&mut CommitmentMsm::new(commitments, threshold, scalars, &sigma))
     };
 
     if !batch_ok {
         for (d, c) in well_formed.iter().zip(&combined) {
-            let mut scalars = u.clone();
-            scalars.push(-*c);
-            let mut msm =
-                CommitmentMsm { commitments: vec![d.commitment], t: threshold, scalars, generator: generator() };
-            if !msm_is_identity(&mut msm) {
+            if !msm_is_identity(&mut CommitmentMsm::new(vec![d.commitment], threshold, u.clone(), c)) {
                 bad.push(d.dealer);
             }
         }

@@ -11,7 +11,10 @@
 mod dkg;
 #[cfg(feature = "sim")]
 pub mod local;
+mod reshare;
 mod sign;
+
+pub use reshare::{ReshareKeys, Reshared};
 
 use std::collections::BTreeMap;
 
@@ -29,7 +32,7 @@ use crate::{
     net::DkgPublicShares,
 };
 
-/// Secrets that live for one DKG attempt.
+/// Secrets that live for one DKG (or reshare) attempt.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct DkgSecrets {
     dkg_id: u64,

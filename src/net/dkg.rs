@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Digest, SigningForm};
 use crate::{
-    config::Config,
+    config::Dealing,
     crypto::{
         dh_tuple::TupleProof,
         encoding::{fixed, serde_bytes_hex, serde_point, serde_points},
@@ -59,13 +59,25 @@ impl DkgPublicShares {
     ///
     /// A pruned copy is checked as far as it goes (constant terms and
     /// proofs); see [`DkgPublicShares::verify_full`].
-    pub fn verify(&self, config: &Config) -> Result<(), CommitmentError> {
+    ///
+    /// Under a reshare's [`Dealing`] each constant term must also be the one
+    /// the old public key shares fix, checkable from public data alone.
+    pub fn verify(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
+        self.verify_proofs(config)?;
+        let constants = self.commitments.iter().map(|c| (self.signer_id, c.constant())).collect();
+        config.check_constants(&constants).map_err(|_| CommitmentError::WrongConstant)
+    }
+
+    /// [`DkgPublicShares::verify`] but for the constant terms a reshare fixes:
+    /// for a recipient that checks every dealer's at once
+    /// ([`Dealing::check_constants`]).
+    pub fn verify_proofs(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
         let expected = config.polynomials_of(self.signer_id);
         if self.commitments.len() != expected {
             return Err(CommitmentError::WrongLength { expected, got: self.commitments.len() });
         }
         for (index, c) in self.commitments.iter().enumerate() {
-            c.verify(config.threshold as usize, &poly_context(self.dkg_id, self.signer_id, index))?;
+            c.verify(config.dealing_threshold(), &poly_context(self.dkg_id, self.signer_id, index))?;
         }
         if !self.kex_proof.verify(&self.kex_public, &kex_context(self.dkg_id, self.signer_id)) {
             return Err(CommitmentError::BadProof);
@@ -75,7 +87,7 @@ impl DkgPublicShares {
 
     /// [`DkgPublicShares::verify`], and every commitment must be full: what the
     /// coordinator requires of the packet a signer sends it.
-    pub fn verify_full(&self, config: &Config) -> Result<(), CommitmentError> {
+    pub fn verify_full(&self, config: &impl Dealing) -> Result<(), CommitmentError> {
         if self.commitments.iter().any(|c| c.full().is_none()) {
             return Err(CommitmentError::Pruned);
         }

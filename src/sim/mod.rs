@@ -8,6 +8,7 @@
 
 mod adversary;
 pub mod bench;
+pub mod bench_reshare;
 mod ceremony;
 mod meter;
 mod network;

@@ -29,7 +29,7 @@ export interface NetworkKeyPair { secret: Uint8Array; public: string; }
 /** Thrown errors carry a stable `code`, e.g. "bad-signature", "replay", "duplicate". */
 export interface WstsError extends Error { code: string; }
 export type Offence = "BadPublicShares" | "WithheldPrivateShares" | "BadPrivateShares"
-  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey";
+  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey" | "BadConstantTerm";
 export interface Finding { signer: number; offence: Offence; }
 /** A signer's complaint, as reported in DkgEnd (evidence included). */
 export type DkgEndFailure = { Shares: unknown[] } | { Equivocation: { signer: number; packet: string } }

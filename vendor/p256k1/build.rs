@@ -39,14 +39,17 @@ fn main() {
         base_config.define("USE_FORCE_WIDEMUL_INT64", Some("1"));
     }
 
+    // wsts-web patch: wsts_ct.c is src/secp256k1.c (which it includes) plus
+    // the constant-time multiplications wsts-web needs (PATCHES.md).
     base_config
-        .file(path("src/secp256k1.c"))
+        .file("wsts_ct.c")
         .file(path("src/precomputed_ecmult.c"))
         .file(path("src/precomputed_ecmult_gen.c"))
         .compile("libsecp256k1.a");
 
     // Tell cargo to invalidate the built crate whenever the wrapper changes
     println!("cargo:rerun-if-changed=wrapper.h");
+    println!("cargo:rerun-if-changed=wsts_ct.c");
     println!("cargo:rustc-link-lib=secp256k1");
 
     #[cfg(feature = "with_bindgen")]

@@ -47,4 +47,7 @@ pub mod field;
 /// Traits
 pub mod traits;
 
+/// Multiplications in constant time in the scalar (wsts-web patch)
+pub mod constant_time;
+
 mod group;
