@@ -63,11 +63,12 @@ test('DKG, a BIP-340 and two taproot signatures across 5 pages, over WebRTC', { 
   await c.ctx.close();
 });
 
-test('without WebRTC everything goes through the relay', { timeout: 60000 }, async () => {
+test('without WebRTC everything goes through the relay; uneven weights count by key ids', { timeout: 60000 }, async () => {
   const room = roomName('relayonly');
   const ctx = await env.newContext();
   const w = env.watch(await ctx.newPage(), 'coordinator');
-  await w.goto(`${env.url}coordinator.html?room=${room}&signers=3&keys=6&threshold=4&webrtc=0`);
+  // Signer 1 holds 4 of 6 key ids: no threshold-4 signature without it.
+  await w.goto(`${env.url}coordinator.html?room=${room}&signers=3&weights=1,4,1&threshold=4&webrtc=0`);
   await w.waitForFunction(() => window.wsts?.state().connected);
   const pages = [];
   for (let i = 0; i < 3; i++) {
@@ -79,12 +80,52 @@ test('without WebRTC everything goes through the relay', { timeout: 60000 }, asy
   await w.evaluate(() => window.wsts.runDkg());
   const sig = await w.evaluate(() => window.wsts.sign('00ff', 'Schnorr'));
   assert.equal((await checkSignature(sig)).ok, true);
-  const t = (await w.evaluate(() => window.wsts.state())).transport;
+  assert.ok(sig.signers_used.includes(1), JSON.stringify(sig.signers_used));
+  const state = await w.evaluate(() => window.wsts.state());
+  assert.deepEqual(state.config.weights, [1, 4, 1]);
+  assert.deepEqual(state.signers['1'].keyIds, [2, 3, 4, 5]);
+  const t = state.transport;
   for (let i = 0; i < 3; i++) {
     assert.equal(t[`signer-${i}`].path, 'relay');
     assert.equal(t[`signer-${i}`].sent.webrtc, 0);
     assert.ok(t[`signer-${i}`].received.relay > 0);
   }
+  await ctx.close();
+});
+
+test('ROAST in the tab: signers that answer the nonce request and then freeze never delay it with a deadline, and are not malicious', { timeout: 60000 }, async () => {
+  const room = roomName('roast');
+  const ctx = await env.newContext();
+  const w = env.watch(await ctx.newPage(), 'coordinator');
+  await w.goto(`${env.url}coordinator.html?room=${room}&signers=5&keys=20&threshold=12&policy=roast&webrtc=0`);
+  await w.waitForFunction(() => window.wsts?.state().connected);
+  const pages = [];
+  for (let i = 0; i < 5; i++) {
+    const p = env.watch(await ctx.newPage(), `signer-${i}`);
+    await p.goto(`${env.url}signer.html?room=${room}&id=${i}&webrtc=0`);
+    pages.push(p);
+  }
+  await w.evaluate(() => window.wsts.ready());
+  await w.evaluate(() => window.wsts.runDkg());
+  // Signers 0 and 1 answer the nonce request, then never answer a session.
+  for (const p of pages.slice(0, 2)) await p.evaluate(() => window.wstsSigner.hold(['SessionRequest']));
+  const { sig, deadlines } = await w.evaluate(async () => {
+    const app = window.wsts.app;
+    const seen = [];
+    const probe = setInterval(() => seen.push(app.coord.pollTimeout()), 2);
+    const signed = await app.sign('00ff', 'Schnorr');
+    clearInterval(probe);
+    seen.push(app.coord.pollTimeout());
+    return { sig: signed, deadlines: seen.filter((d) => d !== undefined && d !== null).length };
+  });
+  assert.equal(deadlines, 0, 'a ROAST signing round never sets a deadline: no timeout could fire');
+  assert.equal((await checkSignature(sig)).ok, true);
+  assert.deepEqual(sig.signers_used, [2, 3, 4]);
+  const state = await w.evaluate(() => window.wsts.state());
+  assert.equal(state.policy, 'roast');
+  assert.deepEqual(state.malicious, {});
+  const report = await w.evaluate(() => window.wsts.report());
+  assert.ok(report.signatures.at(-1).sessions >= 2, JSON.stringify(report.signatures.at(-1)));
   await ctx.close();
 });
 

@@ -35,6 +35,16 @@ pub enum Scheme {
     V2,
 }
 
+/// The most key ids [`Config::from_weights`] builds (far above any workload:
+/// DKG costs grow with key ids times the threshold).
+pub const MAX_KEY_IDS: u32 = 1 << 20;
+
+/// `num_keys` key ids spread over `num_signers` as evenly as they go (the
+/// first signers hold one more when they do not divide).
+pub fn even_weights(num_signers: u32, num_keys: u32) -> Vec<u32> {
+    (0..num_signers).map(|s| num_keys / num_signers.max(1) + u32::from(s < num_keys % num_signers.max(1))).collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Config {
     pub scheme: Scheme,
@@ -66,6 +76,34 @@ pub enum ConfigError {
     UnsortedKeyIds(SignerId),
     #[error("signer ids must be 0..{count}; {missing} is missing")]
     SignerIdsNotContiguous { count: u32, missing: SignerId },
+    #[error("the weights sum to more than {max} key ids")]
+    TooManyKeys { max: u32 },
+    #[error("{what} is {given} but the weights give {from_weights}")]
+    WeightsDisagree { what: &'static str, given: u32, from_weights: u32 },
+    #[error("give the weights, or both the number of signers and of key ids")]
+    NoWorkload,
+}
+
+/// The weights of a workload given as any of: a weight list, a signer count,
+/// a key id count. With the list, the counts are optional but must agree with
+/// it; without it, both counts are needed and key ids are spread evenly.
+pub fn checked_weights(
+    signers: Option<u32>,
+    keys: Option<u32>,
+    weights: Option<Vec<u32>>,
+) -> Result<Vec<u32>, ConfigError> {
+    let Some(weights) = weights else {
+        let (Some(signers), Some(keys)) = (signers, keys) else { return Err(ConfigError::NoWorkload) };
+        return Ok(even_weights(signers, keys));
+    };
+    let count = u32::try_from(weights.len()).unwrap_or(u32::MAX);
+    let total = weights.iter().try_fold(0u32, |sum, w| sum.checked_add(*w)).unwrap_or(u32::MAX);
+    for (what, given, from_weights) in [("the number of signers", signers, count), ("the number of key ids", keys, total)] {
+        if let Some(given) = given.filter(|g| *g != from_weights) {
+            return Err(ConfigError::WeightsDisagree { what, given, from_weights });
+        }
+    }
+    Ok(weights)
 }
 
 impl Config {
@@ -81,16 +119,38 @@ impl Config {
         if num_signers == 0 {
             return Err(ConfigError::NoSigners);
         }
+        Config::from_weights(scheme, &even_weights(num_signers, num_keys), threshold, dkg_threshold)
+    }
+
+    /// Signer `i` holds `weights[i]` key ids, numbered in signer order
+    /// (signer 0 holds `1..=weights[0]`, and so on).
+    pub fn from_weights(
+        scheme: Scheme,
+        weights: &[u32],
+        threshold: u32,
+        dkg_threshold: u32,
+    ) -> Result<Self, ConfigError> {
+        if weights.is_empty() {
+            return Err(ConfigError::NoSigners);
+        }
+        let total = weights.iter().try_fold(0u32, |sum, w| sum.checked_add(*w));
+        if total.is_none_or(|t| t > MAX_KEY_IDS) {
+            return Err(ConfigError::TooManyKeys { max: MAX_KEY_IDS });
+        }
         let mut signers = BTreeMap::new();
         let mut next = 1;
-        for s in 0..num_signers {
-            let weight = num_keys / num_signers + u32::from(s < num_keys % num_signers);
+        for (s, &weight) in (0u32..).zip(weights) {
             signers.insert(s, (next..next + weight).collect());
             next += weight;
         }
         let config = Config { scheme, threshold, dkg_threshold, signers };
         config.validate()?;
         Ok(config)
+    }
+
+    /// Every signer's weight, in signer order.
+    pub fn weights(&self) -> Vec<u32> {
+        self.signers.values().map(|k| k.len() as u32).collect()
     }
 
     pub fn validate(&self) -> Result<(), ConfigError> {
@@ -324,6 +384,43 @@ mod tests {
         assert_eq!(c.validate(), Err(ConfigError::KeyIdsNotContiguous { keys: 4, missing: 4 }));
         c.signers.insert(1, vec![4, 3]);
         assert_eq!(c.validate(), Err(ConfigError::UnsortedKeyIds(1)));
+    }
+
+    #[test]
+    fn weights_give_contiguous_key_ids_and_are_validated() {
+        let c = Config::from_weights(Scheme::V2, &[1, 5, 2], 6, 7).unwrap();
+        assert_eq!(c.key_ids(0), &[1]);
+        assert_eq!(c.key_ids(1), &[2, 3, 4, 5, 6]);
+        assert_eq!(c.key_ids(2), &[7, 8]);
+        assert_eq!(c.weights(), vec![1, 5, 2]);
+        assert_eq!(c.weight_of(&[0, 2]), 3);
+        assert_eq!(Config::from_weights(Scheme::V2, &[], 1, 1), Err(ConfigError::NoSigners));
+        assert_eq!(Config::from_weights(Scheme::V2, &[3, 0, 2], 2, 2), Err(ConfigError::SignerWithoutKeys(1)));
+        assert_eq!(
+            Config::from_weights(Scheme::V2, &[3, 2], 6, 6),
+            Err(ConfigError::ThresholdAboveKeys { threshold: 6, keys: 5 })
+        );
+        let too_many = Err(ConfigError::TooManyKeys { max: MAX_KEY_IDS });
+        assert_eq!(Config::from_weights(Scheme::V2, &[u32::MAX, 1], 1, 1), too_many);
+        assert_eq!(Config::from_weights(Scheme::V2, &[MAX_KEY_IDS, 1], 1, 1), too_many);
+        assert_eq!(Config::evenly(Scheme::V1, 3, 7, 4, 4).unwrap().weights(), vec![3, 2, 2]);
+    }
+
+    #[test]
+    fn workloads_agree_with_their_weights() {
+        assert_eq!(checked_weights(Some(3), Some(7), None), Ok(vec![3, 2, 2]));
+        assert_eq!(checked_weights(None, None, Some(vec![1, 5])), Ok(vec![1, 5]));
+        assert_eq!(checked_weights(Some(2), Some(6), Some(vec![1, 5])), Ok(vec![1, 5]));
+        assert_eq!(
+            checked_weights(Some(3), None, Some(vec![1, 5])),
+            Err(ConfigError::WeightsDisagree { what: "the number of signers", given: 3, from_weights: 2 })
+        );
+        assert_eq!(
+            checked_weights(None, Some(7), Some(vec![1, 5])),
+            Err(ConfigError::WeightsDisagree { what: "the number of key ids", given: 7, from_weights: 6 })
+        );
+        assert_eq!(checked_weights(Some(3), None, None), Err(ConfigError::NoWorkload));
+        assert_eq!(checked_weights(None, Some(3), None), Err(ConfigError::NoWorkload));
     }
 
     #[test]

@@ -94,6 +94,77 @@ fn exit_codes() {
 }
 
 #[test]
+fn weights_replace_the_counts_and_must_agree_with_them() {
+    // Signer 2 (weight 9 of 16) is needed for threshold 10; signers 0 and 3 are not.
+    let (code, out, err) =
+        sim(&["run", "--weights", "1,3,9,3", "--threshold", "10", "--fault", "0:offline=sign", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let used = report["signatures"][0]["signers_used"].as_array().unwrap();
+    assert!(used.contains(&serde_json::json!(2)) && !used.contains(&serde_json::json!(0)), "{used:?}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--signers", "4", "--keys", "16", "--threshold", "10"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--keys", "20", "--threshold", "10"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the number of key ids is 20 but the weights give 16"), "{err}");
+    let (code, _, err) = sim(&["run", "--weights", "1,3,9,3", "--signers", "5", "--threshold", "10"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the number of signers is 5 but the weights give 4"), "{err}");
+    let (code, _, err) = sim(&["run", "--signers", "4", "--threshold", "10"]);
+    assert_eq!(code, 2, "clap asks for --keys or --weights: {err}");
+    // With signer 2 silent, 7 < 10 key ids remain: no signature, nobody malicious.
+    let (code, out, _) =
+        sim(&["run", "--weights", "1,3,9,3", "--threshold", "10", "--fault", "2:offline=sign", "--json"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["malicious"], serde_json::json!({}));
+    let (code, out, err) = sim(&["bench", "--weights", "1,2,3", "--threshold", "4", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((report["signers"].clone(), report["keys"].clone()), (serde_json::json!(3), serde_json::json!(6)));
+    assert_eq!(report["weight_range"], serde_json::json!([1, 3]));
+}
+
+#[test]
+fn roast_reports_its_sessions() {
+    // Signer 0 answers the nonce request, then goes silent: its session stalls.
+    let (code, out, err) = sim(&[
+        "run",
+        "--weights",
+        "4,1,2,3",
+        "--threshold",
+        "6",
+        "--coordinator",
+        "roast",
+        "--fault",
+        "0:offline=share:1",
+        "--sign-rounds",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sigs = report["signatures"].as_array().unwrap();
+    assert_eq!(sigs[0]["sessions"], serde_json::json!(2), "{out}");
+    assert_eq!(sigs[0]["signers_used"], serde_json::json!([1, 2, 3]));
+    assert!(sigs.iter().all(|s| s["ok"] == serde_json::json!(true)));
+    assert_eq!(report["malicious"], serde_json::json!({}));
+    // The bench under a coordinated attack: the two lightest (1 and 2) of
+    // 4,1,2,3 can be silent and leave 7 >= 6; they stall one session.
+    let (code, out, err) =
+        sim(&["bench", "--weights", "4,1,2,3", "--threshold", "6", "--coordinator", "roast", "--attack", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let bench: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(bench["attackers"], serde_json::json!(2), "{out}");
+    assert!(bench["sessions"].as_u64().unwrap() <= 3, "{out}");
+    assert!(bench["round_trips"].as_f64().unwrap() >= 2.0, "{out}");
+    // FIRE reports its attempts as sessions.
+    let (_, out, _) = sim(&["run", "--weights", "4,1,2,3", "--threshold", "6", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["signatures"][0]["sessions"], serde_json::json!(1));
+}
+
+#[test]
 fn bench_times_signers_on_either_clock() {
     for clock in [None, Some("--cpu-clock")] {
         let mut args = vec!["bench", "--signers", "4", "--keys", "20", "--threshold", "13", "--json"];

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use wsts_web::{
-    config::Scheme,
+    config::{checked_weights, Scheme},
     crypto::{signing::SignatureType, SignerId},
     sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, Simulation},
 };
@@ -38,14 +38,33 @@ enum Command {
 /// The workload: signers, key ids and the signing threshold.
 #[derive(Args)]
 struct Workload {
-    #[arg(long)]
-    signers: u32,
-    /// Key ids in all (weight), spread evenly over the signers.
-    #[arg(long)]
-    keys: u32,
+    /// Number of signers (optional with --weights, which it must agree with).
+    #[arg(long, required_unless_present = "weights")]
+    signers: Option<u32>,
+    /// Key ids in all, spread evenly over the signers (optional with
+    /// --weights, which it must agree with).
+    #[arg(long, required_unless_present = "weights")]
+    keys: Option<u32>,
+    /// Key ids of each signer, in signer order: uneven weights.
+    #[arg(long, value_name = "W0,W1,...", value_delimiter = ',')]
+    weights: Option<Vec<u32>>,
     /// Key ids needed to sign.
     #[arg(long)]
     threshold: u32,
+    /// Spread --keys over --signers unevenly: 1/rank (Zipf-like), at least one each.
+    #[arg(long, conflicts_with = "weights")]
+    skewed: bool,
+}
+
+impl Workload {
+    /// Every signer's weight, checked for agreement with the counts given.
+    fn weights(&self) -> Result<Vec<u32>, String> {
+        let weights = match (self.skewed, self.signers, self.keys) {
+            (true, Some(signers), Some(keys)) => Some(wsts_web::sim::bench::skewed_weights(signers, keys)),
+            _ => self.weights.clone(),
+        };
+        checked_weights(self.signers, self.keys, weights).map_err(|e| e.to_string())
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -54,6 +73,8 @@ enum CoordinatorKind {
     Fire,
     /// Wait for every signer.
     Frost,
+    /// ROAST: concurrent sessions, no signing deadlines, at most f+1 sessions.
+    Roast,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,6 +128,12 @@ struct RunArgs {
 struct BenchArgs {
     #[command(flatten)]
     workload: Workload,
+    #[arg(long, value_enum, default_value = "fire")]
+    coordinator: CoordinatorKind,
+    /// A coordinated attack: the lightest signers, as many as the weight
+    /// allows, answer the nonce request and then go silent.
+    #[arg(long)]
+    attack: bool,
     /// Print one line of JSON.
     #[arg(long)]
     json: bool,
@@ -138,7 +165,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Bench(args) => bench(&args.workload, args.json, args.cpu_clock),
+        Command::Bench(args) => bench(&args),
     }
 }
 
@@ -150,9 +177,8 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         (_, Some(_)) => return Err("--merkle-root needs --sig-type taproot".into()),
     };
     let defaults = Options::default();
+    let weights = a.workload.weights()?;
     let options = Options {
-        signers: a.workload.signers,
-        keys: a.workload.keys,
         threshold: a.workload.threshold,
         dkg_threshold: a.dkg_threshold,
         scheme: match a.scheme {
@@ -160,6 +186,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
             SchemeArg::V2 => Scheme::V2,
         },
         frost: matches!(a.coordinator, CoordinatorKind::Frost),
+        roast: matches!(a.coordinator, CoordinatorKind::Roast),
         sig_type,
         message: a.message.map_or_else(|| defaults.message.clone(), |m| m.0),
         sign_rounds: a.sign_rounds,
@@ -167,7 +194,8 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         adversaries: a.adversary,
         faults: a.fault,
         ..defaults
-    };
+    }
+    .weighted(&weights);
     Ok((options, a.json))
 }
 
@@ -254,14 +282,23 @@ fn thread_cpu_ms() -> f64 {
     t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
 }
 
-fn bench(w: &Workload, json: bool, cpu_clock: bool) -> ExitCode {
-    let clock: Box<dyn Fn() -> f64> = if cpu_clock {
+fn bench(args: &BenchArgs) -> ExitCode {
+    let (w, json) = (&args.workload, args.json);
+    let clock: Box<dyn Fn() -> f64> = if args.cpu_clock {
         Box::new(thread_cpu_ms)
     } else {
         let origin = std::time::Instant::now();
         Box::new(move || origin.elapsed().as_secs_f64() * 1000.0)
     };
-    let report = wsts_web::sim::bench::run(w.signers, w.keys, w.threshold, "native", clock, &peak_rss);
+    let mode =
+        wsts_web::sim::bench::Mode { roast: matches!(args.coordinator, CoordinatorKind::Roast), attack: args.attack };
+    if matches!(args.coordinator, CoordinatorKind::Frost) {
+        eprintln!("error: bench runs fire or roast");
+        return ExitCode::from(2);
+    }
+    let report = w
+        .weights()
+        .and_then(|weights| wsts_web::sim::bench::run(&weights, w.threshold, mode, "native", clock, &peak_rss));
     let text = report.and_then(|r| {
         if json { serde_json::to_string(&r) } else { serde_json::to_string_pretty(&r) }.map_err(|e| e.to_string())
     });

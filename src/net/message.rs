@@ -4,16 +4,19 @@
 //! DKG: `DkgBegin` → `DkgPublicShares` → `DkgPrivateBegin` → `DkgPrivateShares`
 //! → `DkgEndBegin` → `DkgEnd`. Signing: `NonceRequest` → `NonceResponse` →
 //! `SignatureShareRequest` → `SignatureShareResponse`. `TranscriptRequest`
-//! asks the coordinator to resend packets a signer lacks. Field names follow
-//! the reference WSTS protocol.
+//! asks the coordinator to resend packets a signer lacks. ROAST (see
+//! [`super::roast`]): `NonceBatchRequest` → `NonceBatch` of signed
+//! `NonceCommitment`s; `SessionRequest` → `SessionResponse`. Field names
+//! follow the reference WSTS protocol.
 
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
-    DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceRequest, NonceResponse,
-    Packet, SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
+    DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceBatch, NonceBatchRequest,
+    NonceCommitment, NonceRequest, NonceResponse, Packet, SessionRequest, SessionResponse, SignatureShareRequest,
+    SignatureShareResponse, TranscriptRequest,
 };
 use crate::crypto::SignerId;
 
@@ -134,6 +137,11 @@ messages! {
     SignatureShareRequest,
     SignatureShareResponse,
     TranscriptRequest,
+    NonceCommitment,
+    NonceBatchRequest,
+    NonceBatch,
+    SessionRequest,
+    SessionResponse,
 }
 
 impl Message {
@@ -151,6 +159,11 @@ impl Message {
             Message::SignatureShareRequest(m) => m.dkg_id,
             Message::SignatureShareResponse(m) => m.dkg_id,
             Message::TranscriptRequest(m) => m.dkg_id,
+            Message::NonceCommitment(m) => m.dkg_id,
+            Message::NonceBatchRequest(m) => m.dkg_id,
+            Message::NonceBatch(m) => m.dkg_id,
+            Message::SessionRequest(m) => m.dkg_id,
+            Message::SessionResponse(m) => m.dkg_id,
         }
     }
 
@@ -164,11 +177,16 @@ impl Message {
             Message::NonceResponse(m) => Some(m.signer_id),
             Message::SignatureShareResponse(m) => Some(m.signer_id),
             Message::TranscriptRequest(m) => Some(m.signer_id),
+            Message::NonceCommitment(m) => Some(m.signer_id),
+            Message::NonceBatch(m) => Some(m.signer_id),
+            Message::SessionResponse(m) => Some(m.signer_id),
             Message::DkgBegin(_)
             | Message::DkgPrivateBegin(_)
             | Message::DkgEndBegin(_)
             | Message::NonceRequest(_)
-            | Message::SignatureShareRequest(_) => None,
+            | Message::SignatureShareRequest(_)
+            | Message::NonceBatchRequest(_)
+            | Message::SessionRequest(_) => None,
         }
     }
 }

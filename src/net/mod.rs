@@ -12,10 +12,12 @@ mod invitation;
 mod message;
 mod packet;
 pub mod relay_auth;
+mod roast;
 mod sign;
 
 pub use dkg::*;
 pub use invitation::*;
 pub use message::*;
 pub use packet::*;
+pub use roast::*;
 pub use sign::*;

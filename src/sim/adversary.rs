@@ -127,6 +127,12 @@ impl Adversary {
                 }
                 true
             }
+            Message::SessionResponse(m) if self.has(|b| *b == Behaviour::BadSignatureShare) => {
+                for s in &mut m.shares {
+                    s.z += Scalar::from(1);
+                }
+                true
+            }
             _ => false,
         };
         let sent = if altered { self.sign(t.to, message) } else { t };
@@ -203,6 +209,7 @@ fn round_of(m: &Message) -> u64 {
     match m {
         Message::NonceResponse(r) => (r.dkg_id << 40) + (r.sign_id << 16) + r.sign_iter_id,
         Message::SignatureShareResponse(r) => (r.dkg_id << 40) + (r.sign_id << 16) + r.sign_iter_id,
+        Message::SessionResponse(r) => (r.dkg_id << 40) + (r.sign_id << 16) + r.session_id,
         other => other.dkg_id() << 40,
     }
 }

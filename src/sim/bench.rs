@@ -9,11 +9,11 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use serde::Serialize;
 
-use super::{Options, Simulation};
+use super::{Fault, Options, Phase, Simulation};
 use crate::{
     blame::{settle_bad_private_shares, Verdict},
-    config::{Config, Scheme},
-    crypto::{secret::SecretScalar, signing::SignatureType, Scalar},
+    config::Config,
+    crypto::{secret::SecretScalar, signing::SignatureType, Scalar, SignerId},
     keys::SignerKeys,
 };
 
@@ -40,6 +40,17 @@ pub struct BenchReport {
     pub signers: u32,
     pub keys: u32,
     pub threshold: u32,
+    /// The smallest and largest weight (key ids of one signer).
+    pub weight_range: (u32, u32),
+    /// `fire` or `roast`.
+    pub coordinator: String,
+    /// Signers that answer the nonce request, then go silent (the lightest,
+    /// as many as leave the threshold's weight to the rest).
+    pub attackers: u32,
+    /// Signing sessions (FIRE: attempts) started for the signature.
+    pub sessions: u32,
+    /// Message round-trips from the signing command to the signature.
+    pub round_trips: f64,
     /// Each signer's computation during DKG (handling every packet it got).
     pub dkg_signer_ms: Spread,
     /// The coordinator's computation during DKG.
@@ -61,17 +72,63 @@ pub struct BenchReport {
     pub total_ms: f64,
 }
 
-/// Run DKG and one signing round for `signers/keys/threshold` (v2, FIRE).
+/// How the signing round is run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Mode {
+    pub roast: bool,
+    /// A coordinated attack: see [`BenchReport::attackers`].
+    pub attack: bool,
+}
+
+/// The lightest signers, as many as leave `threshold` to the rest.
+pub fn attackers(weights: &[u32], threshold: u32) -> Vec<SignerId> {
+    let mut by_weight: Vec<(u32, SignerId)> = (0u32..).zip(weights).map(|(s, w)| (*w, s)).collect();
+    by_weight.sort();
+    let mut spare = weights.iter().sum::<u32>().saturating_sub(threshold);
+    let mut out = vec![];
+    for (w, s) in by_weight {
+        if w > spare {
+            break;
+        }
+        spare -= w;
+        out.push(s);
+    }
+    out.sort();
+    out
+}
+
+/// `keys` key ids over `signers` drawn from a skewed (Zipf-like, 1/rank)
+/// distribution, every signer holding at least one; deterministic.
+pub fn skewed_weights(signers: u32, keys: u32) -> Vec<u32> {
+    let n = signers.max(1);
+    let spare = keys.saturating_sub(n);
+    let harmonic: f64 = (1..=n).map(|r| 1.0 / f64::from(r)).sum();
+    let mut w: Vec<u32> = (1..=n).map(|r| 1 + (f64::from(spare) / (f64::from(r) * harmonic)) as u32).collect();
+    let short = keys.saturating_sub(w.iter().sum());
+    let len = w.len();
+    for i in 0..short as usize {
+        w[i % len] += 1;
+    }
+    w
+}
+
+/// Run DKG and one signing round (v2): signer `i` holds `weights[i]` key
+/// ids, `threshold` of them sign; FIRE or ROAST, attacked or not.
 pub fn run(
-    signers: u32,
-    keys: u32,
+    weights: &[u32],
     threshold: u32,
+    mode: Mode,
     runtime: &str,
     clock: Box<dyn Fn() -> f64>,
     peak_memory: &dyn Fn() -> Option<u64>,
 ) -> Result<BenchReport, String> {
     let start = clock();
-    let options = Options { signers, keys, threshold, sign_rounds: 1, seed: 1, ..Options::default() };
+    let attackers = if mode.attack { attackers(weights, threshold) } else { vec![] };
+    let faults = attackers.iter().map(|s| Fault::Offline { signer: *s, phase: Phase::Share, rounds: None }).collect();
+    let options = Options { threshold, sign_rounds: 1, seed: 1, roast: mode.roast, faults, ..Options::default() }
+        .weighted(weights);
+    let (signers, keys) = (options.signers, options.keys);
+    let key_config = options.key_config()?;
     let mut sim = Simulation::new(options)?;
     sim.meter.clock = Some(clock);
     sim.meter.reset(signers as usize);
@@ -92,15 +149,21 @@ pub fn run(
     }
     let sign_signer: Vec<f64> = signature.signers_used.iter().map(|s| sim.meter.signer_ms[*s as usize]).collect();
     let aggregate_ms = sim.meter.coordinator_ms;
+    let hops = sim.meter.hops_to_signature.unwrap_or(0);
     let clock = sim.meter.clock.take().expect("set above");
 
-    let blame_check_ms = time_blame_check(signers, keys, threshold, &*clock)?;
+    let blame_check_ms = time_blame_check(key_config, &*clock)?;
     let total_ms = clock() - start;
     Ok(BenchReport {
         runtime: runtime.to_string(),
         signers,
         keys,
         threshold,
+        weight_range: (weights.iter().copied().min().unwrap_or(0), weights.iter().copied().max().unwrap_or(0)),
+        coordinator: if mode.roast { "roast" } else { "fire" }.into(),
+        attackers: attackers.len() as u32,
+        sessions: signature.sessions,
+        round_trips: f64::from(hops) / 2.0,
         dkg_signer_ms: spread(&dkg_signer),
         dkg_coordinator_ms: round(dkg_coordinator_ms),
         sign_signer_ms: spread(&sign_signer),
@@ -114,8 +177,7 @@ pub fn run(
 }
 
 /// Time one `BadPrivateShares` settlement: signer 0 deals a bad share to signer 1.
-fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() -> f64) -> Result<f64, String> {
-    let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
+fn time_blame_check(config: Config, clock: &dyn Fn() -> f64) -> Result<f64, String> {
     let mut rng = ChaCha20Rng::seed_from_u64(9);
     let mut accused = SignerKeys::new(config.clone(), 0).map_err(|e| e.to_string())?;
     let mut reporter = SignerKeys::new(config.clone(), 1).map_err(|e| e.to_string())?;
@@ -136,4 +198,27 @@ fn time_blame_check(signers: u32, keys: u32, threshold: u32, clock: &dyn Fn() ->
         return Err("the blame check reached the wrong verdict".into());
     }
     Ok(elapsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attackers_are_the_lightest_the_weight_allows() {
+        // 20 key ids, threshold 13: 7 spare; 1 + 2 + 3 = 6 fit, 5 does not.
+        assert_eq!(attackers(&[5, 1, 3, 9, 2], 13), vec![1, 2, 4]);
+        assert_eq!(attackers(&[1; 100], 67).len(), 33);
+        assert!(attackers(&[4, 4], 8).is_empty());
+    }
+
+    #[test]
+    fn skewed_weights_sum_to_the_keys_and_fall_with_rank() {
+        let w = skewed_weights(100, 4000);
+        assert_eq!(w.len(), 100);
+        assert_eq!(w.iter().sum::<u32>(), 4000);
+        assert!(w.iter().all(|x| *x >= 1));
+        assert!(w.windows(2).all(|p| p[0] >= p[1]), "{w:?}");
+        assert!(w[0] > 20 * w[99], "skewed: {} vs {}", w[0], w[99]);
+    }
 }

@@ -40,10 +40,15 @@ use crate::{
 pub struct Options {
     pub signers: u32,
     pub keys: u32,
+    /// Key ids per signer; `None` spreads `keys` evenly. When set, `signers`
+    /// and `keys` must agree with it (see [`Options::weighted`]).
+    pub weights: Option<Vec<u32>>,
     pub threshold: u32,
     pub dkg_threshold: Option<u32>,
     pub scheme: Scheme,
     pub frost: bool,
+    /// A ROAST coordinator (concurrent sessions, no signing deadlines).
+    pub roast: bool,
     pub sig_type: SignatureType,
     pub message: Vec<u8>,
     pub sign_rounds: u32,
@@ -77,15 +82,50 @@ pub struct Recorded {
     pub bytes: Vec<u8>,
 }
 
+impl Options {
+    /// Signer `i` holds `weights[i]` key ids; `signers` and `keys` follow.
+    pub fn weighted(self, weights: &[u32]) -> Self {
+        Options {
+            signers: weights.len() as u32,
+            keys: weights.iter().fold(0u32, |sum, w| sum.saturating_add(*w)),
+            weights: Some(weights.to_vec()),
+            ..self
+        }
+    }
+
+    /// The key configuration: the weights given, or `keys` spread evenly.
+    pub fn key_config(&self) -> Result<Config, String> {
+        let dkg_threshold = self.dkg_threshold.unwrap_or(self.threshold);
+        let config = match &self.weights {
+            None => Config::evenly(self.scheme, self.signers, self.keys, self.threshold, dkg_threshold),
+            Some(w) => Config::from_weights(self.scheme, w, self.threshold, dkg_threshold),
+        }
+        .map_err(|e| e.to_string())?;
+        let weights = config.weights();
+        if weights.len() as u32 != self.signers || weights.iter().sum::<u32>() != self.keys {
+            return Err(format!(
+                "the weights give {} signers and {} key ids, not {} and {}",
+                weights.len(),
+                weights.iter().sum::<u32>(),
+                self.signers,
+                self.keys
+            ));
+        }
+        Ok(config)
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
             signers: 4,
             keys: 20,
+            weights: None,
             threshold: 13,
             dkg_threshold: None,
             scheme: Scheme::V2,
             frost: false,
+            roast: false,
             sig_type: SignatureType::Schnorr,
             message: b"wsts-sim".to_vec(),
             sign_rounds: 1,
@@ -110,6 +150,8 @@ struct InFlight {
     to: Endpoint,
     name: &'static str,
     bytes: Vec<u8>,
+    /// Hops since the last command (see [`Meter::hops`]).
+    hops: u32,
 }
 
 pub struct Simulation {
@@ -145,14 +187,14 @@ pub fn network_keys(signers: u32, seed: u64) -> (SecretScalar, Vec<SecretScalar>
 
 impl Simulation {
     pub fn new(options: Options) -> Result<Self, String> {
-        let dkg_threshold = options.dkg_threshold.unwrap_or(options.threshold);
         let options_chaos_seed = options.chaos.map(|c| c.seed).unwrap_or(0);
-        let keys = Config::evenly(options.scheme, options.signers, options.keys, options.threshold, dkg_threshold)
-            .map_err(|e| e.to_string())?;
+        let keys = options.key_config()?;
         let (coordinator_key, signer_keys, network) = network_keys(options.signers, options.seed);
         let config = CeremonyConfig { keys, network: network.clone() };
         let policy = if options.frost {
             Policy::Frost
+        } else if options.roast {
+            Policy::roast()
         } else {
             Policy::Fire { timeouts: Timeouts::default(), retry: RetryPolicy::default() }
         };
@@ -211,6 +253,7 @@ impl Simulation {
         while let Some(e) = self.coordinator.poll_event() {
             if let CoordinatorEvent::Signature(_) | CoordinatorEvent::SigningFailed { .. } = &e {
                 self.current_sign_round = 0;
+                self.meter.hops_to_signature = Some(self.meter.hops);
             }
             self.events.push(e);
         }
@@ -241,7 +284,8 @@ impl Simulation {
             Destination::AllSigners => (0..self.options.signers).map(Endpoint::Signer).collect(),
         };
         for to in targets {
-            self.queue.push_back(InFlight { from, to, name: t.message, bytes: t.bytes.clone() });
+            let hops = self.meter.hops + 1;
+            self.queue.push_back(InFlight { from, to, name: t.message, bytes: t.bytes.clone(), hops });
         }
     }
 

@@ -14,6 +14,7 @@ impl Simulation {
     fn lost(&mut self, m: &InFlight) -> bool {
         let network = &self.network;
         let dkg_round = || Packet::from_bytes(&m.bytes, network).ok().map(|p| p.message);
+        let sign_round = self.current_sign_round;
         for (i, fault) in self.options.faults.iter().enumerate() {
             match fault {
                 Fault::Drop { from, to, message } => {
@@ -44,6 +45,12 @@ impl Simulation {
                         (Message::NonceResponse(r), Phase::Nonce | Phase::Sign) => (true, r.sign_id),
                         (Message::SignatureShareRequest(r), Phase::Share | Phase::Sign) => (true, r.sign_id),
                         (Message::SignatureShareResponse(r), Phase::Share | Phase::Sign) => (true, r.sign_id),
+                        // ROAST: commitments are its nonce step, sessions its share step.
+                        (Message::NonceBatchRequest(_) | Message::NonceBatch(_), Phase::Nonce | Phase::Sign) => {
+                            (true, sign_round)
+                        }
+                        (Message::SessionRequest(r), Phase::Share | Phase::Sign) => (true, r.sign_id),
+                        (Message::SessionResponse(r), Phase::Share | Phase::Sign) => (true, r.sign_id),
                         _ => (false, 0),
                     };
                     if in_phase && rounds.as_ref().is_none_or(|r| r.contains(&round)) {
@@ -59,6 +66,7 @@ impl Simulation {
         if self.lost(&m) {
             return;
         }
+        self.meter.hops = m.hops;
         if self.options.record {
             let to = match m.to {
                 Endpoint::Coordinator => None,
@@ -107,7 +115,13 @@ impl Simulation {
                 continue;
             }
             if roll < chaos.drop_percent + chaos.duplicate_percent {
-                self.queue.push_back(InFlight { from: m.from, to: m.to, name: m.name, bytes: m.bytes.clone() });
+                self.queue.push_back(InFlight {
+                    from: m.from,
+                    to: m.to,
+                    name: m.name,
+                    bytes: m.bytes.clone(),
+                    hops: m.hops,
+                });
             } else if roll < chaos.drop_percent + chaos.duplicate_percent + chaos.corrupt_percent {
                 let at = (self.chaos_rng.next_u32() as usize) % m.bytes.len();
                 m.bytes[at] ^= 1 << (self.chaos_rng.next_u32() % 8);

@@ -52,6 +52,10 @@ pub struct SignatureOutcome {
     #[serde(with = "serde_point")]
     pub verify_key: Point,
     pub signers_used: Vec<SignerId>,
+    /// Signing sessions started for this signature (ROAST's sessions, or
+    /// FIRE's and FROST's attempts).
+    #[serde(default)]
+    pub sessions: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

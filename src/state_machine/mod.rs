@@ -111,6 +111,8 @@ pub enum StateError {
     NoKey,
     #[error("busy with {0}")]
     Busy(&'static str),
+    #[error("nonce commitment {index} of epoch {epoch} is spent or discarded: a nonce signs once")]
+    NonceSpent { epoch: u64, index: u64 },
 }
 
 pub(crate) fn invalid(message: &'static str, reason: impl ToString) -> StateError {

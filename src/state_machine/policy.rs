@@ -9,9 +9,15 @@
 //!   insight, Ruffing et al., CCS 2022: a staller delays one attempt but is
 //!   never pinned to the honest set for good).
 //! - **FROST**: waits for every signer, with no deadlines and no retries.
+//! - **ROAST** (Ruffing, Ronge, Jin, Schneider-Bensch, Schröder, CCS 2022):
+//!   signing needs no deadline at all. Sessions run concurrently, a signer is
+//!   pending in at most one, and a session starts with exactly the signers
+//!   ready (see [`session_members`]); the round is
+//!   `coordinator/roast.rs`, with the argument for its bound. Its DKG runs as
+//!   FIRE's, with the same deadlines and retries.
 //!
-//! A new policy (ROAST's concurrent sessions, say) is a new variant here and
-//! the rounds that consult it; the drivers do not change.
+//! A new policy is a new variant here and the rounds that consult it; the
+//! drivers do not change.
 
 use std::collections::BTreeSet;
 
@@ -62,8 +68,18 @@ impl RetryPolicy {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Policy {
-    Fire { timeouts: Timeouts, retry: RetryPolicy },
+    Fire {
+        timeouts: Timeouts,
+        retry: RetryPolicy,
+    },
     Frost,
+    /// `timeouts` and `retry` apply to DKG only. `presign`: how many nonce
+    /// commitments to ask of a signer the coordinator holds none of.
+    Roast {
+        timeouts: Timeouts,
+        retry: RetryPolicy,
+        presign: u32,
+    },
 }
 
 /// The steps that can have a deadline.
@@ -81,9 +97,20 @@ impl Policy {
         Policy::Fire { timeouts: Timeouts::default(), retry: RetryPolicy::default() }
     }
 
-    /// When `step`, begun at `now`, times out (never under FROST).
+    /// ROAST with FIRE's default DKG deadlines and retries, asking for two
+    /// commitments at a time.
+    pub fn roast() -> Self {
+        Policy::Roast { timeouts: Timeouts::default(), retry: RetryPolicy::default(), presign: 2 }
+    }
+
+    /// When `step`, begun at `now`, times out (never under FROST, and never
+    /// while signing under ROAST).
     pub(crate) fn deadline(&self, step: Step, now: Millis) -> Option<Millis> {
-        let Policy::Fire { timeouts: t, .. } = self else { return None };
+        let t = match (self, step) {
+            (Policy::Fire { timeouts, .. }, _) => timeouts,
+            (Policy::Roast { timeouts, .. }, Step::DkgPublic | Step::DkgPrivate | Step::DkgEnd) => timeouts,
+            _ => return None,
+        };
         let wait = match step {
             Step::DkgPublic => t.dkg_public,
             Step::DkgPrivate => t.dkg_private,
@@ -96,8 +123,21 @@ impl Policy {
 
     pub(crate) fn retry(&self) -> RetryPolicy {
         match self {
-            Policy::Fire { retry, .. } => *retry,
+            Policy::Fire { retry, .. } | Policy::Roast { retry, .. } => *retry,
             Policy::Frost => RetryPolicy { max_dkg_attempts: 1, max_sign_attempts: 1, backoff_base: 0, backoff_max: 0 },
+        }
+    }
+
+    /// Does signing run ROAST sessions (rather than FIRE or FROST attempts)?
+    pub(crate) fn runs_sessions(&self) -> bool {
+        matches!(self, Policy::Roast { .. })
+    }
+
+    /// How many nonce commitments to ask of a signer at a time (ROAST).
+    pub(crate) fn presign(&self) -> u32 {
+        match self {
+            Policy::Roast { presign, .. } => (*presign).clamp(1, MAX_PRESIGN),
+            _ => 1,
         }
     }
 
@@ -109,8 +149,18 @@ impl Policy {
 
     /// May a DKG attempt succeed without every included signer's `DkgEnd`?
     pub(crate) fn accepts_partial_dkg_end(&self) -> bool {
-        matches!(self, Policy::Fire { .. })
+        matches!(self, Policy::Fire { .. } | Policy::Roast { .. })
     }
+}
+
+/// The most commitments a signer makes for one request.
+pub const MAX_PRESIGN: u32 = 16;
+
+/// ROAST: the members of the next session, once the ready signers (not
+/// malicious, not pending, holding an unused commitment) reach the threshold
+/// by weight: exactly all of them.
+pub(crate) fn session_members(config: &Config, ready: &BTreeSet<SignerId>) -> Option<BTreeSet<SignerId>> {
+    (config.weight_of(ready) >= config.threshold).then(|| ready.clone())
 }
 
 /// Whom to ask for nonces: the eligible signers that answered last time,

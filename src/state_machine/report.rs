@@ -71,6 +71,10 @@ pub struct SignatureJson {
     pub merkle_root: Option<String>,
     pub signers_used: Vec<SignerId>,
     pub attempts: u32,
+    /// Signing sessions started for this signature: ROAST's concurrent
+    /// sessions, or FIRE's and FROST's attempts.
+    #[serde(default)]
+    pub sessions: u32,
     pub ok: bool,
     pub error: Option<String>,
 }
@@ -104,6 +108,7 @@ impl SignatureJson {
             },
             signers_used: vec![],
             attempts: 0,
+            sessions: 0,
             ok: false,
             error: None,
         }
@@ -124,6 +129,7 @@ impl SignatureJson {
         self.signature = Some(hex::encode(s.signature.to_bytes()));
         self.verify_key = Some(key_hex(s.sig_type, &s.verify_key));
         self.signers_used = s.signers_used.clone();
+        self.sessions = s.sessions;
     }
 }
 

@@ -22,12 +22,16 @@ fn wasm_memory_bytes() -> Option<u64> {
 
 /// Run DKG and one signing round for `signers/keys/threshold` and return the
 /// same report as `wsts-sim bench --json`, with `runtime: "wasm-chromium"`.
+/// `weights` (key ids per signer), when given, replaces the even spread and
+/// must agree with `signers` and `keys`.
 #[wasm_bindgen(js_name = benchCeremony)]
-pub fn bench_ceremony(signers: u32, keys: u32, threshold: u32) -> Result<JsValue, JsValue> {
+pub fn bench_ceremony(signers: u32, keys: u32, threshold: u32, weights: Option<Vec<u32>>) -> Result<JsValue, JsValue> {
+    let weights =
+        crate::config::checked_weights(Some(signers), Some(keys), weights).map_err(|e| js_error("config", e))?;
     let report = crate::sim::bench::run(
-        signers,
-        keys,
+        &weights,
         threshold,
+        Default::default(),
         "wasm-chromium",
         Box::new(performance_now),
         &wasm_memory_bytes,

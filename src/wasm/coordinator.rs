@@ -27,7 +27,7 @@ export interface StepProgress { expected: number[]; got: number[]; awaited: numb
 export interface RoundProgress { attempt: number; running: boolean; failed: boolean; current: string | null; steps: Record<string, StepProgress | null>; }
 export interface Progress { dkg: RoundProgress | null; sign: RoundProgress | null; }
 export interface AttemptJson { dkg_id: number; ok: boolean; reported_failures: { reporter: number; failure: DkgEndFailure }[]; malicious: Record<string, Offence>; unresponsive: number[]; }
-export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; attempts: number; ok: boolean; error: string | null; }
+export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; attempts: number; sessions: number; ok: boolean; error: string | null; }
 /** The ceremony so far: the shape of `wsts-sim run --json`. */
 export interface CeremonyReport { dkg: { attempts: AttemptJson[]; ok: boolean }; aggregate_public_key: string | null; signatures: SignatureJson[]; malicious: Record<string, Offence>; unresponsive: number[]; }
 "#;
@@ -48,6 +48,25 @@ impl WasmCoordinator {
         let key = secret_from_bytes(network_secret)?;
         let inner = Coordinator::new(config, Policy::Fire { timeouts, retry }, key).map_err(state_error)?;
         Ok(WasmCoordinator { inner })
+    }
+
+    /// A ROAST coordinator: signing runs concurrent sessions with no
+    /// deadline (a signature after at most f+1 sessions); DKG runs as FIRE's,
+    /// with `timeouts` and `retry` (either may be `undefined`). `presign`:
+    /// how many nonce commitments to ask of a signer at a time (default 2).
+    pub fn roast(
+        #[wasm_bindgen(unchecked_param_type = "CeremonyConfig")] config: JsValue,
+        network_secret: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Timeouts | undefined")] timeouts: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RetryPolicy | undefined")] retry: JsValue,
+        presign: Option<u32>,
+    ) -> Result<WasmCoordinator, JsValue> {
+        let config: CeremonyConfig = from_js(config, "config")?;
+        let timeouts = if timeouts.is_undefined() { Timeouts::default() } else { from_js(timeouts, "timeouts")? };
+        let retry = if retry.is_undefined() { RetryPolicy::default() } else { from_js(retry, "retry")? };
+        let key = secret_from_bytes(network_secret)?;
+        let policy = Policy::Roast { timeouts, retry, presign: presign.unwrap_or(2) };
+        Ok(WasmCoordinator { inner: Coordinator::new(config, policy, key).map_err(state_error)? })
     }
 
     /// A FROST coordinator: waits for every signer, no timeouts.

@@ -44,7 +44,7 @@ export type CoordinatorEvent =
   | { DkgComplete: { dkg_id: number; group_key: string; signers: number[] } }
   | { DkgFailed: { attempts: number; reason: string } }
   | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
-  | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[] } }
+  | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[]; sessions: number } }
   | { SigningFailed: { sign_id: number; attempts: number; reason: string } };
 "#;
 
@@ -75,6 +75,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::Invalid { .. } => "invalid",
         StateError::NoKey => "no-key",
         StateError::Busy(_) => "busy",
+        StateError::NonceSpent { .. } => "nonce-spent",
     };
     js_error(code, e)
 }
@@ -157,6 +158,21 @@ pub fn even_key_config(
 ) -> Result<JsValue, JsValue> {
     let scheme = if v1 { crate::config::Scheme::V1 } else { crate::config::Scheme::V2 };
     let config = crate::config::Config::evenly(scheme, signers, keys, threshold, dkg_threshold)
+        .map_err(|e| js_error("config", e))?;
+    to_js(&config)
+}
+
+/// A key configuration where signer `i` holds `weights[i]` key ids
+/// (uneven weights; thresholds count key ids).
+#[wasm_bindgen(js_name = weightedKeyConfig, unchecked_return_type = "KeyConfig")]
+pub fn weighted_key_config(
+    weights: Vec<u32>,
+    threshold: u32,
+    dkg_threshold: u32,
+    v1: bool,
+) -> Result<JsValue, JsValue> {
+    let scheme = if v1 { crate::config::Scheme::V1 } else { crate::config::Scheme::V2 };
+    let config = crate::config::Config::from_weights(scheme, &weights, threshold, dkg_threshold)
         .map_err(|e| js_error("config", e))?;
     to_js(&config)
 }

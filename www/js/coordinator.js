@@ -9,7 +9,7 @@
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
-import init, { Coordinator, ControlIssuer, evenKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
+import init, { Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
   signRelayJoin } from '/pkg/wsts_web.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
@@ -49,18 +49,37 @@ export function parseSigType(type) {
   throw new Error(`unknown signature type ${JSON.stringify(type)}`);
 }
 
+/**
+ * Parse and check a weight list ("3,1,5" or [3, 1, 5]): positive integers,
+ * agreeing with `signers` and `keys` when those were given explicitly.
+ */
+export function checkWeights(weights, { signers, keys } = {}) {
+  const list = typeof weights === 'string' ? weights.split(',').map((w) => w.trim()) : [...weights];
+  const out = list.map(Number);
+  if (!out.length || out.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`weights must be positive integers: ${weights}`);
+  const total = out.reduce((a, b) => a + b, 0);
+  if (signers !== undefined && signers !== out.length) throw new Error(`${signers} signers but ${out.length} weights`);
+  if (keys !== undefined && keys !== total) throw new Error(`${keys} key ids but the weights sum to ${total}`);
+  return out;
+}
+
 export class CoordinatorApp extends EventTarget {
-  constructor({ room, signers = 4, keys = 20, threshold = 13, dkgThreshold, v1 = false, timeouts = DEMO_TIMEOUTS,
-    retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false } = {}) {
+  constructor({ room, signers, keys, weights = null, threshold = 13, dkgThreshold, v1 = false,
+    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false, policy = 'fire' } = {}) {
     super();
     this.room = room;
-    this.n = signers;
-    this.keys = keys;
+    // Uneven weights (key ids per signer) replace the even spread of `keys`.
+    this.weights = weights ? checkWeights(weights, { signers, keys }) : null;
+    this.n = this.weights ? this.weights.length : signers ?? 4;
+    this.keys = this.weights ? this.weights.reduce((a, b) => a + b, 0) : keys ?? 20;
     this.threshold = threshold;
     this.dkgThreshold = dkgThreshold ?? threshold;
     this.v1 = v1;
     this.timeouts = timeouts;
     this.retry = retry;
+    // 'fire' (deadlines, retries) or 'roast' (concurrent sessions, no signing deadline).
+    if (policy !== 'fire' && policy !== 'roast') throw new Error(`unknown coordinator policy ${policy}`);
+    this.policy = policy;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
     this.vault = vault;
@@ -205,9 +224,11 @@ export class CoordinatorApp extends EventTarget {
   buildConfigOrThrow() {
     const keys = this.presentKeys();
     const signers = Array.from({ length: this.n }, (_, i) => keys.get(i));
-    const keyConfig = evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
+    const keyConfig = this.weights
+      ? weightedKeyConfig(Uint32Array.from(this.weights), this.threshold, this.dkgThreshold, this.v1)
+      : evenKeyConfig(this.n, this.keys, this.threshold, this.dkgThreshold, this.v1);
     const config = { keys: keyConfig, network: { coordinator: this.pubkey, signers } };
-    const coord = Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
+    const coord = this.newCoordinator(config);
     // A new session for a new config: signers holding another one join this one,
     // keeping their earlier key shares.
     const issuer = new ControlIssuer(this.room);
@@ -219,10 +240,17 @@ export class CoordinatorApp extends EventTarget {
     this.config = config;
     this.session = issuer.session;
     this.phase = 'all signers joined — run DKG';
-    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys, threshold ${this.threshold} (${keyConfig.scheme}); session ${this.session.slice(0, 8)}…`);
+    this.log(`ceremony config: ${this.n} signers, ${this.keys} keys${this.weights ? ` (weights ${this.weights.join(',')})` : ''}, threshold ${this.threshold} (${keyConfig.scheme}); session ${this.session.slice(0, 8)}…`);
     this.save();
     this.announce();
     this.changed();
+  }
+
+  /** A wasm coordinator for `config` under this app's policy (ROAST's DKG runs on FIRE's deadlines). */
+  newCoordinator(config) {
+    return this.policy === 'roast'
+      ? Coordinator.roast(configToWasm(config), this.secret, this.timeouts, this.retry, undefined)
+      : Coordinator.fire(configToWasm(config), this.secret, this.timeouts, this.retry);
   }
 
   /** Send the signed invitation to these signers (default: every one present). */
@@ -240,7 +268,7 @@ export class CoordinatorApp extends EventTarget {
     if (!saved) return;
     try {
       const coord = saved.state ? Coordinator.restore(saved.state, this.secret)
-        : Coordinator.fire(configToWasm(saved.config), this.secret, this.timeouts, this.retry);
+        : this.newCoordinator(saved.config);
       this.issuer = ControlIssuer.restore(saved.issuer);
       this.coord = coord;
     } catch (e) {
@@ -251,6 +279,10 @@ export class CoordinatorApp extends EventTarget {
     this.config = saved.config;
     this.session = this.issuer.session;
     this.n = saved.config.network.signers.length;
+    this.weights = Array.from({ length: this.n }, (_, i) => saved.config.keys.signers[String(i)]?.length ?? 0);
+    this.keys = this.weights.reduce((a, b) => a + b, 0);
+    this.threshold = saved.config.keys.threshold;
+    this.dkgThreshold = saved.config.keys.dkg_threshold;
     this.groupKey = this.coord.groupKey() ?? null;
     this.dkgOk = this.groupKey ? true : null;
     this.restored = true;
@@ -483,6 +515,9 @@ export class CoordinatorApp extends EventTarget {
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
     this.pump();
+    // ROAST never gives up by itself (silence only keeps signers pending):
+    // when the caller stops waiting, abandon the round so the next can start.
+    if (this.policy === 'roast') return done.catch((e) => { this.coord.reset(); this.save(); throw e; });
     return done;
   }
 
@@ -511,7 +546,7 @@ export class CoordinatorApp extends EventTarget {
     }
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
-      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, config: this.config ? { signers: this.n, keys: this.keys, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
+      room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, policy: this.policy, config: this.config ? { signers: this.n, keys: this.keys, weights: this.weights, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey,
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,

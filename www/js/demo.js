@@ -4,7 +4,7 @@
 // worker, key and storage, talking to the coordinator through the relay and
 // WebRTC exactly as separate tabs or machines would.
 import { keyFingerprint } from '/pkg/wsts_web.js';
-import { CoordinatorApp, exposeApi } from './coordinator.js';
+import { CoordinatorApp, checkWeights, exposeApi } from './coordinator.js';
 import { mountUnlockForm } from './custody/unlock.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -156,9 +156,13 @@ export async function coordinatorPage() {
   const params = new URLSearchParams(location.search);
   const app = new CoordinatorApp({
     room: params.get('room') || 'demo',
-    signers: numberParam(params, 'signers', 4), keys: numberParam(params, 'keys', 20),
+    // `weights=3,1,5` gives uneven weights; `signers`/`keys` then need not be given.
+    ...(params.get('weights')
+      ? { weights: params.get('weights'), signers: numberParam(params, 'signers', undefined), keys: numberParam(params, 'keys', undefined) }
+      : { signers: numberParam(params, 'signers', 4), keys: numberParam(params, 'keys', 20) }),
     threshold: numberParam(params, 'threshold', 13), dkgThreshold: params.get('dkg_threshold') ? Number(params.get('dkg_threshold')) : undefined,
     relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0', fresh: params.get('new') === '1',
+    policy: params.get('policy') === 'roast' ? 'roast' : 'fire',
   });
   exposeApi(app);
   $('room').textContent = app.room;
@@ -184,7 +188,7 @@ export async function coordinatorPage() {
 
 export async function demoPage() {
   const params = new URLSearchParams(location.search);
-  for (const k of ['signers', 'keys', 'threshold']) if (params.get(k)) $(k).value = params.get(k);
+  for (const k of ['signers', 'keys', 'threshold', 'weights']) if (params.get(k)) $(k).value = params.get(k);
   let app = null;
   const frames = $('frames');
 
@@ -194,8 +198,13 @@ export async function demoPage() {
     $('victim').innerHTML = Array.from({ length: n }, (_, i) => `<option value="${i}">signer ${i}</option>`).join('');
     $('victim').value = String(Math.min(1, n - 1));
   };
-  fillMisbehaveOptions(Number($('signers').value));
-  $('signers').onchange = () => fillMisbehaveOptions(Number($('signers').value));
+  const signerCount = () => {
+    const w = $('weights').value.trim();
+    return w ? w.split(',').length : Number($('signers').value);
+  };
+  fillMisbehaveOptions(signerCount());
+  $('signers').onchange = () => fillMisbehaveOptions(signerCount());
+  $('weights').onchange = () => fillMisbehaveOptions(signerCount());
 
   const misbehaviourSpec = () => {
     const kind = $('behaviour').value;
@@ -214,14 +223,23 @@ export async function demoPage() {
 
   $('start').onclick = async () => {
     $('start').disabled = true;
-    const n = Number($('signers').value);
-    const keys = Number($('keys').value);
     const threshold = Number($('threshold').value);
+    // A weight list (key ids per signer) sets the signers and key ids itself.
+    let workload;
+    try {
+      workload = $('weights').value.trim() ? { weights: checkWeights($('weights').value) }
+        : { signers: Number($('signers').value), keys: Number($('keys').value) };
+    } catch (e) {
+      $('setup-summary').textContent = e.message;
+      $('start').disabled = false;
+      return;
+    }
     const room = `demo-${Math.random().toString(36).slice(2, 10)}`;
-    app = new CoordinatorApp({ room, signers: n, keys, threshold, relayUrl: params.get('relay') || undefined });
+    app = new CoordinatorApp({ room, ...workload, threshold, relayUrl: params.get('relay') || undefined });
+    const n = app.n;
     exposeApi(app);
     $('room').textContent = room;
-    $('setup-summary').textContent = `${n} signers · ${keys} key ids · threshold ${threshold} · room ${room}`;
+    $('setup-summary').textContent = `${n} signers · ${app.keys} key ids${app.weights ? ` (weights ${app.weights.join(',')})` : ''} · threshold ${threshold} · room ${room}`;
     document.body.classList.add('started');
     wireButtons(app, { onError: (e) => app.log(e.message, 'error') });
     throttledRender(app, () => {

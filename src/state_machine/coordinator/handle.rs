@@ -1,10 +1,10 @@
 //! The driver's inputs: packets (decoded and authenticated once, then routed
 //! by kind), timeouts, and the commands that start a round.
 
-use super::{dkg::DkgRun, sign::SignRun, Coordinator, Ctx, Fx, Round};
+use super::{dkg::DkgRun, roast::RoastRun, sign::SignRun, Coordinator, Ctx, Fx, Round};
 use crate::{
     crypto::{bip340, signing::SignatureType, SignerId},
-    net::{Packet, Sender, TypedPacket},
+    net::{NonceBatch, Packet, Sender, SessionResponse, TypedPacket},
     state_machine::{Millis, StateError},
 };
 
@@ -53,12 +53,25 @@ impl Coordinator {
             TypedPacket::SignatureShareResponse(p) => {
                 self.in_signing("SignatureShareResponse", now, |run, ctx| run.on_share(ctx, from, p))
             }
+            TypedPacket::NonceBatch(p) => self.on_nonce_batch(from, p, now),
+            TypedPacket::SessionResponse(p) if !matches!(&self.state.round, Round::Roast(run) if run.sign_id == p.message().sign_id) => {
+                self.late_session_response(from, &p, now)
+            }
+            TypedPacket::SessionResponse(p) => {
+                self.in_roast("SessionResponse", now, |run, ctx| run.on_response(ctx, from, p))
+            }
             // `Packet::from_bytes` refuses these from a signer already.
             TypedPacket::DkgBegin(p) => Err(not_from_signers(p.message())),
             TypedPacket::DkgPrivateBegin(p) => Err(not_from_signers(p.message())),
             TypedPacket::DkgEndBegin(p) => Err(not_from_signers(p.message())),
             TypedPacket::NonceRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::SignatureShareRequest(p) => Err(not_from_signers(p.message())),
+            TypedPacket::NonceBatchRequest(p) => Err(not_from_signers(p.message())),
+            TypedPacket::SessionRequest(p) => Err(not_from_signers(p.message())),
+            // Commitments travel inside a `NonceBatch` or `SessionResponse`.
+            TypedPacket::NonceCommitment(p) => {
+                Err(StateError::Unexpected { message: crate::net::Body::name(p.message()), state: "commitments travel embedded" })
+            }
         }
     }
 
@@ -101,12 +114,59 @@ impl Coordinator {
         }
     }
 
+    fn in_roast(
+        &mut self,
+        name: &'static str,
+        now: Millis,
+        call: impl FnOnce(&mut RoastRun, &mut Ctx<'_>) -> Result<Fx, StateError>,
+    ) -> Result<Fx, StateError> {
+        let (round, mut ctx) = self.split(now);
+        match round {
+            Round::Roast(run) => call(run, &mut ctx),
+            _ => Err(StateError::Unexpected { message: name, state: "no ROAST signing round" }),
+        }
+    }
+
+    /// A reply to a session of a ROAST round that is over (it came after
+    /// the signature): its share is moot, its fresh commitment is kept.
+    fn late_session_response(&mut self, from: SignerId, p: &Packet<SessionResponse>, now: Millis) -> Result<Fx, StateError> {
+        let r = p.message();
+        let over = self.state.policy.runs_sessions() && r.sign_id <= self.state.ids.last_sign_id;
+        if !over || matches!(&self.state.round, Round::Roast(run) if run.sign_id == r.sign_id) {
+            return Err(StateError::Replay { message: "SessionResponse" });
+        }
+        let (_, mut ctx) = self.split(now);
+        let fresh = super::roast::check_commitments(&mut ctx, "SessionResponse", from, &r.next)?;
+        ctx.nonces.add(from, fresh);
+        Ok(Fx::default())
+    }
+
+    /// ROAST commitments: taken into the round in progress, or (sent ahead
+    /// of time) kept for the next one.
+    fn on_nonce_batch(&mut self, from: SignerId, p: Packet<NonceBatch>, now: Millis) -> Result<Fx, StateError> {
+        if !self.state.policy.runs_sessions() {
+            return Err(StateError::Unexpected { message: "NonceBatch", state: "not a ROAST coordinator" });
+        }
+        let (round, mut ctx) = self.split(now);
+        match round {
+            Round::Roast(run) => run.on_batch(&mut ctx, from, p),
+            Round::Idle => {
+                let fresh = super::roast::check_commitments(&mut ctx, "NonceBatch", from, &p.message().commitments)?;
+                ctx.nonces.add(from, fresh);
+                Ok(Fx::default())
+            }
+            _ => Err(StateError::Unexpected { message: "NonceBatch", state: "in DKG" }),
+        }
+    }
+
     /// The next instant `handle_timeout` must be called, if any.
     pub fn poll_timeout(&self) -> Option<Millis> {
         match &self.state.round {
             Round::Idle => None,
             Round::Dkg(run) => run.deadline(),
             Round::Sign(run) => run.deadline(),
+            // ROAST needs no deadline: replies alone drive it.
+            Round::Roast(_) => None,
         }
     }
 
@@ -118,7 +178,7 @@ impl Coordinator {
         let fx = match round {
             Round::Dkg(run) => run.on_timeout(&mut ctx),
             Round::Sign(run) => run.on_timeout(&mut ctx),
-            Round::Idle => return,
+            Round::Roast(_) | Round::Idle => return,
         };
         self.apply(fx);
     }
@@ -152,9 +212,16 @@ impl Coordinator {
         let sign_id = self.state.ids.last_sign_id;
         self.state.journal.signing_started(sig_type, message, Some(&group_key));
         self.state.progress.sign = None;
+        let sessions = self.state.policy.runs_sessions();
         let (_, mut ctx) = self.split(now);
-        let (run, fx) = SignRun::start(&mut ctx, sign_id, message, sig_type);
-        self.state.round = Round::Sign(Box::new(run));
+        let (round, fx) = if sessions {
+            let (run, fx) = RoastRun::start(&mut ctx, sign_id, message, sig_type);
+            (Round::Roast(Box::new(run)), fx)
+        } else {
+            let (run, fx) = SignRun::start(&mut ctx, sign_id, message, sig_type);
+            (Round::Sign(Box::new(run)), fx)
+        };
+        self.state.round = round;
         self.apply(fx);
         Ok(sign_id)
     }

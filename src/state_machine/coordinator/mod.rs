@@ -25,15 +25,23 @@ mod catchup;
 mod dkg;
 mod evaluate;
 mod handle;
+mod nonce_pool;
 mod operator;
 mod progress;
+mod roast;
 mod sign;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use self::{catchup::Catchup, dkg::DkgRun, progress::Standing, sign::SignRun};
+use self::{
+    catchup::Catchup,
+    dkg::DkgRun,
+    progress::Standing,
+    roast::{NoncePool, RoastRun},
+    sign::SignRun,
+};
 use super::{
     effects::{Effect, Effects, PacketSigner},
     report::{Journal, Progress},
@@ -85,6 +93,8 @@ struct Ctx<'a> {
     malicious: &'a BTreeMap<SignerId, Offence>,
     unresponsive: &'a BTreeSet<SignerId>,
     key: Option<&'a KeyState>,
+    /// ROAST: signed nonce commitments held unused.
+    nonces: &'a mut NoncePool,
     ids: &'a mut Ids,
     signer: PacketSigner<'a, rand_chacha::ChaCha20Rng>,
     now: Millis,
@@ -109,6 +119,7 @@ enum Round {
     Idle,
     Dkg(Box<DkgRun>),
     Sign(Box<SignRun>),
+    Roast(Box<RoastRun>),
 }
 
 /// Everything saved.
@@ -120,6 +131,9 @@ struct State {
     malicious: BTreeMap<SignerId, Offence>,
     unresponsive: BTreeSet<SignerId>,
     key: Option<KeyState>,
+    /// ROAST: signed nonce commitments held unused, across signing rounds.
+    #[serde(default)]
+    nonces: NoncePool,
     round: Round,
     journal: Journal,
     /// The last DKG run and signing round that ended.
@@ -178,6 +192,7 @@ impl Coordinator {
             malicious: BTreeMap::new(),
             unresponsive: BTreeSet::new(),
             key: None,
+            nonces: NoncePool::default(),
             round: Round::Idle,
             journal: Journal::default(),
             progress: Progress::default(),
@@ -205,9 +220,9 @@ impl Coordinator {
 
     /// The round in progress, and what it may read.
     fn split(&mut self, now: Millis) -> (&mut Round, Ctx<'_>) {
-        let State { config, policy, ids, malicious, unresponsive, key, round, .. } = &mut self.state;
+        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, .. } = &mut self.state;
         let signer = PacketSigner { sender: Sender::Coordinator, key: &self.network_key, rng: &mut self.rng.0 };
-        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), ids, signer, now })
+        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now })
     }
 
     /// Apply a round's effects, in order.
@@ -241,10 +256,16 @@ impl Coordinator {
                 let signed = self.state.journal.signatures.last().is_some_and(|s| s.ok);
                 self.state.progress.sign = Some(progress::of_signing(run, &standing).finished(!signed));
             }
+            Round::Roast(run) => {
+                let signed = self.state.journal.signatures.last().is_some_and(|s| s.ok);
+                self.state.progress.sign = Some(progress::of_roast(run, &standing).finished(!signed));
+            }
             Round::Idle => {}
         }
         self.state.round = Round::Idle;
         if let Outcome::Key(key) = outcome {
+            // Commitments were made for the old key's shares.
+            self.state.nonces.clear();
             self.state.key = Some(*key);
         }
     }

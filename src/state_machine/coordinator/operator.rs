@@ -69,6 +69,7 @@ impl Coordinator {
             Round::Dkg(_) => "DKG",
             Round::Sign(run) if matches!(run.state, SignState::Backoff { .. }) => "signing back-off",
             Round::Sign(_) => "signing",
+            Round::Roast(_) => "signing (ROAST)",
         }
     }
 
@@ -79,6 +80,7 @@ impl Coordinator {
         match &self.state.round {
             Round::Dkg(run) => out.dkg = Some(progress::of_dkg(run, &standing)),
             Round::Sign(run) => out.sign = Some(progress::of_signing(run, &standing)),
+            Round::Roast(run) => out.sign = Some(progress::of_roast(run, &standing)),
             Round::Idle => {}
         }
         out
@@ -89,7 +91,7 @@ impl Coordinator {
         let progress = self.progress();
         let round = match &self.state.round {
             Round::Dkg(_) => progress.dkg,
-            Round::Sign(_) => progress.sign,
+            Round::Sign(_) | Round::Roast(_) => progress.sign,
             Round::Idle => None,
         };
         round

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     dkg::{DkgRun, DkgStep, RunState},
+    roast::RoastRun,
     sign::{SignRun, SignState},
 };
 use crate::{
@@ -87,4 +88,20 @@ pub(super) fn of_signing(run: &SignRun, ctx: &Standing<'_>) -> RoundProgress {
         }
     };
     RoundProgress { attempt: run.attempt, running: true, failed: false, current: Some(current.into()), steps }
+}
+
+/// A ROAST round: its sessions as attempts; the current step is the shares
+/// of the latest session (its members pending, whom it awaits, never late).
+pub(super) fn of_roast(run: &RoastRun, ctx: &Standing<'_>) -> RoundProgress {
+    let mut steps = named(&["nonce", "share"]);
+    let none = BTreeSet::new();
+    let Some((id, latest)) = run.sessions.iter().next_back() else {
+        return RoundProgress { attempt: 0, running: true, failed: false, current: Some("nonce".into()), steps };
+    };
+    let members: Vec<SignerId> = latest.members.keys().copied().collect();
+    steps.insert("nonce".into(), step(ctx, &none, members.clone(), members.clone(), false));
+    let got = latest.shares.keys().copied().collect();
+    let live = members.iter().any(|s| run.pending.get(s) == Some(id));
+    steps.insert("share".into(), step(ctx, &none, members, got, live));
+    RoundProgress { attempt: run.started(), running: true, failed: false, current: Some("share".into()), steps }
 }

@@ -97,7 +97,7 @@ fn session_for(
 }
 
 /// Are these exactly the signing parties `signer` speaks for, in order?
-fn parties_match(ctx: &Ctx<'_>, signer: SignerId, parties: impl Iterator<Item = u32>) -> bool {
+pub(super) fn parties_match(ctx: &Ctx<'_>, signer: SignerId, parties: impl Iterator<Item = u32>) -> bool {
     parties.eq(ctx.config.keys.parties_of(signer).into_iter().map(|(p, _)| p))
 }
 
@@ -294,6 +294,7 @@ impl SignRun {
                     signature,
                     verify_key: *session.verify_key(),
                     signers_used: step.chosen().copied().collect(),
+                    sessions: self.attempt,
                 })));
             }
             // Every share verified, so this cannot happen; fail the round loudly.

@@ -4,10 +4,12 @@
 //! only from the coordinator and shares only from signers, routes each to
 //! its round and applies the effects the round returns. It owns what
 //! outlives a round: the key material, which DKG made the key, the replay
-//! guard for signing ids, and the saved state. Signers have no deadlines:
-//! the coordinator's timeouts drive retries.
+//! guard for signing ids, the nonces made ahead of time for ROAST
+//! ([`presign`], never saved), and the saved state. Signers have no
+//! deadlines: the coordinator's timeouts (or its ROAST sessions) drive retries.
 
 mod dkg;
+mod presign;
 mod sign;
 mod store;
 
@@ -15,7 +17,7 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use self::{dkg::DkgRound, sign::SignRound};
+use self::{dkg::DkgRound, presign::NonceStore, sign::SignRound};
 pub use super::events::SignerEvent;
 use super::{
     effects::{Effect, Effects, PacketSigner},
@@ -63,6 +65,8 @@ pub struct Signer {
     network_key: SecretScalar,
     /// The signing attempt in progress. Never saved.
     signing: Option<SignRound>,
+    /// Nonces committed ahead of time (ROAST). Never saved.
+    nonces: NonceStore,
     outbox: VecDeque<Transmit>,
     events: VecDeque<SignerEvent>,
     rng: Rng,
@@ -101,6 +105,7 @@ impl Signer {
             state,
             network_key,
             signing: None,
+            nonces: NonceStore::default(),
             outbox: VecDeque::new(),
             events: VecDeque::new(),
             rng: Rng::default(),
@@ -201,6 +206,8 @@ impl Signer {
                 self.in_dkg(name, p.message().dkg_id, |round, ctx| round.on_end_begin(ctx, p.into_message()))?
             }
             (TypedPacket::NonceRequest(p), None) => self.on_nonce_request(p.into_message())?,
+            (TypedPacket::NonceBatchRequest(p), None) => self.on_batch_request(p.message())?,
+            (TypedPacket::SessionRequest(p), None) => self.on_session_request(p.into_message())?,
             (TypedPacket::SignatureShareRequest(p), None) => self.on_share_request(p.into_message())?,
             _ => {
                 return Err(StateError::Unexpected {
@@ -250,6 +257,7 @@ impl Signer {
         if invited.iter().any(|s| !self.state.config.keys.signers.contains_key(s)) {
             return Err(invalid("DkgBegin", "unknown signer invited"));
         }
+        self.nonces.clear();
         Ok(self.with_ctx(|ctx, rounds| {
             *rounds.signing = None;
             let (round, fx) = DkgRound::start(ctx, m.dkg_id, invited);
@@ -260,7 +268,7 @@ impl Signer {
 
     fn on_nonce_request(&mut self, m: NonceRequest) -> Result<Fx, StateError> {
         const NAME: &str = "NonceRequest";
-        if let Some(fx) = self.catch_up(&m)? {
+        if let Some(fx) = self.catch_up(m.dkg_id)? {
             return Ok(fx);
         }
         let Some(key_dkg_id) = self.state.key_dkg_id else { return Err(StateError::NoKey) };
@@ -286,8 +294,8 @@ impl Signer {
     /// A request for the key of a DKG we dealt in but never saw end: we
     /// missed `DkgEndBegin`, so ask for it (once). The request is the
     /// coordinator's, signed; what comes back is checked as in the attempt.
-    fn catch_up(&mut self, m: &NonceRequest) -> Result<Option<Fx>, StateError> {
-        if self.state.key_dkg_id == Some(m.dkg_id) || self.state.dkg.as_ref().is_none_or(|d| d.dkg_id != m.dkg_id) {
+    fn catch_up(&mut self, dkg_id: u64) -> Result<Option<Fx>, StateError> {
+        if self.state.key_dkg_id == Some(dkg_id) || self.state.dkg.as_ref().is_none_or(|d| d.dkg_id != dkg_id) {
             return Ok(None);
         }
         let asked = self.with_ctx(|ctx, rounds| rounds.dkg.as_mut().and_then(|round| round.on_key_request(ctx)));
