@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 limit=400
-dirs=(src/state_machine src/net src/blame src/keys src/crypto src/config.rs src/lib.rs)
+dirs=(src/state_machine src/net src/blame src/keys src/crypto src/config src/lib.rs)
 long=$(find "${dirs[@]}" -name '*.rs' ! -name 'tests.rs' ! -name '*_tests.rs' -print0 \
     | xargs -0 wc -l | awk -v limit="$limit" '$2 != "total" && $1 > limit { print "  " $2 ": " $1 " lines" }')
 if [ -n "$long" ]; then

@@ -20,7 +20,7 @@ use crate::{
         KeyId, SignerId,
     },
     keys::SignerKeys,
-    net::DkgPublicShares,
+    net::{DkgPrivateShares, DkgPublicShares},
 };
 
 #[derive(Clone, Debug, Serialize)]
@@ -60,26 +60,14 @@ pub fn reshare(
 ) -> Result<ReshareBench, String> {
     let mut rng = ChaCha20Rng::seed_from_u64(1);
     let config = Config::evenly(Scheme::V2, signers, keys, threshold, threshold).map_err(|e| e.to_string())?;
-    let f = Polynomial::random(threshold as usize, &mut rng);
-    let commitment = f.commit();
-    let old_keys = GroupPublicKeys { group_key: commitment[0], summed_commitment: commitment };
-    let evaluator = f.evaluator();
     let stay = signers - swapped;
-    let old: Vec<SignerKeys> = (0..stay)
-        .map(|s| {
-            let shares = config.key_ids(s).iter().map(|&k| (k, evaluator.evaluate(k))).collect();
-            SignerKeys::from_shares(config.clone(), s, old_keys.clone(), shares).map_err(|e| e.to_string())
-        })
-        .collect::<Result<_, _>>()?;
+    let (old_keys, old) = old_group(&config, stay, &mut rng)?;
     let ids: Vec<SignerId> = (0..stay).chain(signers..signers + swapped).collect();
     let recipients: BTreeMap<SignerId, Vec<KeyId>> =
         ids.iter().zip(config.signers.values()).map(|(&s, k)| (s, k.clone())).collect();
 
     let t0 = clock();
-    let dealers = DealerSet::new((0..stay).map(|s| (s, config.key_ids(s).to_vec())).collect(), threshold as usize)
-        .map_err(|e| e.to_string())?;
-    let dealing =
-        ReshareDealing::new(&old_keys, dealers, recipients, new_threshold as usize).map_err(|e| e.to_string())?;
+    let dealing = reshare_dealing(&config, &old_keys, stay, recipients, new_threshold)?;
     let dealing_setup_ms = clock() - t0;
 
     let mut states = BTreeMap::new();
@@ -119,11 +107,8 @@ pub fn reshare(
             return Err("the reshare moved the group key".into());
         }
     }
-    let pruned_public: usize = public.values().map(|p| to_bytes(&p.pruned()).len()).sum();
     let one_recipient = ids.last().copied().unwrap_or(0);
-    let own: usize = private.values().map(|p| to_bytes(&p.pruned_for(Some(one_recipient))).len()).sum();
-    let bytes_out_per_dealer = private.values().next().map(|p| to_bytes(p).len()).unwrap_or(0)
-        + public.values().next().map(|p| to_bytes(p).len()).unwrap_or(0);
+    let (bytes_in_per_recipient, bytes_out_per_dealer) = bytes_per_signer(&public, &private, rest.len(), one_recipient);
     Ok(ReshareBench {
         old: (signers, keys, threshold),
         new_threshold,
@@ -132,7 +117,51 @@ pub fn reshare(
         dealer_ms: median(dealer_ms),
         recipient_ms: median(recipient_ms),
         dealing_setup_ms: median(vec![dealing_setup_ms]),
-        bytes_in_per_recipient: pruned_public + own + rest.len() * crate::crypto::encoding::POINT_LEN,
+        bytes_in_per_recipient,
         bytes_out_per_dealer,
     })
+}
+
+/// The dealing: the first `stay` old signers deal to `recipients`.
+fn reshare_dealing(
+    config: &Config,
+    old_keys: &GroupPublicKeys,
+    stay: u32,
+    recipients: BTreeMap<SignerId, Vec<KeyId>>,
+    new_threshold: u32,
+) -> Result<ReshareDealing, String> {
+    let dealers = (0..stay).map(|s| (s, config.key_ids(s).to_vec())).collect();
+    let dealers = DealerSet::new(dealers, config.threshold as usize).map_err(|e| e.to_string())?;
+    ReshareDealing::new(old_keys, dealers, recipients, new_threshold as usize).map_err(|e| e.to_string())
+}
+
+/// The old group (setup, untimed): one polynomial of the threshold, shared
+/// out to the first `stay` signers of `config`, who are the dealers.
+fn old_group(config: &Config, stay: u32, rng: &mut ChaCha20Rng) -> Result<(GroupPublicKeys, Vec<SignerKeys>), String> {
+    let f = Polynomial::random(config.threshold as usize, rng);
+    let commitment = f.commit();
+    let old_keys = GroupPublicKeys { group_key: commitment[0], summed_commitment: commitment };
+    let evaluator = f.evaluator();
+    let old = (0..stay)
+        .map(|s| {
+            let shares = config.key_ids(s).iter().map(|&k| (k, evaluator.evaluate(k))).collect();
+            SignerKeys::from_shares(config.clone(), s, old_keys.clone(), shares).map_err(|e| e.to_string())
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((old_keys, old))
+}
+
+/// Bytes `recipient` receives (pruned public shares, its own ciphertexts,
+/// the summed commitment of `rest_len` points) and one dealer sends.
+fn bytes_per_signer(
+    public: &BTreeMap<SignerId, DkgPublicShares>,
+    private: &BTreeMap<SignerId, DkgPrivateShares>,
+    rest_len: usize,
+    recipient: SignerId,
+) -> (usize, usize) {
+    let pruned_public: usize = public.values().map(|p| to_bytes(&p.pruned()).len()).sum();
+    let own: usize = private.values().map(|p| to_bytes(&p.pruned_for(Some(recipient))).len()).sum();
+    let bytes_out = private.values().next().map(|p| to_bytes(p).len()).unwrap_or(0)
+        + public.values().next().map(|p| to_bytes(p).len()).unwrap_or(0);
+    (pruned_public + own + rest_len * crate::crypto::encoding::POINT_LEN, bytes_out)
 }
