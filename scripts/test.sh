@@ -71,12 +71,13 @@ step "lint: cargo clippy (native, all targets)" \
     cargo clippy --workspace --all-targets --profile test -- -D warnings
 step "lint: cargo clippy (wasm32, lib and tests)" \
     cargo clippy --target wasm32-unknown-unknown --lib --tests --features demo --profile test -- -D warnings
-step "native: cargo test (all targets)" cargo test --workspace --all-targets --exclude wsts-fuzz
-# Every fuzz target (fuzz/): its checked-in corpus, then random inputs for
-# WSTS_FUZZ_SECONDS each (bolero; the targets run two at a time). Longer,
-# coverage-guided campaigns use cargo-afl: docs/fuzzing.md.
-step "fuzz: every target, corpus + ${WSTS_FUZZ_SECONDS:-15} s of random inputs each" \
-    env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-15}" cargo test -p wsts-fuzz
+# Every fuzz target (fuzz/) runs here too, as a test: its checked-in corpus,
+# then random inputs for WSTS_FUZZ_SECONDS each (bolero; two at a time). In
+# the same cargo invocation as the other tests, so that the workspace is
+# built once with one feature set. Coverage-guided campaigns use cargo-afl:
+# docs/fuzzing.md.
+step "native: cargo test (all targets; fuzz targets ${WSTS_FUZZ_SECONDS:-15} s each)" \
+    env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-15}" cargo test --workspace --all-targets
 step "native: doctests" cargo test --workspace --doc
 
 # wasm32 tests in headless Chromium, as `wasm-pack test --chrome` runs them
