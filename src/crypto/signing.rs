@@ -14,7 +14,7 @@
 //! BIP-340. Each share is checked against `Σ_k λ_k·X_k`, computed from the
 //! summed DKG commitments, so the aggregator names every bad party.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::OnceLock};
 
 use rand_core::{CryptoRng, RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -31,8 +31,11 @@ use super::{
     KeyId, Point, Scalar,
 };
 
+mod across_sessions;
 mod session_setup;
 mod sig_type;
+
+pub use across_sessions::{bad_claims, Claim};
 
 use session_setup::{binding_factors, index_parties, Challenge};
 pub use sig_type::SignatureType;
@@ -156,6 +159,9 @@ pub struct SigningSession {
     /// `ε·t` for taproot, added once by the aggregator.
     tweak_term: Scalar,
     challenge: Scalar,
+    /// `λ_k` of every key id, computed on first use: an aggregator checking
+    /// many parties' shares needs them all, a signer only its own.
+    all_lambdas: OnceLock<BTreeMap<KeyId, Scalar>>,
 }
 
 impl SigningSession {
@@ -197,6 +203,7 @@ impl SigningSession {
             key_sign,
             tweak_term,
             challenge,
+            all_lambdas: OnceLock::new(),
         })
     }
 
@@ -212,6 +219,10 @@ impl SigningSession {
 
     fn lambdas(&self, keys: &[KeyId]) -> Vec<Scalar> {
         lagrange::coefficients(&self.all_key_ids, keys).expect("validated when the session was built")
+    }
+
+    fn all_lambdas(&self) -> &BTreeMap<KeyId, Scalar> {
+        self.all_lambdas.get_or_init(|| self.all_key_ids.iter().copied().zip(self.lambdas(&self.all_key_ids)).collect())
     }
 
     /// `ε_R·(D + ρ·E)` for one party: its share of the group commitment.
