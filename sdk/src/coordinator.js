@@ -1,5 +1,6 @@
-// The coordinator, run in a tab (peer id `coordinator`): a wasm FIRE
-// Coordinator, so blame claims are settled locally by the wasm blame code.
+// The coordinator (peer id `coordinator`), what `createCoordinator` returns:
+// a wasm FIRE (or ROAST) Coordinator in the page, so blame claims are settled
+// locally by the wasm blame code.
 //
 // It waits for the expected signers' network keys (announced when they join
 // the room), builds the CeremonyConfig, invites the signers with an
@@ -9,12 +10,17 @@
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
-import init, { Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
-  signRelayJoin } from '/pkg/wsts_web.js';
+//
+// Events (CustomEvent, `detail` typed in index.d.ts): `progress` (the wasm
+// `progress()` after every step), `dkg`, `signature`, `blame` (an attempt
+// that proved signers malicious or found them unresponsive), `error` (stable
+// `code`); and, for pages, `change`, `log`, `event`, `locked`.
+import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, packetMessageName,
+  signRelayJoin } from './wasm.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
-import { Vault } from './custody/vault.js';
-import { VaultGate } from './custody/unlock.js';
+import { VaultGate, openStorage } from './custody/unlock.js';
+import { SdkError, abortable } from './errors.js';
 import { CoordinatorRecords } from './custody/records.js';
 
 /** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
@@ -24,11 +30,6 @@ export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_b
 const enc = new TextEncoder();
 /** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
 const now = () => performance.timeOrigin + performance.now();
-let wasmReady = null;
-export function initWasm() {
-  wasmReady ??= init();
-  return wasmReady;
-}
 
 function xOnly(compressedHex) {
   return compressedHex.length === 66 ? compressedHex.slice(2) : compressedHex;
@@ -63,10 +64,11 @@ export function checkWeights(weights, { signers, keys } = {}) {
   return out;
 }
 
-export class CoordinatorApp extends EventTarget {
+export class CoordinatorClient extends EventTarget {
   constructor({ room, signers, keys, weights = null, threshold = 13, dkgThreshold, v1 = false,
-    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false, policy = 'fire' } = {}) {
+    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, storage = null, fresh = false, policy = 'fire' } = {}) {
     super();
+    if (typeof room !== 'string' || !room) throw new SdkError('bad-option', '`room` must be a non-empty string');
     this.room = room;
     // Uneven weights (key ids per signer) replace the even spread of `keys`.
     this.weights = weights ? checkWeights(weights, { signers, keys }) : null;
@@ -78,11 +80,12 @@ export class CoordinatorApp extends EventTarget {
     this.timeouts = timeouts;
     this.retry = retry;
     // 'fire' (deadlines, retries) or 'roast' (concurrent sessions, no signing deadline).
-    if (policy !== 'fire' && policy !== 'roast') throw new Error(`unknown coordinator policy ${policy}`);
+    if (policy !== 'fire' && policy !== 'roast') throw new SdkError('bad-option', `unknown coordinator policy ${policy}`);
     this.policy = policy;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.vault = vault;
+    this.storage = storage;
+    this.vault = null;
     this.fresh = fresh;
     this.config = null;
     this.issuer = null;
@@ -114,9 +117,15 @@ export class CoordinatorApp extends EventTarget {
 
   changed() { this.emit('change'); }
 
-  async start() {
+  /** Open the vault, restore a saved session, and join the room. Call once, after adding listeners. */
+  start({ signal } = {}) {
+    this.starting ??= this.startInner();
+    return abortable(this.starting, signal, 'starting the coordinator', () => this.close());
+  }
+
+  async startInner() {
     await initWasm();
-    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.gate = new VaultGate(await openStorage(this.storage));
     this.vault = this.gate.vault;
     if (this.gate.locked) {
       this.phase = 'locked: unlock the vault with its passphrase or passkey';
@@ -124,8 +133,10 @@ export class CoordinatorApp extends EventTarget {
       this.changed();
     }
     await this.gate.opened;
-    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
-      (e) => this.log(`could not save the session: ${e.message}`, 'error'));
+    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(), (e) => {
+      this.log(`could not save the session: ${e.message}`, 'error');
+      this.emit('error', { code: 'storage', message: String(e.message), cause: e.code ?? null });
+    });
     let identity = await this.records.identity();
     if (!identity) {
       identity = generateNetworkKey();
@@ -145,7 +156,10 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
     t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
     t.addEventListener('status', (ev) => {
-      if (ev.detail.state === 'refused') this.phase = 'refused by the relay: the coordinator of this room has another key';
+      if (ev.detail.state === 'refused') {
+        this.phase = 'refused by the relay: the coordinator of this room has another key';
+        this.emit('error', { code: 'relay-refused', message: this.phase });
+      }
       this.changed();
     });
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
@@ -204,19 +218,20 @@ export class CoordinatorApp extends EventTarget {
   }
 
   /** Resolves when every expected signer has joined and the config is built. */
-  waitForSigners(ms = 30000) {
+  waitForSigners(ms = 30000, { signal } = {}) {
     if (this.configError) return Promise.reject(this.configError);
-    return this.waitFor(() => !!this.config, ms, `waiting for ${this.n} signers`);
+    return abortable(this.waitFor(() => !!this.config, ms, `waiting for ${this.n} signers`), signal, 'waiting for signers');
   }
 
   buildConfig() {
     try {
       this.buildConfigOrThrow();
     } catch (e) {
-      this.configError = e;
+      this.configError = new SdkError('config', e.message, { cause: e.code ?? null });
       this.phase = `cannot build the ceremony config: ${e.message}`;
       this.log(this.phase, 'error');
-      for (const w of this.waiters.splice(0)) w.reject?.(e);
+      for (const w of this.waiters.splice(0)) w.reject?.(this.configError);
+      this.emit('error', { code: 'config', message: e.message });
       this.changed();
     }
   }
@@ -363,6 +378,7 @@ export class CoordinatorApp extends EventTarget {
       }, Math.max(0, deadline - now()) + 2);
     }
     this.records?.saveSoon();
+    this.emit('progress', c.progress());
     this.changed();
   }
 
@@ -393,6 +409,7 @@ export class CoordinatorApp extends EventTarget {
         for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
         for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in DKG ${a.dkg_id}`, 'warn');
         for (const f of a.reported_failures) this.log(`signer ${f.reporter} reported ${JSON.stringify(f.failure).slice(0, 160)}`, 'warn');
+        this.blame('dkg', a.dkg_id, a);
         break;
       }
       case 'DkgComplete':
@@ -401,13 +418,14 @@ export class CoordinatorApp extends EventTarget {
         this.holders = body.signers;
         this.phase = 'DKG complete: key ready — sign a message';
         this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
+        this.emit('dkg', { groupKey: body.group_key, dkgId: body.dkg_id, signers: body.signers });
         this.settle('dkg', null, body);
         break;
       case 'DkgFailed':
         this.dkgOk = false;
         this.phase = 'DKG failed';
         this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle('dkg', new Error(`DKG failed: ${body.reason}`));
+        this.settle('dkg', new SdkError('dkg-failed', `DKG failed: ${body.reason}`, { attempts: body.attempts }));
         break;
       case 'SignAttempt': {
         const a = {
@@ -418,6 +436,7 @@ export class CoordinatorApp extends EventTarget {
         this.log(`signing round ${a.sign_id} attempt ${a.sign_iter_id + 1}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
         for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
         if (!a.ok) for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in signing round ${a.sign_id}`, 'warn');
+        this.blame('sign', a.sign_id, a);
         break;
       }
       case 'Signature': {
@@ -425,17 +444,24 @@ export class CoordinatorApp extends EventTarget {
         this.signatures.push(sig);
         this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
         this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
+        this.emit('signature', sig);
         this.settle(`sign-${body.sign_id}`, null, sig);
         break;
       }
       case 'SigningFailed':
         this.phase = 'key ready';
         this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle(`sign-${body.sign_id}`, new Error(`signing failed: ${body.reason}`));
+        this.settle(`sign-${body.sign_id}`, new SdkError('signing-failed', `signing failed: ${body.reason}`, { attempts: body.attempts }));
         break;
       default:
         break;
     }
+  }
+
+  /** A `blame` event for an attempt that proved signers malicious or found them silent. */
+  blame(phase, round, { malicious, unresponsive, ok }) {
+    if (!Object.keys(malicious).length && !(unresponsive.length && !ok)) return;
+    this.emit('blame', { phase, round, malicious, unresponsive: ok ? [] : [...unresponsive] });
   }
 
   describeSignature(body) {
@@ -490,20 +516,31 @@ export class CoordinatorApp extends EventTarget {
 
   // ---- commands ------------------------------------------------------------------
 
-  async runDkg({ timeoutMs = 90000 } = {}) {
-    await this.waitForSigners();
+  /** Run a DKG; resolves with `{dkg_id, group_key, signers}`. `signal` abandons it. */
+  async runDkg({ timeoutMs = 90000, signal } = {}) {
+    await this.waitForSigners(30000, { signal });
     await this.settleRtc();
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
     this.coord.startDkg(now());
     this.pump();
-    return done;
+    return abortable(done, signal, 'DKG', () => this.abandon('DKG'));
+  }
+
+  /** Abandon the round in progress (the key and the malicious set stay). */
+  abandon(what) {
+    if (!this.coord) return;
+    this.coord.reset();
+    this.log(`${what} abandoned`, 'warn');
+    this.pump();
+    this.save();
   }
 
   /** Sign `messageHex` (hex string, or a Uint8Array / plain string) as BIP-340 or taproot. */
-  async sign(message, type = 'Schnorr', { timeoutMs = 60000 } = {}) {
-    if (!this.groupKey) throw new Error('no group key: run DKG first');
+  async sign(message, type = 'Schnorr', { timeoutMs = 60000, signal } = {}) {
+    if (!this.groupKey) throw new SdkError('no-group-key', 'no group key: run DKG first');
+    if (signal?.aborted) return abortable(Promise.resolve(), signal, 'signing');
     let bytes;
     if (message instanceof Uint8Array) bytes = message;
     else if (typeof message === 'string' && /^([0-9a-fA-F]{2})*$/.test(message)) bytes = hex.decode(message);
@@ -515,10 +552,16 @@ export class CoordinatorApp extends EventTarget {
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
     this.pump();
+    const aborted = abortable(done, signal, `signing round ${id}`, () => this.abandon(`signing round ${id}`));
     // ROAST never gives up by itself (silence only keeps signers pending):
     // when the caller stops waiting, abandon the round so the next can start.
-    if (this.policy === 'roast') return done.catch((e) => { this.coord.reset(); this.save(); throw e; });
-    return done;
+    if (this.policy === 'roast') {
+      return aborted.catch((e) => {
+        if (e.code !== 'aborted') { this.coord.reset(); this.save(); }
+        throw e;
+      });
+    }
+    return aborted;
   }
 
   /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
@@ -557,24 +600,17 @@ export class CoordinatorApp extends EventTarget {
     };
   }
 
+  /** Leave the room and stop the timers. The session stays in the vault. */
+  close() {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.transport?.close();
+    for (const key of Object.keys(this.pending ?? {})) this.settle(key, new SdkError('closed', 'the coordinator was closed'));
+  }
+
   /** The ceremony so far, as the coordinator (wasm) records it: the shape of `wsts-sim run --json`. */
   report() {
     return this.coord ? this.coord.report() : null;
   }
-}
-
-/** Expose a small automation API on `window.wsts`. */
-export function exposeApi(app) {
-  window.wsts = {
-    app,
-    ready: () => app.waitForSigners(),
-    runDkg: (opts) => app.runDkg(opts),
-    sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
-    state: () => JSON.parse(JSON.stringify(app.state())),
-    report: () => JSON.parse(JSON.stringify(app.report())),
-    persisted: () => app.persisted(),
-    misbehave: (id, spec) => app.setMisbehaviour(id, spec),
-    behave: (id) => app.setMisbehaviour(id, null),
-  };
-  return window.wsts;
 }
