@@ -15,54 +15,21 @@
 // `progress()` after every step), `dkg`, `signature`, `blame` (an attempt
 // that proved signers malicious or found them unresponsive), `error` (stable
 // `code`); and, for pages, `change`, `log`, `event`, `locked`.
-import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, packetMessageName,
+import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, packetMessageName,
   signRelayJoin } from './wasm.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
 import { VaultGate, openStorage } from './custody/unlock.js';
 import { SdkError, abortable } from './errors.js';
+import { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType } from './ceremony.js';
+import { ON_EVENT } from './coordinator-events.js';
 import { CoordinatorRecords } from './custody/records.js';
 
-/** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
-export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
-export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
+export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType };
 
 const enc = new TextEncoder();
 /** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
 const now = () => performance.timeOrigin + performance.now();
-
-function xOnly(compressedHex) {
-  return compressedHex.length === 66 ? compressedHex.slice(2) : compressedHex;
-}
-
-/** `"Schnorr"`, `"taproot"`, `{Taproot: {merkle_root}}`, … → the wasm SignatureType. */
-export function parseSigType(type) {
-  if (type === undefined || type === null) return 'Schnorr';
-  if (typeof type === 'string') {
-    const t = type.toLowerCase();
-    if (t === 'schnorr' || t === 'bip340' || t === 'bip-340') return 'Schnorr';
-    if (t === 'frost') return 'Frost';
-    if (t === 'taproot') return { Taproot: { merkle_root: null } };
-    throw new Error(`unknown signature type ${type}`);
-  }
-  if (type.Taproot) return { Taproot: { merkle_root: type.Taproot.merkle_root ?? null } };
-  if (type.taproot !== undefined) return { Taproot: { merkle_root: type.taproot?.merkle_root ?? type.merkle_root ?? null } };
-  throw new Error(`unknown signature type ${JSON.stringify(type)}`);
-}
-
-/**
- * Parse and check a weight list ("3,1,5" or [3, 1, 5]): positive integers,
- * agreeing with `signers` and `keys` when those were given explicitly.
- */
-export function checkWeights(weights, { signers, keys } = {}) {
-  const list = typeof weights === 'string' ? weights.split(',').map((w) => w.trim()) : [...weights];
-  const out = list.map(Number);
-  if (!out.length || out.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`weights must be positive integers: ${weights}`);
-  const total = out.reduce((a, b) => a + b, 0);
-  if (signers !== undefined && signers !== out.length) throw new Error(`${signers} signers but ${out.length} weights`);
-  if (keys !== undefined && keys !== total) throw new Error(`${keys} key ids but the weights sum to ${total}`);
-  return out;
-}
 
 export class CoordinatorClient extends EventTarget {
   constructor({ room, signers, keys, weights = null, threshold = 13, dkgThreshold, v1 = false,
@@ -396,97 +363,7 @@ export class CoordinatorClient extends EventTarget {
   onEvent(e) {
     const [name, body] = Object.entries(e)[0];
     this.emit('event', { name, body });
-    switch (name) {
-      case 'DkgAttempt': {
-        const a = {
-          dkg_id: body.dkg_id, ok: body.ok,
-          reported_failures: body.reported_failures.map(([reporter, failure]) => ({ reporter, failure })),
-          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])),
-          unresponsive: body.unresponsive,
-        };
-        this.attempts.push(a);
-        this.log(`DKG attempt ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
-        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
-        for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in DKG ${a.dkg_id}`, 'warn');
-        for (const f of a.reported_failures) this.log(`signer ${f.reporter} reported ${JSON.stringify(f.failure).slice(0, 160)}`, 'warn');
-        this.blame('dkg', a.dkg_id, a);
-        break;
-      }
-      case 'DkgComplete':
-        this.groupKey = body.group_key;
-        this.dkgOk = true;
-        this.holders = body.signers;
-        this.phase = 'DKG complete: key ready — sign a message';
-        this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
-        this.emit('dkg', { groupKey: body.group_key, dkgId: body.dkg_id, signers: body.signers });
-        this.settle('dkg', null, body);
-        break;
-      case 'DkgFailed':
-        this.dkgOk = false;
-        this.phase = 'DKG failed';
-        this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle('dkg', new SdkError('dkg-failed', `DKG failed: ${body.reason}`, { attempts: body.attempts }));
-        break;
-      case 'SignAttempt': {
-        const a = {
-          sign_id: body.sign_id, sign_iter_id: body.sign_iter_id, ok: body.ok,
-          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])), unresponsive: body.unresponsive,
-        };
-        this.signAttempts.push(a);
-        this.log(`signing round ${a.sign_id} attempt ${a.sign_iter_id + 1}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
-        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
-        if (!a.ok) for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in signing round ${a.sign_id}`, 'warn');
-        this.blame('sign', a.sign_id, a);
-        break;
-      }
-      case 'Signature': {
-        const sig = this.describeSignature(body);
-        this.signatures.push(sig);
-        this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
-        this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
-        this.emit('signature', sig);
-        this.settle(`sign-${body.sign_id}`, null, sig);
-        break;
-      }
-      case 'SigningFailed':
-        this.phase = 'key ready';
-        this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle(`sign-${body.sign_id}`, new SdkError('signing-failed', `signing failed: ${body.reason}`, { attempts: body.attempts }));
-        break;
-      default:
-        break;
-    }
-  }
-
-  /** A `blame` event for an attempt that proved signers malicious or found them silent. */
-  blame(phase, round, { malicious, unresponsive, ok }) {
-    if (!Object.keys(malicious).length && !(unresponsive.length && !ok)) return;
-    this.emit('blame', { phase, round, malicious, unresponsive: ok ? [] : [...unresponsive] });
-  }
-
-  describeSignature(body) {
-    const [kind, sigHex] = Object.entries(body.signature)[0];
-    // The message arrives as hex (or, from older builds, as an array of bytes).
-    const msgBytes = typeof body.message === 'string' ? hex.decode(body.message) : Uint8Array.from(body.message);
-    const message = hex.encode(msgBytes);
-    const taproot = typeof body.sig_type === 'object' && body.sig_type.Taproot;
-    const type = taproot ? 'taproot' : body.sig_type === 'Frost' ? 'frost' : 'schnorr';
-    const sig = hex.decode(sigHex);
-    let ok;
-    let verifyKey;
-    if (sig.length === 64) {
-      verifyKey = xOnly(body.verify_key);
-      ok = verifyBip340(hex.decode(verifyKey), msgBytes, sig);
-    } else {
-      verifyKey = body.verify_key;
-      ok = verifyFrost(hex.decode(verifyKey), msgBytes, sig);
-    }
-    return {
-      round: this.signatures.length + 1, sign_id: body.sign_id, type, message, signature: sigHex, signature_kind: kind,
-      verify_key: verifyKey, internal_key: type === 'frost' ? this.groupKey : xOnly(this.groupKey),
-      merkle_root: taproot ? (taproot.merkle_root ?? null) : null, signers_used: body.signers_used,
-      attempts: body.sign_iter_id + 1, ok,
-    };
+    ON_EVENT[name]?.(this, body);
   }
 
   settle(key, error, value) {
@@ -525,13 +402,15 @@ export class CoordinatorClient extends EventTarget {
     this.log('starting DKG');
     this.coord.startDkg(now());
     this.pump();
-    return abortable(done, signal, 'DKG', () => this.abandon('DKG'));
+    return abortable(done, signal, 'DKG', () => this.abandon('DKG', 'dkg'));
   }
 
-  /** Abandon the round in progress (the key and the malicious set stay). */
-  abandon(what) {
+  /** Abandon the round in progress (the key and the malicious set stay); its promise (`key`) settles as aborted. */
+  abandon(what, key) {
+    this.settle(key, new SdkError('aborted', `${what}: aborted`));
     if (!this.coord) return;
     this.coord.reset();
+    this.phase = this.groupKey ? `${what} abandoned — key ready` : `${what} abandoned`;
     this.log(`${what} abandoned`, 'warn');
     this.pump();
     this.save();
@@ -552,7 +431,7 @@ export class CoordinatorClient extends EventTarget {
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
     this.pump();
-    const aborted = abortable(done, signal, `signing round ${id}`, () => this.abandon(`signing round ${id}`));
+    const aborted = abortable(done, signal, `signing round ${id}`, () => this.abandon(`signing round ${id}`, `sign-${id}`));
     // ROAST never gives up by itself (silence only keeps signers pending):
     // when the caller stops waiting, abandon the round so the next can start.
     if (this.policy === 'roast') {

@@ -48,6 +48,8 @@ export function abortError(signal, what) {
  */
 export function abortable(promise, signal, what, onAbort = () => {}) {
   if (!signal) return promise;
+  // Once aborted, nobody awaits `promise`: its later rejection is expected.
+  promise.catch(() => {});
   if (signal.aborted) {
     onAbort();
     return Promise.reject(abortError(signal, what));

@@ -62,7 +62,7 @@ export function createCoordinator({ relays, room, signers, keys, weights, thresh
 
 export { SignerClient, CoordinatorClient };
 export { SdkError, SDK_ERROR_CODES } from './errors.js';
-export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights } from './coordinator.js';
+export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights } from './ceremony.js';
 export { Vault, VaultError } from './custody/vault.js';
 export { unlock, openStorage } from './custody/unlock.js';
 export { listKeyShares, removeKeyShare } from './custody/records.js';
