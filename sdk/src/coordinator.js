@@ -20,7 +20,7 @@ import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig,
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
 import { VaultGate, openStorage } from './custody/unlock.js';
-import { SdkError, abortable } from './errors.js';
+import { SdkError, abortable, abortError } from './errors.js';
 import { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType } from './ceremony.js';
 import { ON_EVENT } from './coordinator-events.js';
 import { CoordinatorRecords } from './custody/records.js';
@@ -397,6 +397,7 @@ export class CoordinatorClient extends EventTarget {
   async runDkg({ timeoutMs = 90000, signal } = {}) {
     await this.waitForSigners(30000, { signal });
     await this.settleRtc();
+    if (signal?.aborted) throw abortError(signal, 'DKG');
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
@@ -419,13 +420,13 @@ export class CoordinatorClient extends EventTarget {
   /** Sign `messageHex` (hex string, or a Uint8Array / plain string) as BIP-340 or taproot. */
   async sign(message, type = 'Schnorr', { timeoutMs = 60000, signal } = {}) {
     if (!this.groupKey) throw new SdkError('no-group-key', 'no group key: run DKG first');
-    if (signal?.aborted) return abortable(Promise.resolve(), signal, 'signing');
     let bytes;
     if (message instanceof Uint8Array) bytes = message;
     else if (typeof message === 'string' && /^([0-9a-fA-F]{2})*$/.test(message)) bytes = hex.decode(message);
     else bytes = enc.encode(String(message));
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
+    if (signal?.aborted) throw abortError(signal, 'signing');
     const id = this.coord.startSigning(bytes, sigType, now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);

@@ -55,10 +55,17 @@ function wireForms(app) {
 export async function main() {
   const params = new URLSearchParams(location.search);
   const pin = params.get('coordinator');
-  const app = createSigner({
-    room: params.get('room') || 'demo', signerId: Number(params.get('id') ?? '0'), relays: params.get('relay') || undefined,
-    webrtc: params.get('webrtc') !== '0', trust: pin ? { coordinator: pin } : {},
-  });
+  let app;
+  try {
+    app = createSigner({
+      room: params.get('room') || 'demo', signerId: Number(params.get('id') ?? '0'), relays: params.get('relay') || undefined,
+      webrtc: params.get('webrtc') !== '0', trust: pin ? { coordinator: pin } : {},
+    });
+  } catch (e) {
+    // A link with a bad parameter (e.g. a malformed coordinator key): say so, start nothing.
+    $('status').textContent = `Error: ${e.code ?? 'error'}: ${e.message}`;
+    return;
+  }
   window.wstsSigner = app;
   document.body.classList.toggle('compact', params.get('compact') === '1');
   wireForms(app);

@@ -64,10 +64,10 @@ async function runCoordinator(): Promise<void> {
   $('group-key').textContent = dkg.group_key;
 
   const message = new TextEncoder().encode('sent from the example wallet');
-  // A signing the user cancels: it rejects with code "aborted" and the next one runs.
+  // A signing the user cancels once it runs: it rejects with code "aborted" and the next one runs.
   const cancel = new AbortController();
+  coordinator.addEventListener('progress', () => cancel.abort(), { once: true });
   const cancelled = coordinator.sign(message, 'bip340', { signal: cancel.signal });
-  cancel.abort();
   state.cancelled = await cancelled.then(() => 'not cancelled', (e: SdkError) => e.code);
   state.signature = await coordinator.sign(message, 'bip340');
   $('signature').textContent = state.signature.signature;
