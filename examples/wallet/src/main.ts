@@ -1,14 +1,18 @@
 // An example wallet page: one role per page, as on separate devices.
 //   ?role=coordinator&room=R&signers=3&keys=6&threshold=4   runs a DKG, then signs
-//   ?role=signer&room=R&id=N[&coordinator=KEY]              holds one key share
+//   ?role=signer&room=R&id=N[&coordinator=KEY][&storage=memory]   holds one key share
+//     (storage=memory: the wallet's own record store instead of IndexedDB;
+//     here an in-memory one, so the share is gone with the page)
 // Everything threshold-related comes from the SDK: one import.
-import { createCoordinator, createSigner, SdkError, type SignatureResult } from 'wsts-web';
+import { createCoordinator, createSigner, MemoryRecordStore, SdkError, type SignatureResult } from 'wsts-web';
 
 interface ExampleState {
   role: string;
   pubkey?: string;
   groupKey?: string;
   signature?: SignatureResult;
+  /** Records the signer wrote to its own store (storage=memory). */
+  storedRecords?: number;
   /** The code a cancelled signing rejected with (the coordinator cancels one first). */
   cancelled?: string;
   events: Record<string, number>;
@@ -33,7 +37,8 @@ const num = (name: string, fallback: number) => Number(params.get(name) ?? fallb
 
 async function runSigner(): Promise<void> {
   const coordinator = params.get('coordinator');
-  const signer = createSigner({ room, signerId: num('id', 0), trust: coordinator ? { coordinator } : {} });
+  const store = params.get('storage') === 'memory' ? new MemoryRecordStore() : undefined;
+  const signer = createSigner({ room, signerId: num('id', 0), trust: coordinator ? { coordinator } : {}, storage: store });
   signer.addEventListener('progress', (ev) => { count('progress'); log(ev.detail.status); });
   signer.addEventListener('signature', (ev) => { count('signature'); log(`signature share sent (round ${ev.detail.signId})`); });
   signer.addEventListener('error', (ev) => { state.errors.push(ev.detail.code); log(`error ${ev.detail.code}: ${ev.detail.message}`); });
@@ -43,6 +48,8 @@ async function runSigner(): Promise<void> {
   count('dkg');
   state.groupKey = dkg.groupKey;
   $('group-key').textContent = dkg.groupKey;
+  await signer.persisted();
+  if (store) state.storedRecords = (await store.list()).length;
   state.done = true;
 }
 

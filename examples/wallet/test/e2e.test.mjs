@@ -1,8 +1,9 @@
 // The example wallet, built by Vite from the SDK's npm tarball
 // (scripts/example-wallet.sh), against the Rust relay in headless Chromium:
 // a coordinator page and three signer pages (each in its own browser
-// context, as on separate devices) run a DKG, cancel one signing and finish
-// another; the signature is checked in node, independently of the wasm.
+// context, as on separate devices; one keeps its records in its own store)
+// run a DKG, cancel one signing and finish another; the signature is checked
+// in node, independently of the wasm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,8 @@ test('the Vite-bundled example wallet runs a DKG and a BIP-340 signature over th
   const signers = [];
   for (let id = 0; id < 3; id++) {
     const page = env.watch(await (await env.newContext()).newPage(), `signer-${id}`);
-    await page.goto(`${env.url}?role=signer&room=${room}&id=${id}&coordinator=${key}`);
+    // Signer 2 keeps its records in the wallet's own store (in memory), not IndexedDB.
+    await page.goto(`${env.url}?role=signer&room=${room}&id=${id}&coordinator=${key}${id === 2 ? '&storage=memory' : ''}`);
     signers.push(page);
   }
 
@@ -54,6 +56,11 @@ test('the Vite-bundled example wallet runs a DKG and a BIP-340 signature over th
     assert.ok(s.events.progress > 0);
     assert.deepEqual(s.errors, []);
   }
+  // The storage option: signer 2's context has no IndexedDB vault, its store has the records.
+  const dbs = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert.deepEqual(await dbs(signers[2]), []);
+  assert.ok((await signers[2].evaluate(() => window.walletExample.storedRecords)) >= 3);
+  assert.ok((await dbs(signers[0])).includes('wsts-web'));
   // Every signer took part in the signature: threshold 4 of 6 key ids needs at least two of them.
   assert.ok(sig.signers_used.length >= 2);
   assert.deepEqual(env.pageErrors, []);
