@@ -83,9 +83,13 @@ export interface KeyShareEntry { groupKey: string; room: string; signerId: numbe
 export function listKeyShares(vault: Vault): Promise<KeyShareEntry[]>;
 /** Remove a key share: only ever by this deliberate call. */
 export function removeKeyShare(vault: Vault, share: { groupKey: string; room: string; signerId: number }): Promise<void>;
+/** An encrypted backup file (JSON text; PBKDF2-SHA-256 600,000 iterations, AES-256-GCM), openable only with `passphrase`. */
 export function exportBackup(vault: Vault, passphrase: string, options?: { prefix?: string }): Promise<string>;
-export function importBackup(vault: Vault, text: string, passphrase: string, options?: { replace?: boolean }): Promise<unknown>;
-export function createPasskey(options?: { userName?: string }): Promise<unknown>;
+/** Restore a backup; a record that exists with other content is kept (a conflict) unless `replace`. */
+export function importBackup(vault: Vault, text: string, passphrase: string, options?: { replace?: boolean }):
+  Promise<{ added: string[]; unchanged: string[]; replaced: string[]; conflicts: string[] }>;
+/** Register a passkey with the WebAuthn PRF extension, as an unlocker for `Vault.protect`. */
+export function createPasskey(options?: { userName?: string }): Promise<{ credentialId: unknown; prfSalt: unknown; prf: unknown }>;
 
 // ---- events ------------------------------------------------------------------------
 
