@@ -3,8 +3,8 @@
 // SignerClient): `blame` names a proven-malicious signer with its offence
 // and never as unresponsive, `dkg`/`signature`/`progress` fire on both
 // sides, a signer's refusal of unsigned control is an `error` with a stable
-// code, and an aborted DKG rejects with code `aborted` and leaves the
-// coordinator able to run the next one.
+// code, an aborted DKG rejects with code `aborted` and leaves the
+// coordinator able to run the next one, and an aborted start joins nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openCeremony, roomName } from './lib/harness.mjs';
@@ -23,8 +23,9 @@ const record = (page, target) => page.evaluate((t) => {
 }, target);
 const events = (page, type) => page.evaluate((t) => window.sdkEvents.filter((e) => e.type === t).map((e) => e.detail), type);
 
-test('SDK events: blame, dkg, signature, progress, error codes; an aborted DKG', { timeout: 120000 }, async () => {
-  const c = await openCeremony(env, { room: roomName('sdk-events') });
+test('SDK events: blame, dkg, signature, progress, error codes; an aborted DKG; an aborted start', { timeout: 120000 }, async () => {
+  const room = roomName('sdk-events');
+  const c = await openCeremony(env, { room });
   await record(c.coordinator, 'coordinator');
   for (const p of c.signers) await record(p, 'signer');
 
@@ -67,6 +68,22 @@ test('SDK events: blame, dkg, signature, progress, error codes; an aborted DKG',
   await signer0.evaluate(() => window.wstsSigner.onControl({ from: 'coordinator', message: { type: 'config', config: {} } }));
   const errors = await events(signer0, 'error');
   assert.deepEqual(errors.map((e) => [e.code, e.kind]), [['unsigned', 'config']]);
+
+  // A start aborted before it joins leaves nothing behind; a bounded wait ends with `timeout`.
+  const early = await signer0.evaluate(async (room) => {
+    const { createSigner, MemoryRecordStore } = await import('/pkg/src/index.js');
+    const ac = new AbortController();
+    const late = createSigner({ room, signerId: 7, storage: new MemoryRecordStore() });
+    const started = late.start({ signal: ac.signal }).then(() => 'started', (e) => e.code);
+    ac.abort();
+    const waited = await late.waitForDkg({ timeoutMs: 50 }).then(() => 'dkg', (e) => e.code);
+    const code = await started;
+    await new Promise((r) => setTimeout(r, 1000));
+    return { code, waited, joined: !!late.transport };
+  }, room);
+  assert.deepEqual(early, { code: 'aborted', waited: 'timeout', joined: false });
+  const peers = await c.coordinator.evaluate(() => [...window.wsts.app.transport.peers.keys()]);
+  assert.ok(!peers.includes('signer-7'), JSON.stringify(peers));
   assert.deepEqual(env.pageErrors, []);
   await c.ctx.close();
 });

@@ -112,6 +112,8 @@ export class CoordinatorClient extends EventTarget {
     this.secret = identity.secret;
     this.pubkey = identity.public;
     await this.restoreSession();
+    // Closed (or its start aborted) meanwhile: do not join.
+    if (this.closed) throw new SdkError('closed', 'the coordinator was closed');
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
       signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
@@ -329,7 +331,7 @@ export class CoordinatorClient extends EventTarget {
 
   pump() {
     const c = this.coord;
-    if (!c) return;
+    if (!c || this.closed) return;
     let t;
     while ((t = c.pollTransmit()) !== undefined) this.route(t);
     let e;

@@ -127,6 +127,8 @@ export class SignerClient extends EventTarget {
     this.pubkey = identity.public;
     await this.openWorker(identity.secret);
     await this.refreshKeyShares();
+    // Closed (or its start aborted) meanwhile: do not join.
+    if (this.closed) throw new SdkError('closed', 'the signer was closed');
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: this.peer, pubkey: this.pubkey, webrtc: this.webrtc,
       // The worker holds the network key: it answers the relay's challenge.
