@@ -290,38 +290,14 @@ impl SigningSession {
         }
     }
 
+    /// The batch above: [`across_sessions`]'s check over one session.
     fn batch_holds<R: RngCore + CryptoRng>(
         &self,
         shares: &[SignatureShare],
         keys: &GroupPublicKeys,
         rng: &mut R,
     ) -> bool {
-        let mut key_ids = Vec::new();
-        let mut party_weights = Vec::new();
-        let mut scalars = Vec::with_capacity(2 * shares.len() + keys.threshold() + 1);
-        let mut points = Vec::with_capacity(scalars.capacity());
-        let mut z_sum = Scalar::from(0);
-        for share in shares {
-            let (nonce, party_keys) = &self.parties[&share.party_id];
-            let a = Scalar::random(rng);
-            z_sum += a * share.z;
-            let a_r = a * self.nonce_sign;
-            scalars.push(a_r);
-            points.push(nonce.hiding);
-            scalars.push(a_r * self.binding[&share.party_id]);
-            points.push(nonce.binding);
-            key_ids.extend_from_slice(party_keys);
-            party_weights.extend(std::iter::repeat_n(a, party_keys.len()));
-        }
-        let lambdas = self.lambdas(&key_ids);
-        let weights: Vec<Scalar> = party_weights.iter().zip(&lambdas).map(|(a, l)| a * l).collect();
-        let c = self.challenge * self.key_sign;
-        let u = super::small_horner::weighted_power_sums(&key_ids, &weights, keys.threshold());
-        scalars.extend(u.iter().map(|uj| c * uj));
-        points.extend_from_slice(&keys.summed_commitment);
-        scalars.push(-z_sum);
-        points.push(super::generator());
-        is_identity(&super::msm(&scalars, &points))
+        across_sessions::batch_holds(&[Claim { session: self, shares }], &[0], keys, rng)
     }
 
     /// Check every share, name every bad or missing party, and combine.

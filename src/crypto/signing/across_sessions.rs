@@ -77,7 +77,7 @@ fn find_bad<R: RngCore + CryptoRng>(
 
 /// The randomized check of the module doc over `claims[i]` for `i` in
 /// `subset` (all of whose parties are known).
-fn batch_holds<R: RngCore + CryptoRng>(
+pub(super) fn batch_holds<R: RngCore + CryptoRng>(
     claims: &[Claim<'_>],
     subset: &[usize],
     keys: &GroupPublicKeys,
