@@ -2,7 +2,10 @@
 // headless Chromium (in a Web Worker) and prints one JSON object per workload,
 // with "runtime": "wasm-chromium".
 //
-//   node e2e/bench.mjs [--workload S/K/T]... [--timeout-s N]
+//   node e2e/bench.mjs [--workload S/K/T]... [--coordinator fire|roast] [--attack] [--skewed] [--timeout-s N]
+//
+// --coordinator, --attack and --skewed are `wsts-sim bench`'s flags, applied
+// to every workload.
 //
 // Serves www/ and pkg/ itself (with COOP/COEP, for fine-grained timers) on
 // 127.0.0.1; expects `pkg/` built with `wasm-pack build --target web --release`.
@@ -17,9 +20,13 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 const args = process.argv.slice(2);
 const workloads = [];
 let timeoutS = 1800;
+const mode = { coordinator: 'fire', attack: false, skewed: false };
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--workload') workloads.push(args[++i].split('/').map(Number));
   else if (args[i] === '--timeout-s') timeoutS = Number(args[++i]);
+  else if (args[i] === '--coordinator' && ['fire', 'roast'].includes(args[i + 1])) mode.coordinator = args[++i];
+  else if (args[i] === '--attack') mode.attack = true;
+  else if (args[i] === '--skewed') mode.skewed = true;
   else { console.error(`unknown argument ${args[i]}`); process.exit(2); }
 }
 if (workloads.length === 0) workloads.push([4, 20, 13]);
@@ -56,7 +63,7 @@ try {
   await page.goto(url);
   for (const [s, k, t] of workloads) {
     try {
-      const report = await page.evaluate(([s, k, t]) => window.runBench(s, k, t), [s, k, t]);
+      const report = await page.evaluate(([s, k, t, mode]) => window.runBench(s, k, t, undefined, mode), [s, k, t, mode]);
       console.log(JSON.stringify(report));
     } catch (err) {
       failed = true;

@@ -4,9 +4,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use wsts_web::{
-    blame::Offence,
+    blame::{Finding, Offence},
+    crypto::signing::SignatureType,
     sim::{parse_adversary, parse_fault, Options, Report, Simulation},
-    state_machine::StateError,
+    state_machine::{events::CoordinatorEvent, StateError},
 };
 
 /// 26 key ids over 8 signers.
@@ -76,6 +77,58 @@ fn bad_shares_are_proven_and_silence_still_is_not() {
     assert_eq!(report.malicious.len(), 1, "{:?}", report.malicious);
     assert_eq!(report.malicious.get(&3), Some(&Offence::BadSignatureShare));
     assert!(report.signatures.iter().all(|s| !s.signers_used.contains(&3)));
+}
+
+#[test]
+fn bad_shares_verified_in_batches_are_each_proven_and_never_chosen_again() {
+    // Signers 2 (3) and 5 (1) send bad shares, 0 (6) goes silent after the
+    // nonce: the honest five hold 16 >= 13. Shares wait unverified and are
+    // checked in batches across sessions; each bad one is found all the same.
+    let adversaries = ["2:bad-signature-share", "5:bad-signature-share"];
+    let mut sim = Simulation::new(Options { record: true, ..options(13, &["0:offline=share"], &adversaries) }).unwrap();
+    assert!(sim.run_dkg().0);
+    sim.take_events();
+    sim.coordinator.start_signing(b"batched", SignatureType::Schnorr, sim.now()).unwrap();
+    sim.run_until_quiet();
+    let events = sim.take_events();
+    let mut proven: Vec<Finding> = events
+        .iter()
+        .filter_map(|e| match e {
+            CoordinatorEvent::SignAttempt(r) if !r.ok => Some(r.malicious.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    proven.sort();
+    assert_eq!(proven, [2, 5].map(|signer| Finding { signer, offence: Offence::BadSignatureShare }), "{events:#?}");
+    let signed = events.iter().find_map(|e| match e {
+        CoordinatorEvent::Signature(s) => Some(s),
+        _ => None,
+    });
+    let signed = signed.expect("the honest five sign");
+    assert!(signed.signers_used.iter().all(|s| ![0, 2, 5].contains(s)), "{signed:?}");
+    assert!(signed.sessions <= 4, "sessions {} > f+1 = 4", signed.sessions);
+    for round in 2..=3 {
+        assert!(sim.sign_round(round).ok);
+    }
+    // A bad share's sender sat in the first session only: it was never
+    // chosen again, in that round or a later one.
+    for bad in [2, 5] {
+        let asked = sim.recorded.iter().filter(|r| r.message == "SessionRequest" && r.to == Some(bad)).count();
+        assert_eq!(asked, 1, "signer {bad} was asked into {asked} sessions");
+    }
+    assert_eq!(sim.coordinator.malicious().keys().copied().collect::<Vec<_>>(), vec![2, 5]);
+}
+
+#[test]
+fn a_round_abandoned_unfinished_still_proves_the_bad_shares_it_got() {
+    // Without 0 (6) only 20 < 22 remain: no session can start again, none
+    // completes, and signer 3's bad share is never needed to go on. The
+    // application abandons the round, which judges the share anyway.
+    let report = run(options(22, &["0:offline=share:1"], &["3:bad-signature-share"]));
+    assert!(!report.signatures[0].ok);
+    assert_eq!(report.malicious.len(), 1, "{:?}", report.malicious);
+    assert_eq!(report.malicious.get(&3), Some(&Offence::BadSignatureShare));
 }
 
 #[test]

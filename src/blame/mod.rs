@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 pub use checks::{check_equivocation, check_private_shares, check_public_shares, check_reported_key};
 pub use dealt::{settle_bad_private_shares, settle_bad_share_sum, SettleError, SumVerdict, Verdict};
 pub use settle::settle_dkg_failure;
-pub use signing::bad_signature_shares;
+pub use signing::{bad_session_shares, bad_signature_shares};
 pub use transcript::DkgTranscript;
 
 use crate::crypto::SignerId;

@@ -1,6 +1,7 @@
 //! Judging signature shares: the coordinator checks every share it received
 //! in one batch, each alone only if that fails, and names each signer whose
-//! shares fail.
+//! shares fail. ROAST's coordinator checks shares of several sessions in one
+//! batch ([`bad_session_shares`]).
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,7 @@ use rand_core::{CryptoRng, RngCore};
 
 use super::{Finding, Offence};
 use crate::crypto::{
-    signing::{GroupPublicKeys, SignatureShare, SigningSession},
+    signing::{bad_claims, Claim, GroupPublicKeys, SignatureShare, SigningSession},
     SignerId,
 };
 
@@ -29,4 +30,19 @@ pub fn bad_signature_shares<R: RngCore + CryptoRng>(
             .map(|(signer, _)| Finding { signer: *signer, offence: Offence::BadSignatureShare })
             .collect(),
     }
+}
+
+/// A finding against every signer whose shares fail in their own session,
+/// all checked in one batch however many sessions they span.
+pub fn bad_session_shares<R: RngCore + CryptoRng>(
+    claims: &[(SignerId, Claim<'_>)],
+    keys: &GroupPublicKeys,
+    rng: &mut R,
+) -> Vec<Finding> {
+    let only: Vec<Claim<'_>> = claims.iter().map(|(_, c)| *c).collect();
+    bad_claims(&only, keys, rng)
+        .into_iter()
+        .filter_map(|i| claims.get(i))
+        .map(|(signer, _)| Finding { signer: *signer, offence: Offence::BadSignatureShare })
+        .collect()
 }

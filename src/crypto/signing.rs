@@ -14,7 +14,7 @@
 //! BIP-340. Each share is checked against `Σ_k λ_k·X_k`, computed from the
 //! summed DKG commitments, so the aggregator names every bad party.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::OnceLock};
 
 use rand_core::{CryptoRng, RngCore, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -31,8 +31,11 @@ use super::{
     KeyId, Point, Scalar,
 };
 
+mod across_sessions;
 mod session_setup;
 mod sig_type;
+
+pub use across_sessions::{bad_claims, Claim};
 
 use session_setup::{binding_factors, index_parties, Challenge};
 pub use sig_type::SignatureType;
@@ -156,6 +159,9 @@ pub struct SigningSession {
     /// `ε·t` for taproot, added once by the aggregator.
     tweak_term: Scalar,
     challenge: Scalar,
+    /// `λ_k` of every key id, computed on first use: an aggregator checking
+    /// many parties' shares needs them all, a signer only its own.
+    all_lambdas: OnceLock<BTreeMap<KeyId, Scalar>>,
 }
 
 impl SigningSession {
@@ -197,6 +203,7 @@ impl SigningSession {
             key_sign,
             tweak_term,
             challenge,
+            all_lambdas: OnceLock::new(),
         })
     }
 
@@ -212,6 +219,10 @@ impl SigningSession {
 
     fn lambdas(&self, keys: &[KeyId]) -> Vec<Scalar> {
         lagrange::coefficients(&self.all_key_ids, keys).expect("validated when the session was built")
+    }
+
+    fn all_lambdas(&self) -> &BTreeMap<KeyId, Scalar> {
+        self.all_lambdas.get_or_init(|| self.all_key_ids.iter().copied().zip(self.lambdas(&self.all_key_ids)).collect())
     }
 
     /// `ε_R·(D + ρ·E)` for one party: its share of the group commitment.
@@ -279,38 +290,14 @@ impl SigningSession {
         }
     }
 
+    /// The batch above: [`across_sessions`]'s check over one session.
     fn batch_holds<R: RngCore + CryptoRng>(
         &self,
         shares: &[SignatureShare],
         keys: &GroupPublicKeys,
         rng: &mut R,
     ) -> bool {
-        let mut key_ids = Vec::new();
-        let mut party_weights = Vec::new();
-        let mut scalars = Vec::with_capacity(2 * shares.len() + keys.threshold() + 1);
-        let mut points = Vec::with_capacity(scalars.capacity());
-        let mut z_sum = Scalar::from(0);
-        for share in shares {
-            let (nonce, party_keys) = &self.parties[&share.party_id];
-            let a = Scalar::random(rng);
-            z_sum += a * share.z;
-            let a_r = a * self.nonce_sign;
-            scalars.push(a_r);
-            points.push(nonce.hiding);
-            scalars.push(a_r * self.binding[&share.party_id]);
-            points.push(nonce.binding);
-            key_ids.extend_from_slice(party_keys);
-            party_weights.extend(std::iter::repeat_n(a, party_keys.len()));
-        }
-        let lambdas = self.lambdas(&key_ids);
-        let weights: Vec<Scalar> = party_weights.iter().zip(&lambdas).map(|(a, l)| a * l).collect();
-        let c = self.challenge * self.key_sign;
-        let u = super::small_horner::weighted_power_sums(&key_ids, &weights, keys.threshold());
-        scalars.extend(u.iter().map(|uj| c * uj));
-        points.extend_from_slice(&keys.summed_commitment);
-        scalars.push(-z_sum);
-        points.push(super::generator());
-        is_identity(&super::msm(&scalars, &points))
+        across_sessions::batch_holds(&[Claim { session: self, shares }], &[0], keys, rng)
     }
 
     /// Check every share, name every bad or missing party, and combine.

@@ -58,6 +58,11 @@ impl<E, D> Effects<E, D> {
     pub fn report(&mut self, event: E) {
         self.push(Effect::Report(event));
     }
+
+    /// These effects end the round.
+    pub fn ends_round(&self) -> bool {
+        self.0.iter().any(|e| matches!(e, Effect::Done(_)))
+    }
 }
 
 /// A machine's network key, lent to its rounds so they can sign what they

@@ -29,6 +29,7 @@ mod nonce_pool;
 mod operator;
 mod progress;
 mod roast;
+mod roast_queue;
 mod sign;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};

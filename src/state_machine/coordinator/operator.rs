@@ -48,7 +48,14 @@ impl Coordinator {
 
     /// Abandon the round in progress and clear the unresponsive set. Keeps the
     /// group key and the malicious set.
+    /// ROAST's unverified shares are judged first: a bad share that came is
+    /// proven even in a round that never completes.
     pub fn reset(&mut self) {
+        // The time is not read by judging.
+        if let (Round::Roast(run), mut ctx) = self.split(0) {
+            let fx = run.judge(&mut ctx);
+            self.apply(fx);
+        }
         self.state.round = Round::Idle;
         self.state.journal.signing = None;
         self.state.unresponsive.clear();

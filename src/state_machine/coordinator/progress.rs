@@ -100,7 +100,8 @@ pub(super) fn of_roast(run: &RoastRun, ctx: &Standing<'_>) -> RoundProgress {
     };
     let members: Vec<SignerId> = latest.members.keys().copied().collect();
     steps.insert("nonce".into(), step(ctx, &none, members.clone(), members.clone(), false));
-    let got = latest.shares.keys().copied().collect();
+    let queued = run.unverified.iter().filter(|r| r.session_id == *id).map(|r| r.from);
+    let got = latest.shares.keys().copied().chain(queued).collect();
     let live = members.iter().any(|s| run.pending.get(s) == Some(id));
     steps.insert("share".into(), step(ctx, &none, members, got, live));
     RoundProgress { attempt: run.started(), running: true, failed: false, current: Some("share".into()), steps }

@@ -6,42 +6,52 @@
 //! one. Whenever the signers that are not pending, not proven malicious, and
 //! hold an unused signed nonce commitment carry weight reaching the
 //! threshold, a new session starts with exactly those signers. A reply
-//! carries the signer's share and its next signed commitment, so an honest
-//! signer is ready again as soon as it answers. A share that fails
-//! verification (checked alone, on arrival) makes its sender malicious, with
-//! the finding as evidence; silence only keeps a signer pending. The first
-//! session whose shares all arrive and verify gives the signature. No
-//! deadline is ever set: progress needs only the honest signers' replies.
+//! carries the signer's share and its next signed commitment; silence only
+//! keeps a signer pending. No deadline is ever set: progress needs only the
+//! honest signers' replies.
+//!
+//! **Shares are checked in batches** ([`super::roast_queue`]). A reply frees
+//! its sender from pending, but the sender is *unverified*, not ready: its
+//! share and next commitment wait in a queue. The whole queue is verified in
+//! one randomized batch, across sessions, (a) right before a session would
+//! start counting those senders as ready, and (b) as soon as every member of
+//! a session has answered. A bad share makes its sender malicious, with the
+//! finding as evidence; only senders whose shares verified become ready. The
+//! first session whose shares all arrive and verify gives the signature.
 //!
 //! **The bound** (the paper's Theorem 4.1 and its `n − t + 1`, with weight
-//! in place of count). A session closes only by completing (the signature)
-//! or by a bad share (its sender is then malicious and never chosen again);
-//! otherwise it stays open, and an open session has a member still pending
-//! in it. A signer is pending in at most one session and a malicious one in
-//! none, so when session `k` starts, the `k − 1` sessions before it each own
-//! a distinct signer that is pending or malicious, and none of these is
-//! among the ready signers of session `k`. Hence, when the signature comes,
-//! `sessions ≤ f + 1`, where `f` counts the signers that sent a bad share or
-//! had not answered their session when a later one started. A silent
-//! signer, or one that answers the nonce request and then stops, stalls
-//! exactly one session and then stays pending: it is never chosen again in
-//! the round, and never marked malicious. In an asynchronous network a slow
-//! honest signer is indistinguishable from a silent one and may count in
-//! `f` too; when the honest weight is just the threshold, honest signers
-//! can never start a session without every one of them, and `f` is exactly
-//! the misbehaving and silent signers. Liveness: honest signers always
-//! answer and are never proven malicious, so after each session they are
-//! ready again; once the faulty ones are all pending or malicious, the
-//! honest ones alone (weight ≥ threshold) start a session that completes.
-//! A signer restarted mid-round (its nonce secrets are never saved) answers
-//! a session over a lost nonce with commitments of a new epoch; it is freed
-//! once per round, so it may stall one more session and counts twice in `f`.
+//! in place of count). A session ends only by completing (the signature)
+//! or by a bad share (its sender is then malicious and never chosen again).
+//! When session `k` starts, the queue has just been verified, so each of the
+//! `k − 1` sessions before it has a member still pending in it or a member
+//! proven malicious by a share in it (had all its members answered with
+//! valid shares, (b) would have completed it). These members are distinct:
+//! a signer is pending in at most one session, and it is chosen again only
+//! once its share verified, so a bad share's sender sits in no later
+//! session. None of them is among the ready signers of session `k`. Hence,
+//! when the signature comes, `sessions ≤ f + 1`, where `f` counts the
+//! signers that sent a bad share or had not answered their session when a
+//! later one started. A silent signer, or one that answers the nonce request
+//! and then stops, stalls exactly one session and then stays pending: it is
+//! never chosen again in the round, and never marked malicious. In an
+//! asynchronous network a slow honest signer is indistinguishable from a
+//! silent one and may count in `f` too; when the honest weight is just the
+//! threshold, honest signers can never start a session without every one of
+//! them, and `f` is exactly the misbehaving and silent signers. Liveness:
+//! honest signers always answer, their shares verify, and they are never
+//! proven malicious, so after each session they are ready again; once the
+//! faulty ones are all pending or malicious, the honest ones alone
+//! (weight ≥ threshold) start a session that completes. A signer restarted
+//! mid-round (its nonce secrets are never saved) answers a session over a
+//! lost nonce with commitments of a new epoch; it is freed once per round,
+//! so it may stall one more session and counts twice in `f`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 pub(super) use super::nonce_pool::{check_commitments, NoncePool};
+use super::roast_queue::Reply;
 use super::{Ctx, Fx, Outcome};
 use crate::{
     blame,
@@ -87,6 +97,10 @@ pub(super) struct RoastRun {
     /// [`RoastRun::on_batch`]).
     #[serde(default)]
     pub restarted: BTreeSet<SignerId>,
+    /// Replies not verified yet, in arrival order: at most one per signer
+    /// (its sender is neither pending nor ready until it is verified).
+    #[serde(default)]
+    pub unverified: Vec<Reply>,
 }
 
 impl RoastRun {
@@ -101,20 +115,15 @@ impl RoastRun {
             pending: BTreeMap::new(),
             culprits: BTreeSet::new(),
             restarted: BTreeSet::new(),
+            unverified: Vec::new(),
         };
-        let mut fx = Fx::default();
-        let eligible = run.eligible(ctx);
-        let Some(dkg_id) = ctx.key.map(|k| k.dkg_id).filter(|_| ctx.config.keys.weight_of(&eligible) >= ctx.config.keys.threshold) else {
-            fx.report(CoordinatorEvent::SigningFailed {
-                sign_id,
-                attempts: 0,
-                reason: "the signers not proven malicious carry less weight than the threshold".into(),
-            });
-            fx.push(Effect::Done(Outcome::Signing));
+        if let Some(fx) = run.if_hopeless(ctx) {
             return (run, fx);
-        };
+        }
+        let mut fx = Fx::default();
+        let dkg_id = ctx.key.map_or(0, |k| k.dkg_id);
         let request = ctx.sign(NonceBatchRequest { dkg_id, count: ctx.policy.presign() });
-        for signer in eligible.iter().filter(|s| !ctx.nonces.has(**s)) {
+        for signer in run.eligible(ctx).iter().filter(|s| !ctx.nonces.has(**s)) {
             fx.send(Destination::Signer(*signer), &request);
         }
         fx.extend(run.next_session(ctx));
@@ -136,9 +145,32 @@ impl RoastRun {
         u32::try_from(self.sessions.len()).unwrap_or(u32::MAX)
     }
 
-    /// Start a session with exactly the ready signers, if their weight
-    /// reaches the threshold.
-    fn next_session(&mut self, ctx: &mut Ctx<'_>) -> Fx {
+    /// Start a session with exactly the ready signers once their weight
+    /// reaches the threshold, counting the unverified senders: these are
+    /// verified first (one batch), and only those whose shares hold join.
+    pub(super) fn next_session(&mut self, ctx: &mut Ctx<'_>) -> Fx {
+        let could: BTreeSet<SignerId> = self
+            .eligible(ctx)
+            .into_iter()
+            .filter(|s| !self.pending.contains_key(s) && (ctx.nonces.has(*s) || self.is_unverified(*s)))
+            .collect();
+        if session_members(&ctx.config.keys, &could).is_none() {
+            return Fx::default();
+        }
+        if self.unverified.is_empty() {
+            return self.start_session(ctx);
+        }
+        let mut fx = self.settle(ctx);
+        if !fx.ends_round() {
+            fx.extend(self.start_session(ctx));
+        }
+        fx
+    }
+
+    /// Start a session with exactly the ready signers (pending in none,
+    /// holding a commitment), if their weight reaches the threshold. Called
+    /// with the queue empty: every sender in it has just been judged.
+    fn start_session(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         let mut fx = Fx::default();
         let ready: BTreeSet<SignerId> =
             self.eligible(ctx).into_iter().filter(|s| !self.pending.contains_key(s) && ctx.nonces.has(*s)).collect();
@@ -171,7 +203,7 @@ impl RoastRun {
         fx
     }
 
-    fn signing_session(
+    pub(super) fn signing_session(
         &self,
         ctx: &Ctx<'_>,
         members: &BTreeMap<SignerId, Packet<NonceCommitment>>,
@@ -212,7 +244,9 @@ impl RoastRun {
         }
     }
 
-    /// A member's share (checked alone, now) and its next commitment.
+    /// A member's share and its next commitment: queued unverified; the
+    /// queue is verified once the session has every answer, or before the
+    /// sender could join a new session.
     pub fn on_response(
         &mut self,
         ctx: &mut Ctx<'_>,
@@ -230,33 +264,27 @@ impl RoastRun {
         }
         let next = check_commitments(ctx, NAME, from, &r.next)?;
         let session_id = r.session_id;
-        let findings = self.check_share(ctx, session_id, from, &r.shares)?;
-        // Valid or not, the reply frees its sender: it is pending no longer.
+        // After a restore; built before anything changes: an error leaves the round as it was.
+        self.rebuild_signing(ctx, session_id)?;
+        // The reply frees its sender: it is pending no longer.
         self.pending.remove(&from);
+        self.unverified.push(Reply { session_id, from, shares: packet.into_message().shares, next });
         let mut fx = Fx::default();
-        let Some(session) = self.sessions.get_mut(&session_id) else { return Ok(fx) };
-        if !findings.is_empty() {
-            session.failed = true;
-            fx.push(Effect::Prove(findings.clone()));
-            fx.report(self.session_report(session_id, false, findings));
-            fx.extend(self.unless_hopeless(ctx, from));
-            return Ok(fx);
-        }
-        ctx.nonces.add(from, next);
-        session.shares.insert(from, packet.into_message().shares);
-        if !session.failed && session.shares.len() == session.members.len() {
-            return Ok(self.combine(ctx, session_id));
+        if self.all_answered(session_id) {
+            fx = self.settle(ctx);
+            if fx.ends_round() {
+                return Ok(fx);
+            }
         }
         fx.extend(self.next_session(ctx));
         Ok(fx)
     }
 
-    /// `culprit` was just proven malicious: give up if the rest lack the
-    /// threshold (no session could ever complete), else go on.
-    fn unless_hopeless(&mut self, ctx: &mut Ctx<'_>, culprit: SignerId) -> Fx {
-        self.culprits.insert(culprit);
-        if ctx.config.keys.weight_of(&self.eligible(ctx)) >= ctx.config.keys.threshold {
-            return self.next_session(ctx);
+    /// The round's end if the signers not proven malicious carry less
+    /// weight than the threshold: no session could ever complete.
+    pub(super) fn if_hopeless(&self, ctx: &Ctx<'_>) -> Option<Fx> {
+        if ctx.key.is_some() && ctx.config.keys.weight_of(&self.eligible(ctx)) >= ctx.config.keys.threshold {
+            return None;
         }
         let mut fx = Fx::default();
         fx.report(CoordinatorEvent::SigningFailed {
@@ -265,7 +293,7 @@ impl RoastRun {
             reason: "the signers not proven malicious carry less weight than the threshold".into(),
         });
         fx.push(Effect::Done(Outcome::Signing));
-        fx
+        Some(fx)
     }
 
     fn check_ids(&self, ctx: &Ctx<'_>, name: &'static str, dkg_id: u64, sign_id: u64) -> Result<(), StateError> {
@@ -282,31 +310,8 @@ impl RoastRun {
         }
     }
 
-    /// Verify one member's shares in its session: a finding if they fail.
-    fn check_share(
-        &mut self,
-        ctx: &mut Ctx<'_>,
-        session_id: u64,
-        from: SignerId,
-        shares: &[SignatureShare],
-    ) -> Result<Vec<blame::Finding>, StateError> {
-        let key = ctx.key.ok_or(StateError::NoKey)?;
-        let rebuilt = match self.sessions.get(&session_id) {
-            Some(s) if s.signing.is_none() => Some(self.signing_session(ctx, &s.members)?),
-            Some(_) => None,
-            None => return Err(StateError::Unexpected { message: "SessionResponse", state: "no such session" }),
-        };
-        let session = self.sessions.get_mut(&session_id).ok_or(StateError::NoKey)?;
-        if let Some(signing) = rebuilt {
-            session.signing = Some(signing);
-        }
-        let Some(signing) = session.signing.as_ref() else { return Ok(vec![]) };
-        let own = BTreeMap::from([(from, shares.to_vec())]);
-        Ok(blame::bad_signature_shares(signing, &own, &key.public_keys, ctx.signer.rng))
-    }
-
     /// Every member's share is in and verified: the signature.
-    fn combine(&mut self, ctx: &mut Ctx<'_>, session_id: u64) -> Fx {
+    pub(super) fn combine(&self, session_id: u64) -> Fx {
         let mut fx = Fx::default();
         let Some(session) = self.sessions.get(&session_id) else { return fx };
         let Some(signing) = session.signing.as_ref() else { return fx };
@@ -336,12 +341,11 @@ impl RoastRun {
                 reason: e.to_string(),
             }),
         }
-        let _ = ctx;
         fx.push(Effect::Done(Outcome::Signing));
         fx
     }
 
-    fn session_report(&self, session_id: u64, ok: bool, malicious: Vec<blame::Finding>) -> CoordinatorEvent {
+    pub(super) fn session_report(&self, session_id: u64, ok: bool, malicious: Vec<blame::Finding>) -> CoordinatorEvent {
         CoordinatorEvent::SignAttempt(SignAttemptReport {
             sign_id: self.sign_id,
             sign_iter_id: session_id,
