@@ -68,6 +68,8 @@ impl Coordinator {
             TypedPacket::SignatureShareRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::NonceBatchRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::SessionRequest(p) => Err(not_from_signers(p.message())),
+            TypedPacket::ReshareBegin(p) => Err(not_from_signers(p.message())),
+            TypedPacket::EpochConfirmed(p) => Err(not_from_signers(p.message())),
             // Commitments travel inside a `NonceBatch` or `SessionResponse`.
             TypedPacket::NonceCommitment(p) => {
                 Err(StateError::Unexpected { message: crate::net::Body::name(p.message()), state: "commitments travel embedded" })
