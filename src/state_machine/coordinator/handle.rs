@@ -11,7 +11,7 @@ use crate::{
 impl Coordinator {
     /// Handle one received packet.
     pub fn handle_packet(&mut self, bytes: &[u8], now: Millis) -> Result<(), StateError> {
-        let packet = Packet::from_bytes(bytes, &self.state.config.network)?;
+        let packet = Packet::from_bytes(bytes, self.network())?;
         let name = packet.message().name();
         let Sender::Signer(from) = packet.sender() else {
             return Err(StateError::Unexpected { message: name, state: "coordinators take packets from signers only" });

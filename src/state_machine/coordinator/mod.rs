@@ -28,6 +28,7 @@ mod handle;
 mod nonce_pool;
 mod operator;
 mod progress;
+mod reshare;
 mod roast;
 mod sign;
 
@@ -39,6 +40,7 @@ use self::{
     catchup::Catchup,
     dkg::DkgRun,
     progress::Standing,
+    reshare::{ReshareSpec, Rules},
     roast::{NoncePool, RoastRun},
     sign::SignRun,
 };
@@ -98,6 +100,8 @@ struct Ctx<'a> {
     ids: &'a mut Ids,
     signer: PacketSigner<'a, rand_chacha::ChaCha20Rng>,
     now: Millis,
+    /// The reshare a DKG run is for, if it is one.
+    reshare: Option<&'a mut ReshareSpec>,
 }
 
 impl Ctx<'_> {
@@ -111,6 +115,11 @@ impl Ctx<'_> {
 
     fn standing(&self) -> Standing<'_> {
         Standing { malicious: self.malicious, unresponsive: self.unresponsive }
+    }
+
+    /// The rules of the DKG run: the config's, or the reshare's.
+    fn rules(&self) -> Rules<'_> {
+        Rules::of(self.config, self.reshare.as_deref())
     }
 }
 
@@ -138,6 +147,13 @@ struct State {
     journal: Journal,
     /// The last DKG run and signing round that ended.
     progress: Progress,
+    /// The epoch of the key: 0 after DKG, one more after each reshare.
+    epoch: u64,
+    /// The reshare in progress (its DKG run is the round).
+    reshare: Option<ReshareSpec>,
+    /// Holders of the current epoch not yet told that it signs
+    /// (`EpochConfirmed`), so they still keep the old epoch's shares.
+    unconfirmed: BTreeSet<SignerId>,
 }
 
 pub struct Coordinator {
@@ -196,6 +212,9 @@ impl Coordinator {
             round: Round::Idle,
             journal: Journal::default(),
             progress: Progress::default(),
+            epoch: 0,
+            reshare: None,
+            unconfirmed: BTreeSet::new(),
         };
         Ok(Coordinator { state, network_key, outbox: VecDeque::new(), events: VecDeque::new(), rng: Rng::default() })
     }
@@ -220,9 +239,10 @@ impl Coordinator {
 
     /// The round in progress, and what it may read.
     fn split(&mut self, now: Millis) -> (&mut Round, Ctx<'_>) {
-        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, .. } = &mut self.state;
+        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, reshare, .. } = &mut self.state;
         let signer = PacketSigner { sender: Sender::Coordinator, key: &self.network_key, rng: &mut self.rng.0 };
-        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now })
+        let reshare = reshare.as_mut();
+        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now, reshare })
     }
 
     /// Apply a round's effects, in order.
@@ -240,6 +260,10 @@ impl Coordinator {
                 Effect::ClearUnresponsive => self.state.unresponsive.clear(),
                 Effect::Report(event) => {
                     self.state.journal.record(&event);
+                    if let CoordinatorEvent::Signature(s) = &event {
+                        let confirm = self.confirm_epoch(s);
+                        self.outbox.extend(confirm);
+                    }
                     self.events.push_back(event);
                 }
                 Effect::Done(outcome) => self.finish_round(outcome),
@@ -263,9 +287,16 @@ impl Coordinator {
             Round::Idle => {}
         }
         self.state.round = Round::Idle;
+        let reshare = self.state.reshare.take();
         if let Outcome::Key(key) = outcome {
             // Commitments were made for the old key's shares.
             self.state.nonces.clear();
+            self.state.unconfirmed.clear();
+            if let Some(spec) = reshare {
+                self.state.config = spec.target;
+                self.state.epoch = spec.epoch;
+                self.state.unconfirmed = key.holders.clone();
+            }
             self.state.key = Some(*key);
         }
     }
