@@ -7,7 +7,10 @@ mod common;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use wsts_web::sim::{parse_adversary, Options, Report, ReshareOptions, Simulation};
+use wsts_web::{
+    blame::Offence,
+    sim::{parse_adversary, parse_fault, Options, Report, ReshareOptions, Simulation},
+};
 
 /// Weights 3,3,2,2 at t = 6.
 fn options(reshare: ReshareOptions) -> Options {
@@ -44,5 +47,53 @@ both_targets! {
         assert_reshared(&report, &[0, 2, 3, 4, 5]);
         let after = report.signatures.last().unwrap();
         assert!(after.signers_used.iter().any(|s| *s >= 4), "{after:?}");
+    }
+}
+
+/// The adversary, and only it, is named; the reshare completes without it
+/// (a new dealer set, the culprit left without shares) and signs at epoch 1.
+fn assert_reshare_culprit(report: &Report, culprit: u32, offence: Offence) {
+    assert!(report.ok(), "{report:#?}");
+    assert_eq!(report.malicious.keys().copied().collect::<Vec<_>>(), vec![culprit], "{report:#?}");
+    assert_eq!(report.malicious[&culprit], offence);
+    let attempts = &report.reshare.as_ref().unwrap().attempts;
+    assert!(attempts.iter().all(|a| a.malicious.keys().all(|s| *s == culprit)), "{attempts:#?}");
+    let after = report.signatures.iter().filter(|s| s.epoch == 1);
+    assert!(after.clone().count() > 0 && after.clone().all(|s| !s.signers_used.contains(&culprit)));
+}
+
+const RESHARE_ADVERSARIES: [(&str, Offence); 7] = [
+    ("2:withhold-private-shares=0,1", Offence::WithheldPrivateShares),
+    ("2:empty-private-shares", Offence::WithheldPrivateShares),
+    ("2:bad-private-shares=0", Offence::BadPrivateShares),
+    ("2:bad-public-shares", Offence::BadPublicShares),
+    ("2:equivocate-private-shares", Offence::Equivocation),
+    ("2:false-missing-private-shares=1", Offence::FalseAccusation),
+    ("2:false-bad-private-shares=1", Offence::FalseAccusation),
+];
+
+both_targets! {
+    fn every_reshare_adversary_is_named_and_the_reshare_completes_without_it() {
+        for (spec, offence) in RESHARE_ADVERSARIES {
+            for weights in [None, Some(vec![3, 3, 2, 2, 2])] {
+                let adversaries = vec![parse_adversary(spec).unwrap()];
+                let reshare = ReshareOptions { weights: weights.clone(), adversaries, ..Default::default() };
+                let report = run(options(reshare));
+                assert_reshare_culprit(&report, 2, offence);
+                assert!(report.dkg.attempts.iter().all(|a| a.malicious.is_empty()), "DKG was honest: {spec}");
+            }
+        }
+    }
+
+    fn a_signer_offline_in_the_reshare_is_unresponsive_never_malicious() {
+        // Signer 3 deals nothing and receives nothing in the reshare's first
+        // attempt (dkg_id 2): the retry leaves it out as a dealer.
+        let mut o = options(ReshareOptions::default());
+        o.faults = vec![parse_fault("3:offline=dkg:2").unwrap()];
+        let report = run(o);
+        assert!(report.ok(), "{report:#?}");
+        assert!(report.malicious.is_empty(), "{report:#?}");
+        let attempts = &report.reshare.as_ref().unwrap().attempts;
+        assert!(attempts.len() >= 2 && attempts[0].unresponsive.contains(&3), "{attempts:#?}");
     }
 }

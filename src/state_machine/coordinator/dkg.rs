@@ -206,7 +206,7 @@ impl DkgRun {
     pub fn on_end(&mut self, ctx: &mut Ctx<'_>, from: SignerId, packet: Packet<DkgEnd>) -> Result<Fx, StateError> {
         const NAME: &str = "DkgEnd";
         let a = self.attempt_at(ctx, NAME, from, DkgStep::End)?;
-        if !ctx.rules().reporters(&a.included_private).contains(&from) {
+        if !ctx.rules().reporters(&a.included_public, &a.included_private).contains(&from) {
             return Err(StateError::NotParticipating { message: NAME, signer: from });
         }
         if a.ends.contains_key(&from) {
@@ -253,7 +253,7 @@ impl DkgRun {
         let silent: Vec<SignerId> = match a.step {
             DkgStep::Public => a.invited.iter().filter(|s| !a.public.contains_key(s)).copied().collect(),
             DkgStep::Private => rules.dealers(&a.included_public).into_iter().filter(|s| !a.private.contains_key(s)).collect(),
-            DkgStep::End => rules.reporters(&a.included_private).into_iter().filter(|s| !a.ends.contains_key(s)).collect(),
+            DkgStep::End => rules.reporters(&a.included_public, &a.included_private).into_iter().filter(|s| !a.ends.contains_key(s)).collect(),
         };
         a.unresponsive.extend(silent.into_iter().filter(|s| !ctx.malicious.contains_key(s)));
         self.advance(ctx)
@@ -393,7 +393,8 @@ impl Attempt {
                     self.deadline = ctx.policy.deadline(Step::DkgEnd, ctx.now);
                 }
                 DkgStep::End => {
-                    if self.waiting_on(ctx, &rules.reporters(&self.included_private), |s| self.ends.contains_key(s)) {
+                    let reporters = rules.reporters(&self.included_public, &self.included_private);
+                    if self.waiting_on(ctx, &reporters, |s| self.ends.contains_key(s)) {
                         return None;
                     }
                     return Some(evaluate::evaluate(self, ctx, fx));

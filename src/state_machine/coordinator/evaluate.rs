@@ -35,7 +35,7 @@ pub(super) fn evaluate(a: &mut Attempt, ctx: &mut Ctx<'_>, fx: &mut Fx) -> Attem
     a.findings.sort();
     a.findings.dedup();
     fx.push(Effect::Prove(a.findings.clone()));
-    let reporters = rules.reporters(&a.included_private);
+    let reporters = rules.reporters(&a.included_public, &a.included_private);
     let everyone_answered = reporters.iter().all(|s| a.ends.contains_key(s));
     // Signers proven malicious before `DkgEndBegin` were left out of the key;
     // only offences by signers whose shares are in it spoil the attempt.

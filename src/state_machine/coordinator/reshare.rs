@@ -121,22 +121,27 @@ impl Rules<'_> {
         }
     }
 
-    /// Who reports a result, of the dealers whose private shares are in.
-    pub fn reporters(&self, included_private: &[SignerId]) -> Vec<SignerId> {
+    /// Who reports a result: the dealers whose private shares are in (DKG),
+    /// or the new signers whose public shares are (a reshare).
+    pub fn reporters(&self, included_public: &[SignerId], included_private: &[SignerId]) -> Vec<SignerId> {
         match self {
             Rules::Dkg(_) => included_private.to_vec(),
-            Rules::Reshare(d, _) => d.recipients().keys().copied().collect(),
+            Rules::Reshare(d, _) => {
+                included_public.iter().filter(|s| !d.recipient_key_ids(**s).is_empty()).copied().collect()
+            }
         }
     }
 
-    /// Enough public shares to go on: weight for a DKG; every dealer and
-    /// every new signer for a reshare.
+    /// Enough public shares to go on: weight for a DKG; for a reshare, every
+    /// dealer (the Lagrange coefficients are over all of them) and new
+    /// signers reaching the new threshold (the silent and the proven
+    /// malicious get no shares in this epoch).
     pub fn enough_public(&self, included: &[SignerId]) -> bool {
         match self {
             Rules::Dkg(c) => c.keys.weight_of(included) >= c.keys.dkg_threshold,
-            Rules::Reshare(d, _) => {
-                let all = d.dealers().dealers().chain(d.recipients().keys().copied());
-                all.collect::<BTreeSet<_>>().iter().all(|s| included.contains(s))
+            Rules::Reshare(d, t) => {
+                let recipients = included.iter().filter(|s| t.keys.signers.contains_key(s));
+                d.dealers().dealers().all(|s| included.contains(&s)) && t.keys.weight_of(recipients) >= t.keys.threshold
             }
         }
     }

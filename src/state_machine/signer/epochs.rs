@@ -67,10 +67,10 @@ impl Signer {
     pub(super) fn enter_epoch(&mut self, new: NewEpoch) {
         let old_keys = std::mem::replace(&mut self.state.keys, new.keys);
         let old_config = std::mem::replace(&mut self.state.config, new.config);
-        if let Some(dkg_id) = self.state.key_dkg_id.replace(new.dkg_id) {
-            let epoch = self.state.epoch;
-            self.state.previous = Some(PreviousEpoch { dkg_id, epoch, config: old_config, keys: old_keys });
-        }
+        let had_key = self.state.key_dkg_id.replace(new.dkg_id).is_some();
+        let epoch = new.epoch.saturating_sub(1);
+        let (dkg_id, config, keys) = (new.old_dkg_id, old_config, old_keys);
+        self.state.previous = Some(PreviousEpoch { dkg_id, had_key, epoch, config, keys });
         self.state.epoch = new.epoch;
         self.state.last_sign = None;
         self.signing = None;
@@ -87,7 +87,7 @@ impl Signer {
         let rolled = (self.state.key_dkg_id.unwrap_or_default(), self.state.epoch);
         self.state.keys = old.keys;
         self.state.config = old.config;
-        self.state.key_dkg_id = Some(old.dkg_id);
+        self.state.key_dkg_id = old.had_key.then_some(old.dkg_id);
         self.state.epoch = old.epoch;
         self.state.last_sign = None;
         self.signing = None;

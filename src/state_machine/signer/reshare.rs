@@ -64,15 +64,19 @@ impl ReshareState {
 #[derive(Clone, Debug)]
 pub(super) struct NewEpoch {
     pub dkg_id: u64,
+    /// The key the reshare dealt (for a joining signer: one it never held).
+    pub old_dkg_id: u64,
     pub epoch: u64,
     pub config: CeremonyConfig,
     pub keys: SignerKeys,
 }
 
-/// The old epoch, kept until the new one is confirmed.
+/// The old epoch, kept until the new one is confirmed. A joining signer's
+/// holds no shares (`had_key` false): going back to it means holding none.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct PreviousEpoch {
     pub dkg_id: u64,
+    pub had_key: bool,
     pub epoch: u64,
     pub config: CeremonyConfig,
     pub keys: SignerKeys,
@@ -141,7 +145,8 @@ pub(super) fn finish_epoch(
     let group_key = reshared.public_keys.group_key;
     let keys = SignerKeys::from_shares(config.keys.clone(), me, reshared.public_keys, reshared.key_shares)
         .map_err(|e| bad_state(&e.to_string()))?;
-    let epoch = NewEpoch { dkg_id: r.begin.dkg_id, epoch: r.begin.epoch, config, keys };
+    let (dkg_id, old_dkg_id) = (r.begin.dkg_id, r.begin.old_dkg_id);
+    let epoch = NewEpoch { dkg_id, old_dkg_id, epoch: r.begin.epoch, config, keys };
     Ok((group_key, Outcome::Epoch(Box::new(epoch))))
 }
 
