@@ -9,6 +9,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use wsts_web::{
     blame::Offence,
+    crypto::signing::SignatureType,
+    keys::local,
     sim::{parse_adversary, parse_fault, Options, Report, ReshareOptions, Simulation},
 };
 
@@ -95,5 +97,87 @@ both_targets! {
         assert!(report.malicious.is_empty(), "{report:#?}");
         let attempts = &report.reshare.as_ref().unwrap().attempts;
         assert!(attempts.len() >= 2 && attempts[0].unresponsive.contains(&3), "{attempts:#?}");
+    }
+}
+
+/// A simulation after DKG and one signature, ready to reshare.
+fn signed_once(reshare: ReshareOptions) -> Simulation {
+    let mut sim = Simulation::new(options(reshare)).unwrap();
+    assert!(sim.run_dkg().0);
+    assert!(sim.sign_round(1).ok);
+    sim
+}
+
+fn join_leave() -> ReshareOptions {
+    ReshareOptions { weights: Some(vec![1, 0, 1, 2, 4]), threshold: Some(7), ..Default::default() }
+}
+
+both_targets! {
+    fn a_lost_copy_is_asked_for_again_and_blames_no_one() {
+        let mut sim = signed_once(join_leave());
+        // The coordinator's copy of a dealer's shares for the joiner is lost.
+        sim.options.faults = vec![parse_fault("drop=c>4:DkgPrivateShares").unwrap()];
+        let (ok, attempts) = sim.run_reshare(&join_leave()).unwrap();
+        assert!(ok && attempts.len() == 1, "{attempts:#?}");
+        assert!(sim.coordinator.malicious().is_empty() && attempts[0].malicious.is_empty());
+        assert!(sim.sign_round(2).ok);
+    }
+
+    fn old_shares_are_kept_until_the_new_epoch_signs() {
+        let mut sim = signed_once(join_leave());
+        let old: Vec<_> = sim.signers.iter().map(|s| s.keys().clone()).collect();
+        assert!(sim.run_reshare(&join_leave()).unwrap().0);
+        assert!(sim.signers.iter().all(|s| s.epoch() == 1 || s.signer_id() == 1));
+        assert!(sim.signers.iter().filter(|s| s.signer_id() != 1).all(|s| s.holds_previous_epoch()));
+        let signed = sim.sign_round(2);
+        assert!(signed.ok && signed.epoch == 1);
+        for s in sim.signers.iter().filter(|s| s.signer_id() != 1) {
+            let used = signed.signers_used.contains(&s.signer_id());
+            assert_eq!(s.holds_previous_epoch(), !used, "signer {}", s.signer_id());
+        }
+        // Old and new shares do not mix: 0 on its old share with 3 and 4 on new ones.
+        let new: Vec<_> = sim.signers.iter().map(|s| s.keys().clone()).collect();
+        let config = sim.coordinator.ceremony_config().keys.clone();
+        let keys = new[0].public_keys().unwrap().clone();
+        let mut rng = common::rng(3);
+        let sign = |parties: &[_], rng: &mut _| local::sign(&config, parties, &keys, &[0, 3, 4], b"m", SignatureType::Frost, rng);
+        assert!(sign(&[new[0].clone(), new[3].clone(), new[4].clone()], &mut rng).is_ok());
+        assert!(sign(&[old[0].clone(), new[3].clone(), new[4].clone()], &mut rng).is_err());
+    }
+
+    fn an_interrupted_reshare_leaves_the_old_epoch_usable() {
+        let mut sim = signed_once(join_leave());
+        let target = wsts_web::state_machine::CeremonyConfig {
+            keys: join_leave().target(&sim.coordinator.ceremony_config().keys).unwrap(),
+            network: sim.network_for(5),
+        };
+        sim.add_signers(&target).unwrap();
+        sim.coordinator.start_reshare(target, sim.now()).unwrap();
+        for _ in 0..12 {
+            sim.step();
+        }
+        sim.coordinator.reset();
+        sim.run_until_quiet();
+        let signed = sim.sign_round(2);
+        assert!(signed.ok && signed.epoch == 0, "{signed:?}");
+        assert!(sim.signers.iter().all(|s| s.epoch() == 0));
+    }
+
+    fn a_reshare_survives_every_machine_being_saved_and_restored() {
+        let mut sim = signed_once(join_leave());
+        let target = wsts_web::state_machine::CeremonyConfig {
+            keys: join_leave().target(&sim.coordinator.ceremony_config().keys).unwrap(),
+            network: sim.network_for(5),
+        };
+        sim.add_signers(&target).unwrap();
+        sim.coordinator.start_reshare(target, sim.now()).unwrap();
+        for _ in 0..12 {
+            sim.step();
+        }
+        sim.save_and_restore_all();
+        sim.run_until_quiet();
+        assert_eq!(sim.coordinator.epoch(), 1);
+        let signed = sim.sign_round(2);
+        assert!(signed.ok && signed.epoch == 1, "{signed:?}");
     }
 }

@@ -54,14 +54,16 @@ impl ReshareOptions {
 }
 
 impl Simulation {
-    /// Reshare (or refresh) the key as the options say: joining signers get
-    /// their state machines, the reshare's adversaries replace DKG's.
-    pub fn run_reshare(&mut self, options: &ReshareOptions) -> Result<(bool, Vec<DkgAttemptReport>), String> {
-        let old = self.coordinator.ceremony_config().clone();
-        let keys = options.target(&old.keys)?;
-        let total = options.signer_count(self.signers.len() as u32);
+    /// Network keys for `signers` signer ids (the first ones are the old).
+    pub fn network_for(&self, signers: u32) -> crate::net::NetworkKeys {
+        network_keys(signers, self.options.seed).2
+    }
+
+    /// State machines for the signers of `target` past ours: joining
+    /// signers, invited with `target` (their trust anchor).
+    pub fn add_signers(&mut self, target: &CeremonyConfig) -> Result<(), String> {
+        let total = target.network.signers.len() as u32;
         let (_, signer_keys, network) = network_keys(total, self.options.seed);
-        let target = CeremonyConfig { keys, network: network.clone() };
         for (id, key) in signer_keys.iter().enumerate().skip(self.signers.len()) {
             let id = id as SignerId;
             let mut signer = Signer::new(target.clone(), id, key.clone()).map_err(|e| e.to_string())?;
@@ -69,6 +71,18 @@ impl Simulation {
             self.signers.push(signer);
         }
         self.network = network;
+        Ok(())
+    }
+
+    /// Reshare (or refresh) the key as the options say: joining signers get
+    /// their state machines, the reshare's adversaries replace DKG's.
+    pub fn run_reshare(&mut self, options: &ReshareOptions) -> Result<(bool, Vec<DkgAttemptReport>), String> {
+        let old = self.coordinator.ceremony_config().clone();
+        let keys = options.target(&old.keys)?;
+        let total = options.signer_count(self.signers.len() as u32);
+        let target = CeremonyConfig { keys, network: self.network_for(total) };
+        self.add_signers(&target)?;
+        let (_, signer_keys, _) = network_keys(total, self.options.seed);
         self.behaviours.clear();
         for (id, key) in signer_keys.iter().enumerate() {
             let id = id as SignerId;
