@@ -12,6 +12,7 @@ use wsts_web::{
     crypto::signing::SignatureType,
     keys::local,
     sim::{parse_adversary, parse_fault, Options, Report, ReshareOptions, Simulation},
+    state_machine::{coordinator::Coordinator, signer::Signer},
 };
 
 /// Weights 3,3,2,2 at t = 6.
@@ -179,5 +180,35 @@ both_targets! {
         assert_eq!(sim.coordinator.epoch(), 1);
         let signed = sim.sign_round(2);
         assert!(signed.ok && signed.epoch == 1, "{signed:?}");
+    }
+}
+
+const V2_SIGNERS: [&[u8]; 4] = [
+    include_bytes!("fixtures/saved-v2-signer0.bin"),
+    include_bytes!("fixtures/saved-v2-signer1.bin"),
+    include_bytes!("fixtures/saved-v2-signer2.bin"),
+    include_bytes!("fixtures/saved-v2-signer3.bin"),
+];
+
+both_targets! {
+    // States saved by the previous build (format 2, written by this same
+    // ceremony after DKG and one signature) restore, sign, and reshare.
+    fn saves_from_before_epochs_restore_sign_and_reshare() {
+        let mut sim = Simulation::new(options(join_leave())).unwrap();
+        let (coordinator_key, signer_keys, _) = wsts_web::sim::network_keys(4, 12);
+        let v2 = include_bytes!("fixtures/saved-v2-coordinator.bin");
+        assert_eq!(v2[1], 2, "format version 2");
+        sim.coordinator = Coordinator::restore(v2, coordinator_key).unwrap();
+        for (i, bytes) in V2_SIGNERS.iter().enumerate() {
+            sim.signers[i] = Signer::restore(bytes, signer_keys[i].clone()).unwrap();
+            assert_eq!(sim.signers[i].epoch(), 0);
+        }
+        let key = sim.coordinator.group_key();
+        assert!(key.is_some() && sim.signers.iter().all(|s| s.group_key() == key));
+        assert_eq!(sim.coordinator.report().signatures.len(), 1);
+        assert!(sim.sign_round(2).ok);
+        assert!(sim.run_reshare(&join_leave()).unwrap().0);
+        assert_eq!(sim.coordinator.group_key(), key);
+        assert!(sim.sign_round(3).ok);
     }
 }

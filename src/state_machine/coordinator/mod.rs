@@ -29,6 +29,7 @@ mod nonce_pool;
 mod operator;
 mod progress;
 mod reshare;
+mod saved_v2;
 mod roast;
 mod sign;
 
@@ -231,7 +232,7 @@ impl Coordinator {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let state: State = saved::restore(Machine::Coordinator, bytes)?;
+        let state: State = saved::restore::<State, saved_v2::StateV2>(Machine::Coordinator, bytes)?;
         check_key(&state.config, &network_key)
             .map_err(|_| StateError::Config("network key does not match the saved coordinator".into()))?;
         Ok(Coordinator { state, network_key, outbox: VecDeque::new(), events: VecDeque::new(), rng: Rng::default() })

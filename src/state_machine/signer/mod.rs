@@ -12,6 +12,7 @@ mod dkg;
 mod epochs;
 mod presign;
 mod reshare;
+mod saved_v2;
 mod sign;
 mod store;
 
@@ -146,7 +147,7 @@ impl Signer {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let state: State = saved::restore(Machine::Signer, bytes)?;
+        let state: State = saved::restore::<State, saved_v2::StateV2>(Machine::Signer, bytes)?;
         check_key(&state.config, state.signer_id, &network_key)
             .map_err(|_| StateError::Config("network key does not match the saved signer".into()))?;
         Ok(Signer::from_state(state, network_key))
