@@ -195,7 +195,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
     };
     let defaults = Options::default();
     let weights = a.workload.weights()?;
-    let reshare = (a.refresh || a.reshare_weights.is_some()).then(|| ReshareOptions {
+    let reshare = (a.refresh || a.reshare_weights.is_some()).then_some(ReshareOptions {
         weights: a.reshare_weights,
         threshold: a.reshare_threshold,
         adversaries: a.reshare_adversary,

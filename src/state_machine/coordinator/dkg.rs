@@ -11,12 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{catchup, evaluate, progress, Ctx, Fx, KeyState};
+use super::{
+    catchup, evaluate,
+    intake::{digests_of, take_in},
+    progress, Ctx, Fx, KeyState,
+};
 use crate::{
-    blame::{self, Finding, Offence},
+    blame::Finding,
     crypto::SignerId,
     net::{
-        DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, Packet, SignerDigest,
+        DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, Packet,
         TranscriptRequest,
     },
     state_machine::{
@@ -76,12 +80,6 @@ pub(super) struct Attempt {
 pub(super) enum AttemptEnd {
     Key(Box<KeyState>),
     Failed(&'static str),
-}
-
-/// Every held packet's signer and digest: what `DkgPrivateBegin` and
-/// `DkgEndBegin` list.
-fn digests_of<M: crate::net::Body>(packets: &BTreeMap<SignerId, Packet<M>>) -> Vec<SignerDigest> {
-    packets.iter().map(|(s, p)| SignerDigest { signer: *s, digest: p.digest() }).collect()
 }
 
 impl DkgRun {
@@ -310,33 +308,6 @@ fn invite(ctx: &mut Ctx<'_>, dkg_id: u64, fx: &mut Fx) -> Result<BTreeSet<Signer
     }
     fx.send(Destination::AllSigners, &ctx.sign(DkgBegin { dkg_id, signers: invited.iter().copied().collect() }));
     Ok(invited)
-}
-
-/// Take in a dealer's packet: a second, different one proves equivocation
-/// (and drops the first), one that fails `check` is the dealer's offence;
-/// a good one is kept and `relay`ed.
-fn take_in<M: crate::net::Body>(
-    held: &mut BTreeMap<SignerId, Packet<M>>,
-    findings: &mut Vec<Finding>,
-    from: SignerId,
-    packet: Packet<M>,
-    check: impl FnOnce(&M) -> Result<(), Offence>,
-    relay: impl FnOnce(&Packet<M>, &mut Fx),
-) -> Result<Fx, StateError> {
-    let mut fx = Fx::default();
-    if let Some(first) = held.get(&from) {
-        let Some(equivocation) = blame::check_equivocation(first, &packet) else {
-            return Err(StateError::Duplicate { message: packet.message().name(), from: packet.sender() });
-        };
-        held.remove(&from);
-        findings.push(equivocation);
-    } else if let Err(offence) = check(packet.message()) {
-        findings.push(Finding { signer: from, offence });
-    } else {
-        relay(&packet, &mut fx);
-        held.insert(from, packet);
-    }
-    Ok(fx)
 }
 
 impl Attempt {

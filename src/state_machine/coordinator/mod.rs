@@ -25,6 +25,7 @@ mod catchup;
 mod dkg;
 mod evaluate;
 mod handle;
+mod intake;
 mod nonce_pool;
 mod operator;
 mod progress;
