@@ -38,7 +38,7 @@ async function signerSecrets(page) {
     const b64 = (u8) => { let t = ''; for (const b of u8) t += String.fromCharCode(b); return btoa(t); };
     const identity = await s.records.identity();
     const ceremony = await s.records.ceremony();
-    const { default: init, Signer } = await import('/pkg/wsts_web.js');
+    const { default: init, Signer } = await import('/pkg/wasm/wsts_web.js');
     await init();
     const restored = Signer.restore(ceremony.state, identity.secret);
     return { secret: b64(identity.secret), state: b64(ceremony.state), groupKey: restored.groupKey(), memoryGroupKey: s.groupKey };
@@ -92,9 +92,9 @@ test('after DKG no stored value holds a key share or a network secret', { timeou
  */
 async function attackFromAnotherPeerId(page, room) {
   return page.evaluate(async (room) => {
-    const wasm = await import('/pkg/wsts_web.js');
-    const { Transport } = await import('/js/transport.js');
-    const { bytesToBase64 } = await import('/js/common.js');
+    const wasm = await import('/pkg/wasm/wsts_web.js');
+    const { Transport } = await import('/pkg/src/transport.js');
+    const { bytesToBase64 } = await import('/pkg/src/common.js');
     const app = window.wsts.app;
     const relayKey = wasm.generateNetworkKey();
     const t = new Transport({
@@ -287,8 +287,8 @@ test('the vault works over any record store; a change of key re-encrypts every r
   const page = env.watch(await ctx.newPage(), 'vault');
   await page.goto(`${env.url}wallet.html`);
   const r = await page.evaluate(async (passphrase) => {
-    const { Vault } = await import('/js/custody/vault.js');
-    const { MemoryRecordStore } = await import('/js/storage/record-store.js');
+    const { Vault } = await import('/pkg/src/custody/vault.js');
+    const { MemoryRecordStore } = await import('/pkg/src/storage/record-store.js');
     const store = new MemoryRecordStore();
     const secret = crypto.getRandomValues(new Uint8Array(32));
     const hex = (u8) => Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');

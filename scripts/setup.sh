@@ -9,7 +9,8 @@
 #   * wasm-bindgen-cli, exactly the version of the `wasm-bindgen` crate in
 #     Cargo.lock (the CLI and the crate must match)
 #   * wasm-pack
-#   * node dependencies of e2e/ (npm ci, only when the lock file changed)
+#   * node dependencies of e2e/, sdk/, examples/wallet/ (npm ci, only when
+#     a lock file changed)
 #
 # Non-interactive (CI=true, no stdin); runs as root, or uses `sudo -n` for apt.
 # Only talks to Debian apt and crates.io: nothing is downloaded from GitHub.
@@ -100,25 +101,30 @@ fi
 
 # ---------------------------------------------------- node dependencies ----
 # >>> NODE DEPS >>>
-# The browser tests and the ceremony runner (e2e/) need node and npm, and
-# playwright-core (a driver only: it uses the system Chromium and never
-# downloads a browser). `npm ci` runs only when e2e/node_modules is missing or
-# e2e/package-lock.json changed since the last install.
-if [ -f e2e/package-lock.json ]; then
-    if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-        if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo -n); fi
-        log "apt-get install nodejs npm"
-        "${sudo[@]}" apt-get update -q </dev/null
-        "${sudo[@]}" apt-get install -y -q --no-install-recommends nodejs npm </dev/null
-    fi
-    lock_hash=$(sha256sum e2e/package-lock.json | cut -d' ' -f1)
-    stamp=e2e/node_modules/.wsts-lock-sha256
-    if [ ! -d e2e/node_modules ] || [ "$(cat "$stamp" 2>/dev/null || true)" != "$lock_hash" ]; then
-        log "npm ci --prefix e2e"
-        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix e2e --no-audit --no-fund --loglevel=error </dev/null
+# Node projects, each installed with `npm ci` only when its node_modules is
+# missing or its package-lock.json changed since the last install (a stamp
+# file), so later runs need no network:
+#   e2e/             playwright-core (a driver only: it uses the system
+#                    Chromium and never downloads a browser)
+#   sdk/             typescript and typedoc (the SDK's type check and API docs)
+#   examples/wallet/ vite (the example wallet's bundler)
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo -n); fi
+    log "apt-get install nodejs npm"
+    "${sudo[@]}" apt-get update -q </dev/null
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends nodejs npm </dev/null
+fi
+for dir in e2e sdk examples/wallet; do
+    [ -f "$dir/package-lock.json" ] || continue
+    lock_hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    stamp=$dir/node_modules/.wsts-lock-sha256
+    if [ ! -d "$dir/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null || true)" != "$lock_hash" ]; then
+        log "npm ci --prefix $dir"
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$dir" --prefer-offline \
+            --no-audit --no-fund --loglevel=error </dev/null
         printf '%s\n' "$lock_hash" > "$stamp"
     fi
-fi
+done
 # <<< NODE DEPS <<<
 
 log "ok: $(rustc --version 2>/dev/null | cut -d' ' -f1-2), wasm-bindgen $have_wb, $(wasm-pack --version 2>/dev/null), node $(node --version 2>/dev/null || echo none), $(clang --version 2>/dev/null | head -n1), $(chromium --version 2>/dev/null | head -n1), $(chromedriver --version 2>/dev/null | cut -d' ' -f1-2)"

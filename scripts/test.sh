@@ -93,15 +93,16 @@ step "wasm32: cargo test (headless Chromium)" \
     CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_ONLY_WEB=1 \
     cargo test --target wasm32-unknown-unknown "${wasm_profile[@]}"
 
-# The npm package for bundlers (the product: no features) builds, with types
-# and without demo code; the demo build (pkg/, what the demo page and the e2e
-# tests load) has the demo's `misbehave`.
+# The npm package (the product: no features) builds, with types and without
+# demo code, and is packed as the SDK (sdk/ + this wasm build); the demo
+# build (pkg/ and sdk/wasm/, what the demo page and the e2e tests load) has
+# the demo's `misbehave`. tsc checks the SDK's .d.ts against its JS.
 check_packages() {
-    wasm-pack build --target bundler --release --mode no-install --out-dir target/pkg-bundler
-    test -s target/pkg-bundler/wsts_web.d.ts && grep -q '"types"' target/pkg-bundler/package.json
+    wasm-pack build --target web --release --mode no-install --out-dir target/sdk-wasm
+    test -s target/sdk-wasm/wsts_web.d.ts && grep -q '"types"' target/sdk-wasm/package.json
     # The demo's method `Signer.misbehave(behaviour)`, not the word (the
     # signed control's docs and types name misbehaviour in every build).
-    if grep -q 'misbehave(behaviour' target/pkg-bundler/wsts_web.d.ts; then
+    if grep -q 'misbehave(behaviour' target/sdk-wasm/wsts_web.d.ts; then
         echo "the default package exports misbehave" >&2
         return 1
     fi
@@ -110,8 +111,15 @@ check_packages() {
         echo "the demo build (pkg/) lacks misbehave" >&2
         return 1
     fi
+    bash "$root/scripts/pack-sdk.sh" target/sdk-wasm
+    (cd sdk && node_modules/.bin/tsc -p tsconfig.json)
 }
-step "wasm32: packages (default for bundlers without misbehave; demo build with it)" check_packages
+step "wasm32: packages (product without misbehave, packed as the SDK; demo build with it; tsc)" check_packages
+
+# The example wallet: the SDK from its tarball, bundled by Vite, a DKG and a
+# signature in headless Chromium; then the SDK's API reference (TypeDoc).
+step "sdk: example wallet (npm tarball, tsc, Vite, e2e) and API docs" \
+    bash -c "bash '$root/scripts/example-wallet.sh' && bash '$root/scripts/sdk-docs.sh'"
 
 # Several real Chromium pages as signers and coordinator over the relay.
 step "e2e: browser ceremonies over the relay (Playwright)" bash "$root/scripts/e2e.sh"

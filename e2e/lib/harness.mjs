@@ -1,7 +1,8 @@
 // Test and runner harness: start the relay (target/release/wsts-relay), launch
 // the system Chromium through playwright-core, open signer and coordinator
 // pages, tear everything down.
-// Builds nothing: expects pkg/ (wasm-pack) and the relay binary to exist.
+// Builds nothing: expects the SDK's wasm (sdk/wasm/, scripts/build-browser.sh)
+// and the relay binary to exist. The relay serves www/ at / and the SDK (sdk/) at /pkg/.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -22,16 +23,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 // The pages' own helper (plain ES module, no browser APIs at load time).
-export { withTimeout } from '../../www/js/common.js';
-import { withTimeout } from '../../www/js/common.js';
+export { withTimeout } from '../../sdk/src/common.js';
+import { withTimeout } from '../../sdk/src/common.js';
 
 /** Start the relay on 127.0.0.1 (`port` 0: any free port), with extra flags
- * `args` (e.g. `--cluster`). Resolves {url, port, stop, kill, output}. */
-export async function startRelay({ port = 0, quiet = true, args = [] } = {}) {
+ * `args` (e.g. `--cluster`), serving `www` at / and `pkg` at /pkg/ (paths
+ * from the repository root). Resolves {url, port, stop, kill, output}. */
+export async function startRelay({ port = 0, quiet = true, args = [], www = 'www', pkg = 'sdk' } = {}) {
   const bin = process.env.WSTS_RELAY_BIN || join(ROOT, 'target', 'release', 'wsts-relay');
   if (!existsSync(bin)) throw new Error(`${bin} not found: run \`cargo build --release -p wsts-relay\``);
-  if (!existsSync(join(ROOT, 'pkg', 'wsts_web.js'))) throw new Error('pkg/ not built: run `wasm-pack build --target web --release --mode no-install --out-dir pkg`');
-  const child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--www', 'www', '--pkg', 'pkg', ...args], {
+  if (pkg === 'sdk' && !existsSync(join(ROOT, 'sdk', 'wasm', 'wsts_web.js'))) throw new Error('sdk/wasm/ not built: run `bash scripts/build-browser.sh`');
+  const child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--www', www, '--pkg', pkg, ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
   });
   const output = [];
@@ -120,8 +122,8 @@ export async function launchBrowser() {
 }
 
 /** Everything a test needs; `close()` tears it all down (bounded). */
-export async function setup({ port = 0, relayArgs = [] } = {}) {
-  const relay = await startRelay({ port, args: relayArgs });
+export async function setup({ port = 0, relayArgs = [], www, pkg } = {}) {
+  const relay = await startRelay({ port, args: relayArgs, www, pkg });
   let browser;
   try {
     browser = await launchBrowser();

@@ -1,11 +1,11 @@
 // The demo page (index.html) and the stand-alone coordinator page
-// (coordinator.html). Both host a CoordinatorApp in the tab; the demo page also
+// (coordinator.html). Both host the SDK's coordinator (createCoordinator) in the tab; the demo page also
 // opens the signers as same-origin iframes (signer.html), each with its own
 // worker, key and storage, talking to the coordinator through the relay and
 // WebRTC exactly as separate tabs or machines would.
-import { keyFingerprint } from '/pkg/wsts_web.js';
-import { CoordinatorApp, checkWeights, exposeApi } from './coordinator.js';
-import { mountUnlockForm } from './custody/unlock.js';
+import { createCoordinator, checkWeights, keyFingerprint } from '/pkg/src/index.js';
+import { exposeApi } from './automation.js';
+import { mountUnlockForm } from './unlock-form.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const $ = (id) => document.getElementById(id);
@@ -154,14 +154,14 @@ function updateButtons(app) {
 
 export async function coordinatorPage() {
   const params = new URLSearchParams(location.search);
-  const app = new CoordinatorApp({
+  const app = createCoordinator({
     room: params.get('room') || 'demo',
     // `weights=3,1,5` gives uneven weights; `signers`/`keys` then need not be given.
     ...(params.get('weights')
       ? { weights: params.get('weights'), signers: numberParam(params, 'signers', undefined), keys: numberParam(params, 'keys', undefined) }
       : { signers: numberParam(params, 'signers', 4), keys: numberParam(params, 'keys', 20) }),
     threshold: numberParam(params, 'threshold', 13), dkgThreshold: params.get('dkg_threshold') ? Number(params.get('dkg_threshold')) : undefined,
-    relayUrl: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0', fresh: params.get('new') === '1',
+    relays: params.get('relay') || undefined, webrtc: params.get('webrtc') !== '0', fresh: params.get('new') === '1',
     policy: params.get('policy') === 'roast' ? 'roast' : 'fire',
   });
   exposeApi(app);
@@ -235,7 +235,7 @@ export async function demoPage() {
       return;
     }
     const room = `demo-${Math.random().toString(36).slice(2, 10)}`;
-    app = new CoordinatorApp({ room, ...workload, threshold, relayUrl: params.get('relay') || undefined });
+    app = createCoordinator({ room, ...workload, threshold, relays: params.get('relay') || undefined });
     const n = app.n;
     exposeApi(app);
     $('room').textContent = room;

@@ -1,7 +1,8 @@
-// signer.html: the SignerApp of signer.js, its status, the coordinator it
-// trusts, refusals, and the vault's unlock form.
-import { SignerApp } from './signer.js';
-import { mountUnlockForm } from './custody/unlock.js';
+// signer.html (?room=R&id=N[&coordinator=KEY][&relay=URLS][&webrtc=0]): the
+// SDK's signer (createSigner), its status, the coordinator it trusts,
+// refusals, and the vault's unlock form.
+import { createSigner } from '/pkg/src/index.js';
+import { mountUnlockForm } from './unlock-form.js';
 
 const $ = (id) => document.getElementById(id);
 const BASIS = { Pinned: 'pinned by the link', FirstUse: 'trusted on first use', UserChoice: 'chosen by you' };
@@ -53,10 +54,18 @@ function wireForms(app) {
 
 export async function main() {
   const params = new URLSearchParams(location.search);
-  const app = new SignerApp({
-    room: params.get('room') || 'demo', id: Number(params.get('id') ?? '0'), relayUrl: params.get('relay') || undefined,
-    webrtc: params.get('webrtc') !== '0', pin: params.get('coordinator') || null,
-  });
+  const pin = params.get('coordinator');
+  let app;
+  try {
+    app = createSigner({
+      room: params.get('room') || 'demo', signerId: Number(params.get('id') ?? '0'), relays: params.get('relay') || undefined,
+      webrtc: params.get('webrtc') !== '0', trust: pin ? { coordinator: pin } : {},
+    });
+  } catch (e) {
+    // A link with a bad parameter (e.g. a malformed coordinator key): say so, start nothing.
+    $('status').textContent = `Error: ${e.code ?? 'error'}: ${e.message}`;
+    return;
+  }
   window.wstsSigner = app;
   document.body.classList.toggle('compact', params.get('compact') === '1');
   wireForms(app);

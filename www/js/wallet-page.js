@@ -1,11 +1,8 @@
 // wallet.html: the key shares this browser holds, their removal (confirmed),
 // the vault's protection (passphrase, passkey) and encrypted backups.
 // `window.wstsWallet` drives the same actions for automation.
-import { Vault } from './custody/vault.js';
-import { listKeyShares, removeKeyShare } from './custody/records.js';
-import { exportBackup, importBackup } from './custody/backup.js';
-import { createPasskey } from './custody/passkey.js';
-import { unlock, mountUnlockForm } from './custody/unlock.js';
+import { Vault, listKeyShares, removeKeyShare, exportBackup, importBackup, createPasskey, unlock } from '/pkg/src/index.js';
+import { mountUnlockForm } from './unlock-form.js';
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[ch]));

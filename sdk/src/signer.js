@@ -1,4 +1,4 @@
-// A signer: signer.html?room=R&id=N[&coordinator=KEY] (peer id `signer-N`).
+// A signer (peer id `signer-N`): what `createSigner` returns.
 //
 // Keeps its network key, its trust in a coordinator and its signer state in
 // the encrypted vault (custody/), one key-share entry per group key, so a
@@ -7,11 +7,17 @@
 // `coordinator`, or trusted on first use); anything else is refused, shown,
 // and changes nothing. The wasm Signer and the trust decisions run in
 // signer-worker.js; this module moves packets and keeps records.
+//
+// Events (CustomEvent, `detail` typed in index.d.ts): `progress`, `dkg`,
+// `signature` (this signer's share sent), `blame` (its DKG complaint),
+// `error` (a refusal, a storage or worker failure, with a stable `code`);
+// and, for pages, `status`, `log`, `transport`, `event`, `config`, `held`,
+// `refused`, `locked`.
 import { Transport } from './transport.js';
-import { keysOf, base64ToBytes, bytesToBase64 } from './common.js';
-import { Vault } from './custody/vault.js';
+import { keysOf, base64ToBytes, bytesToBase64, withTimeout } from './common.js';
 import { SignerRecords, listKeyShares } from './custody/records.js';
-import { VaultGate } from './custody/unlock.js';
+import { VaultGate, openStorage } from './custody/unlock.js';
+import { SdkError, abortable } from './errors.js';
 
 const STEP_OF = {
   DkgPublicShares: 'DKG: public shares sent',
@@ -25,16 +31,23 @@ const STEP_OF = {
 /** Control frames that once changed a signer's state unsigned: refused now. */
 const UNSIGNED_CONTROL = new Set(['config', 'misbehave', 'behave']);
 
-export class SignerApp extends EventTarget {
-  constructor({ room, id, relayUrl, webrtc = true, pin = null, vault = null }) {
+export class SignerClient extends EventTarget {
+  /**
+   * @param {{room: string, id: number, relayUrl?: string | string[], webrtc?: boolean, pin?: string | null,
+   *   storage?: object | null}} options
+   */
+  constructor({ room, id, relayUrl, webrtc = true, pin = null, storage = null }) {
     super();
+    if (typeof room !== 'string' || !room) throw new SdkError('bad-option', '`room` must be a non-empty string');
+    if (!Number.isInteger(id) || id < 0) throw new SdkError('bad-option', '`signerId` must be an integer ≥ 0');
     this.room = room;
     this.id = id;
     this.peer = `signer-${id}`;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
     this.pin = pin;
-    this.vault = vault;
+    this.storage = storage;
+    this.vault = null;
     this.config = null;
     this.session = null;
     this.groupKey = null;
@@ -62,9 +75,10 @@ export class SignerApp extends EventTarget {
 
   emit(type, detail = {}) { this.dispatchEvent(new CustomEvent(type, { detail })); }
 
-  setStatus(text) {
+  setStatus(text, step = null) {
     this.status = text;
     this.emit('status', { status: text });
+    this.emit('progress', { status: text, step });
     this.reportStatus();
   }
 
@@ -78,7 +92,7 @@ export class SignerApp extends EventTarget {
 
   /** Open the vault; if it is protected, wait for `unlock()`. */
   async openVault() {
-    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.gate = new VaultGate(await openStorage(this.storage));
     this.vault = this.gate.vault;
     if (this.gate.locked) {
       this.setStatus('Locked: unlock the vault with its passphrase or passkey');
@@ -90,10 +104,19 @@ export class SignerApp extends EventTarget {
   /** Unlock with `{passphrase}` or `{passkey: true}` (a WebAuthn prompt). */
   unlock(how) { return this.gate.unlock(how); }
 
-  async start() {
-    this.worker = new Worker('/js/signer-worker.js', { type: 'module' });
+  /** Open the vault, restore what it holds, and join the room. Call once, after adding listeners. */
+  start({ signal } = {}) {
+    this.starting ??= this.startInner();
+    return abortable(this.starting, signal, 'starting the signer', () => this.close());
+  }
+
+  async startInner() {
+    this.worker = new Worker(new URL('./signer-worker.js', import.meta.url), { type: 'module' });
     this.worker.onmessage = (ev) => this.onWorker(ev.data);
-    this.worker.onerror = (ev) => this.log(`worker error: ${ev.message}`);
+    this.worker.onerror = (ev) => {
+      this.log(`worker error: ${ev.message}`);
+      this.emit('error', { code: 'worker', message: String(ev.message) });
+    };
     await this.openVault();
     this.records = new SignerRecords(this.vault, { room: this.room, signerId: this.id });
     let identity = await this.records.identity();
@@ -104,6 +127,8 @@ export class SignerApp extends EventTarget {
     this.pubkey = identity.public;
     await this.openWorker(identity.secret);
     await this.refreshKeyShares();
+    // Closed (or its start aborted) meanwhile: do not join.
+    if (this.closed) throw new SdkError('closed', 'the signer was closed');
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: this.peer, pubkey: this.pubkey, webrtc: this.webrtc,
       // The worker holds the network key: it answers the relay's challenge.
@@ -179,6 +204,7 @@ export class SignerApp extends EventTarget {
     this.counts.refused++;
     this.log(`REFUSED ${r.kind ?? 'control'}${r.from ? ` from ${r.from}` : ''}: ${r.code}: ${r.message}`);
     this.emit('refused', r);
+    this.emit('error', { code: r.code, message: r.message, kind: r.kind ?? null, from: r.from ?? null });
     this.reportStatus();
   }
 
@@ -280,7 +306,7 @@ export class SignerApp extends EventTarget {
       case 'transmit': {
         this.counts.sent++;
         const path = this.transport.sendPacket('coordinator', m.bytes);
-        if (STEP_OF[m.message]) this.setStatus(STEP_OF[m.message]);
+        if (STEP_OF[m.message]) this.setStatus(STEP_OF[m.message], m.message);
         this.log(`sent ${m.message} (${m.bytes.length} B) via ${path ?? 'nowhere (offline)'}`);
         break;
       }
@@ -298,9 +324,13 @@ export class SignerApp extends EventTarget {
     const [name, body] = Object.entries(event)[0];
     if (name === 'DkgComplete') {
       this.groupKey = body.group_key;
-      this.setStatus('DKG complete: holds a key share');
+      this.setStatus('DKG complete: holds a key share', name);
+      this.emit('dkg', { groupKey: body.group_key, dkgId: body.dkg_id, session: this.session });
     } else if (name === 'DkgFailed') {
-      this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`);
+      this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`, name);
+      this.emit('blame', { dkgId: body.dkg_id, failure: body.failure });
+    } else if (name === 'Signed') {
+      this.emit('signature', { signId: body.sign_id, attempt: body.sign_iter_id + 1 });
     }
     this.log(`event ${name} ${JSON.stringify(body).slice(0, 160)}`);
     this.emit('event', { name, body });
@@ -317,6 +347,7 @@ export class SignerApp extends EventTarget {
   storageFailed(e) {
     this.log(`could not save to the vault: ${e.code ?? ''} ${e.message}`);
     this.setStatus(`Storage error: ${e.message}`);
+    this.emit('error', { code: 'storage', message: String(e.message), cause: e.code ?? null });
   }
 
   async refreshKeyShares() {
@@ -333,6 +364,29 @@ export class SignerApp extends EventTarget {
   async hold(messages) {
     this.held = [];
     return this.call('hold', { messages });
+  }
+
+  /**
+   * Resolves with `{groupKey, dkgId, session}` when this signer completes its
+   * next DKG (the coordinator runs it); rejects on `signal` or `timeoutMs`.
+   */
+  waitForDkg({ signal, timeoutMs } = {}) {
+    let listener;
+    const done = new Promise((resolve) => {
+      listener = (ev) => resolve(ev.detail);
+      this.addEventListener('dkg', listener, { once: true });
+    });
+    const bounded = timeoutMs ? withTimeout(done, timeoutMs, 'waiting for DKG') : done;
+    return abortable(bounded, signal, 'waiting for DKG').finally(() => this.removeEventListener('dkg', listener));
+  }
+
+  /** Leave the room and stop the worker. Stored key shares stay in the vault. */
+  close() {
+    this.closed = true;
+    this.transport?.close();
+    this.worker?.terminate();
+    for (const { reject } of this.reqs.values()) reject(new SdkError('closed', 'the signer was closed'));
+    this.reqs.clear();
   }
 
   state() {

@@ -1,5 +1,6 @@
-// The coordinator, run in a tab (peer id `coordinator`): a wasm FIRE
-// Coordinator, so blame claims are settled locally by the wasm blame code.
+// The coordinator (peer id `coordinator`), what `createCoordinator` returns:
+// a wasm FIRE (or ROAST) Coordinator in the page, so blame claims are settled
+// locally by the wasm blame code.
 //
 // It waits for the expected signers' network keys (announced when they join
 // the room), builds the CeremonyConfig, invites the signers with an
@@ -9,64 +10,32 @@
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
-import init, { Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, verifyBip340, verifyFrost, verifyPacket, packetMessageName,
-  signRelayJoin } from '/pkg/wsts_web.js';
+//
+// Events (CustomEvent, `detail` typed in index.d.ts): `progress` (the wasm
+// `progress()` after every step), `dkg`, `signature`, `blame` (an attempt
+// that proved signers malicious or found them unresponsive), `error` (stable
+// `code`); and, for pages, `change`, `log`, `event`, `locked`.
+import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, packetMessageName,
+  signRelayJoin } from './wasm.js';
 import { Transport } from './transport.js';
 import { hex, configToWasm, sleep, withTimeout, bytesToBase64 } from './common.js';
-import { Vault } from './custody/vault.js';
-import { VaultGate } from './custody/unlock.js';
+import { VaultGate, openStorage } from './custody/unlock.js';
+import { SdkError, abortable, abortError } from './errors.js';
+import { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType } from './ceremony.js';
+import { ON_EVENT } from './coordinator-events.js';
 import { CoordinatorRecords } from './custody/records.js';
 
-/** Short deadlines for the demo: an offline signer costs seconds, not minutes. */
-export const DEMO_TIMEOUTS = { dkg_public: 3000, dkg_private: 3000, dkg_end: 3000, nonce: 2500, signature_share: 2500 };
-export const DEMO_RETRY = { max_dkg_attempts: 4, max_sign_attempts: 6, backoff_base: 300, backoff_max: 2000 };
+export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType };
 
 const enc = new TextEncoder();
 /** Milliseconds on a clock that a reloaded tab continues (saved deadlines stay meaningful). */
 const now = () => performance.timeOrigin + performance.now();
-let wasmReady = null;
-export function initWasm() {
-  wasmReady ??= init();
-  return wasmReady;
-}
 
-function xOnly(compressedHex) {
-  return compressedHex.length === 66 ? compressedHex.slice(2) : compressedHex;
-}
-
-/** `"Schnorr"`, `"taproot"`, `{Taproot: {merkle_root}}`, … → the wasm SignatureType. */
-export function parseSigType(type) {
-  if (type === undefined || type === null) return 'Schnorr';
-  if (typeof type === 'string') {
-    const t = type.toLowerCase();
-    if (t === 'schnorr' || t === 'bip340' || t === 'bip-340') return 'Schnorr';
-    if (t === 'frost') return 'Frost';
-    if (t === 'taproot') return { Taproot: { merkle_root: null } };
-    throw new Error(`unknown signature type ${type}`);
-  }
-  if (type.Taproot) return { Taproot: { merkle_root: type.Taproot.merkle_root ?? null } };
-  if (type.taproot !== undefined) return { Taproot: { merkle_root: type.taproot?.merkle_root ?? type.merkle_root ?? null } };
-  throw new Error(`unknown signature type ${JSON.stringify(type)}`);
-}
-
-/**
- * Parse and check a weight list ("3,1,5" or [3, 1, 5]): positive integers,
- * agreeing with `signers` and `keys` when those were given explicitly.
- */
-export function checkWeights(weights, { signers, keys } = {}) {
-  const list = typeof weights === 'string' ? weights.split(',').map((w) => w.trim()) : [...weights];
-  const out = list.map(Number);
-  if (!out.length || out.some((w) => !Number.isInteger(w) || w < 1)) throw new Error(`weights must be positive integers: ${weights}`);
-  const total = out.reduce((a, b) => a + b, 0);
-  if (signers !== undefined && signers !== out.length) throw new Error(`${signers} signers but ${out.length} weights`);
-  if (keys !== undefined && keys !== total) throw new Error(`${keys} key ids but the weights sum to ${total}`);
-  return out;
-}
-
-export class CoordinatorApp extends EventTarget {
+export class CoordinatorClient extends EventTarget {
   constructor({ room, signers, keys, weights = null, threshold = 13, dkgThreshold, v1 = false,
-    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, vault = null, fresh = false, policy = 'fire' } = {}) {
+    timeouts = DEMO_TIMEOUTS, retry = DEMO_RETRY, relayUrl, webrtc = true, storage = null, fresh = false, policy = 'fire' } = {}) {
     super();
+    if (typeof room !== 'string' || !room) throw new SdkError('bad-option', '`room` must be a non-empty string');
     this.room = room;
     // Uneven weights (key ids per signer) replace the even spread of `keys`.
     this.weights = weights ? checkWeights(weights, { signers, keys }) : null;
@@ -78,11 +47,12 @@ export class CoordinatorApp extends EventTarget {
     this.timeouts = timeouts;
     this.retry = retry;
     // 'fire' (deadlines, retries) or 'roast' (concurrent sessions, no signing deadline).
-    if (policy !== 'fire' && policy !== 'roast') throw new Error(`unknown coordinator policy ${policy}`);
+    if (policy !== 'fire' && policy !== 'roast') throw new SdkError('bad-option', `unknown coordinator policy ${policy}`);
     this.policy = policy;
     this.relayUrl = relayUrl;
     this.webrtc = webrtc;
-    this.vault = vault;
+    this.storage = storage;
+    this.vault = null;
     this.fresh = fresh;
     this.config = null;
     this.issuer = null;
@@ -114,9 +84,15 @@ export class CoordinatorApp extends EventTarget {
 
   changed() { this.emit('change'); }
 
-  async start() {
+  /** Open the vault, restore a saved session, and join the room. Call once, after adding listeners. */
+  start({ signal } = {}) {
+    this.starting ??= this.startInner();
+    return abortable(this.starting, signal, 'starting the coordinator', () => this.close());
+  }
+
+  async startInner() {
     await initWasm();
-    this.gate = new VaultGate(this.vault ?? await Vault.open());
+    this.gate = new VaultGate(await openStorage(this.storage));
     this.vault = this.gate.vault;
     if (this.gate.locked) {
       this.phase = 'locked: unlock the vault with its passphrase or passkey';
@@ -124,8 +100,10 @@ export class CoordinatorApp extends EventTarget {
       this.changed();
     }
     await this.gate.opened;
-    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(),
-      (e) => this.log(`could not save the session: ${e.message}`, 'error'));
+    this.records = new CoordinatorRecords(this.vault, { room: this.room }, () => this.snapshot(), (e) => {
+      this.log(`could not save the session: ${e.message}`, 'error');
+      this.emit('error', { code: 'storage', message: String(e.message), cause: e.code ?? null });
+    });
     let identity = await this.records.identity();
     if (!identity) {
       identity = generateNetworkKey();
@@ -134,6 +112,8 @@ export class CoordinatorApp extends EventTarget {
     this.secret = identity.secret;
     this.pubkey = identity.public;
     await this.restoreSession();
+    // Closed (or its start aborted) meanwhile: do not join.
+    if (this.closed) throw new SdkError('closed', 'the coordinator was closed');
     this.transport = new Transport({
       url: this.relayUrl, room: this.room, peer: 'coordinator', pubkey: this.pubkey, webrtc: this.webrtc,
       signJoin: async (nonce) => signRelayJoin(this.secret, nonce, this.room, 'coordinator'),
@@ -145,7 +125,10 @@ export class CoordinatorApp extends EventTarget {
     t.addEventListener('peer-left', (ev) => { this.log(`${ev.detail.peer} left`, 'warn'); this.peersChanged(); });
     t.addEventListener('path', (ev) => { this.log(`${ev.detail.peer}: ${ev.detail.path}`, 'net'); this.changed(); });
     t.addEventListener('status', (ev) => {
-      if (ev.detail.state === 'refused') this.phase = 'refused by the relay: the coordinator of this room has another key';
+      if (ev.detail.state === 'refused') {
+        this.phase = 'refused by the relay: the coordinator of this room has another key';
+        this.emit('error', { code: 'relay-refused', message: this.phase });
+      }
       this.changed();
     });
     t.addEventListener('control', (ev) => this.onControl(ev.detail));
@@ -204,19 +187,20 @@ export class CoordinatorApp extends EventTarget {
   }
 
   /** Resolves when every expected signer has joined and the config is built. */
-  waitForSigners(ms = 30000) {
+  waitForSigners(ms = 30000, { signal } = {}) {
     if (this.configError) return Promise.reject(this.configError);
-    return this.waitFor(() => !!this.config, ms, `waiting for ${this.n} signers`);
+    return abortable(this.waitFor(() => !!this.config, ms, `waiting for ${this.n} signers`), signal, 'waiting for signers');
   }
 
   buildConfig() {
     try {
       this.buildConfigOrThrow();
     } catch (e) {
-      this.configError = e;
+      this.configError = new SdkError('config', e.message, { cause: e.code ?? null });
       this.phase = `cannot build the ceremony config: ${e.message}`;
       this.log(this.phase, 'error');
-      for (const w of this.waiters.splice(0)) w.reject?.(e);
+      for (const w of this.waiters.splice(0)) w.reject?.(this.configError);
+      this.emit('error', { code: 'config', message: e.message });
       this.changed();
     }
   }
@@ -347,7 +331,7 @@ export class CoordinatorApp extends EventTarget {
 
   pump() {
     const c = this.coord;
-    if (!c) return;
+    if (!c || this.closed) return;
     let t;
     while ((t = c.pollTransmit()) !== undefined) this.route(t);
     let e;
@@ -363,6 +347,7 @@ export class CoordinatorApp extends EventTarget {
       }, Math.max(0, deadline - now()) + 2);
     }
     this.records?.saveSoon();
+    this.emit('progress', c.progress());
     this.changed();
   }
 
@@ -380,87 +365,7 @@ export class CoordinatorApp extends EventTarget {
   onEvent(e) {
     const [name, body] = Object.entries(e)[0];
     this.emit('event', { name, body });
-    switch (name) {
-      case 'DkgAttempt': {
-        const a = {
-          dkg_id: body.dkg_id, ok: body.ok,
-          reported_failures: body.reported_failures.map(([reporter, failure]) => ({ reporter, failure })),
-          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])),
-          unresponsive: body.unresponsive,
-        };
-        this.attempts.push(a);
-        this.log(`DKG attempt ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
-        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
-        for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in DKG ${a.dkg_id}`, 'warn');
-        for (const f of a.reported_failures) this.log(`signer ${f.reporter} reported ${JSON.stringify(f.failure).slice(0, 160)}`, 'warn');
-        break;
-      }
-      case 'DkgComplete':
-        this.groupKey = body.group_key;
-        this.dkgOk = true;
-        this.holders = body.signers;
-        this.phase = 'DKG complete: key ready — sign a message';
-        this.log(`DKG complete: aggregate key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
-        this.settle('dkg', null, body);
-        break;
-      case 'DkgFailed':
-        this.dkgOk = false;
-        this.phase = 'DKG failed';
-        this.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle('dkg', new Error(`DKG failed: ${body.reason}`));
-        break;
-      case 'SignAttempt': {
-        const a = {
-          sign_id: body.sign_id, sign_iter_id: body.sign_iter_id, ok: body.ok,
-          malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])), unresponsive: body.unresponsive,
-        };
-        this.signAttempts.push(a);
-        this.log(`signing round ${a.sign_id} attempt ${a.sign_iter_id + 1}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
-        for (const [s, o] of Object.entries(a.malicious)) this.log(`signer ${s} proven malicious: ${o}`, 'blame');
-        if (!a.ok) for (const s of a.unresponsive) this.log(`signer ${s} unresponsive in signing round ${a.sign_id}`, 'warn');
-        break;
-      }
-      case 'Signature': {
-        const sig = this.describeSignature(body);
-        this.signatures.push(sig);
-        this.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
-        this.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
-        this.settle(`sign-${body.sign_id}`, null, sig);
-        break;
-      }
-      case 'SigningFailed':
-        this.phase = 'key ready';
-        this.log(`signing round ${body.sign_id} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
-        this.settle(`sign-${body.sign_id}`, new Error(`signing failed: ${body.reason}`));
-        break;
-      default:
-        break;
-    }
-  }
-
-  describeSignature(body) {
-    const [kind, sigHex] = Object.entries(body.signature)[0];
-    // The message arrives as hex (or, from older builds, as an array of bytes).
-    const msgBytes = typeof body.message === 'string' ? hex.decode(body.message) : Uint8Array.from(body.message);
-    const message = hex.encode(msgBytes);
-    const taproot = typeof body.sig_type === 'object' && body.sig_type.Taproot;
-    const type = taproot ? 'taproot' : body.sig_type === 'Frost' ? 'frost' : 'schnorr';
-    const sig = hex.decode(sigHex);
-    let ok;
-    let verifyKey;
-    if (sig.length === 64) {
-      verifyKey = xOnly(body.verify_key);
-      ok = verifyBip340(hex.decode(verifyKey), msgBytes, sig);
-    } else {
-      verifyKey = body.verify_key;
-      ok = verifyFrost(hex.decode(verifyKey), msgBytes, sig);
-    }
-    return {
-      round: this.signatures.length + 1, sign_id: body.sign_id, type, message, signature: sigHex, signature_kind: kind,
-      verify_key: verifyKey, internal_key: type === 'frost' ? this.groupKey : xOnly(this.groupKey),
-      merkle_root: taproot ? (taproot.merkle_root ?? null) : null, signers_used: body.signers_used,
-      attempts: body.sign_iter_id + 1, ok,
-    };
+    ON_EVENT[name]?.(this, body);
   }
 
   settle(key, error, value) {
@@ -490,35 +395,55 @@ export class CoordinatorApp extends EventTarget {
 
   // ---- commands ------------------------------------------------------------------
 
-  async runDkg({ timeoutMs = 90000 } = {}) {
-    await this.waitForSigners();
+  /** Run a DKG; resolves with `{dkg_id, group_key, signers}`. `signal` abandons it. */
+  async runDkg({ timeoutMs = 90000, signal } = {}) {
+    await this.waitForSigners(30000, { signal });
     await this.settleRtc();
+    if (signal?.aborted) throw abortError(signal, 'DKG');
     const done = this.expect('dkg', timeoutMs, 'DKG');
     this.phase = 'DKG';
     this.log('starting DKG');
     this.coord.startDkg(now());
     this.pump();
-    return done;
+    return abortable(done, signal, 'DKG', () => this.abandon('DKG', 'dkg'));
+  }
+
+  /** Abandon the round in progress (the key and the malicious set stay); its promise (`key`) settles as aborted. */
+  abandon(what, key) {
+    this.settle(key, new SdkError('aborted', `${what}: aborted`));
+    if (!this.coord) return;
+    this.coord.reset();
+    this.phase = this.groupKey ? `${what} abandoned — key ready` : `${what} abandoned`;
+    this.log(`${what} abandoned`, 'warn');
+    this.pump();
+    this.save();
   }
 
   /** Sign `messageHex` (hex string, or a Uint8Array / plain string) as BIP-340 or taproot. */
-  async sign(message, type = 'Schnorr', { timeoutMs = 60000 } = {}) {
-    if (!this.groupKey) throw new Error('no group key: run DKG first');
+  async sign(message, type = 'Schnorr', { timeoutMs = 60000, signal } = {}) {
+    if (!this.groupKey) throw new SdkError('no-group-key', 'no group key: run DKG first');
     let bytes;
     if (message instanceof Uint8Array) bytes = message;
     else if (typeof message === 'string' && /^([0-9a-fA-F]{2})*$/.test(message)) bytes = hex.decode(message);
     else bytes = enc.encode(String(message));
     const sigType = parseSigType(type);
     await this.settleRtc(1000);
+    if (signal?.aborted) throw abortError(signal, 'signing');
     const id = this.coord.startSigning(bytes, sigType, now());
     this.phase = 'signing';
     this.log(`signing round ${id}: ${typeof sigType === 'string' ? sigType : 'Taproot'} over ${hex.encode(bytes).slice(0, 64)}`);
     const done = this.expect(`sign-${id}`, timeoutMs, `signing round ${id}`);
     this.pump();
+    const aborted = abortable(done, signal, `signing round ${id}`, () => this.abandon(`signing round ${id}`, `sign-${id}`));
     // ROAST never gives up by itself (silence only keeps signers pending):
     // when the caller stops waiting, abandon the round so the next can start.
-    if (this.policy === 'roast') return done.catch((e) => { this.coord.reset(); this.save(); throw e; });
-    return done;
+    if (this.policy === 'roast') {
+      return aborted.catch((e) => {
+        if (e.code !== 'aborted') { this.coord.reset(); this.save(); }
+        throw e;
+      });
+    }
+    return aborted;
   }
 
   /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
@@ -557,24 +482,17 @@ export class CoordinatorApp extends EventTarget {
     };
   }
 
+  /** Leave the room and stop the timers. The session stays in the vault. */
+  close() {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.transport?.close();
+    for (const key of Object.keys(this.pending ?? {})) this.settle(key, new SdkError('closed', 'the coordinator was closed'));
+  }
+
   /** The ceremony so far, as the coordinator (wasm) records it: the shape of `wsts-sim run --json`. */
   report() {
     return this.coord ? this.coord.report() : null;
   }
-}
-
-/** Expose a small automation API on `window.wsts`. */
-export function exposeApi(app) {
-  window.wsts = {
-    app,
-    ready: () => app.waitForSigners(),
-    runDkg: (opts) => app.runDkg(opts),
-    sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
-    state: () => JSON.parse(JSON.stringify(app.state())),
-    report: () => JSON.parse(JSON.stringify(app.report())),
-    persisted: () => app.persisted(),
-    misbehave: (id, spec) => app.setMisbehaviour(id, spec),
-    behave: (id) => app.setMisbehaviour(id, null),
-  };
-  return window.wsts;
 }

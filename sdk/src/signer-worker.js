@@ -20,10 +20,10 @@
 //   {op: 'event', event}
 //   {op: 'state', state: Uint8Array, groupKey, session, config}   (after every change; persist it)
 //   {op: 'trust', trust: Uint8Array, trusted}             (after every change; persist it)
-import init, { Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from '/pkg/wsts_web.js';
+import { initWasm, Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from './wasm.js';
 import { configToWasm } from './common.js';
 
-const ready = init();
+const ready = initWasm();
 let me = null; // {secret, signerId, room, pubkey}
 let trust = null;
 let signer = null;

@@ -1,4 +1,4 @@
-// Helpers shared by the pages and the worker.
+// Helpers shared by the SDK's modules and the worker (and the e2e harness).
 
 export const hex = {
   encode(bytes) {
@@ -32,7 +32,9 @@ export function withTimeout(promise, ms, what) {
   let t;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      t = setTimeout(() => reject(Object.assign(new Error(`${what}: timed out after ${ms} ms`), { code: 'timeout' })), ms);
+    }),
   ]).finally(() => clearTimeout(t));
 }
 
