@@ -65,19 +65,10 @@ fn assert_reshare_culprit(report: &Report, culprit: u32, offence: Offence) {
     assert!(after.clone().count() > 0 && after.clone().all(|s| !s.signers_used.contains(&culprit)));
 }
 
-const RESHARE_ADVERSARIES: [(&str, Offence); 7] = [
-    ("2:withhold-private-shares=0,1", Offence::WithheldPrivateShares),
-    ("2:empty-private-shares", Offence::WithheldPrivateShares),
-    ("2:bad-private-shares=0", Offence::BadPrivateShares),
-    ("2:bad-public-shares", Offence::BadPublicShares),
-    ("2:equivocate-private-shares", Offence::Equivocation),
-    ("2:false-missing-private-shares=1", Offence::FalseAccusation),
-    ("2:false-bad-private-shares=1", Offence::FalseAccusation),
-];
-
 both_targets! {
     fn every_reshare_adversary_is_named_and_the_reshare_completes_without_it() {
-        for (spec, offence) in RESHARE_ADVERSARIES {
+        // The DKG's adversaries, less the signing one.
+        for &(spec, offence) in &common::ADVERSARIES[..7] {
             for weights in [None, Some(vec![3, 3, 2, 2, 2])] {
                 let adversaries = vec![parse_adversary(spec).unwrap()];
                 let reshare = ReshareOptions { weights: weights.clone(), adversaries, ..Default::default() };
@@ -111,6 +102,19 @@ fn signed_once(reshare: ReshareOptions) -> Simulation {
 
 fn join_leave() -> ReshareOptions {
     ReshareOptions { weights: Some(vec![1, 0, 1, 2, 4]), threshold: Some(7), ..Default::default() }
+}
+
+/// Start the join/leave reshare by hand and deliver `steps` messages.
+fn start_join_leave(sim: &mut Simulation, steps: usize) {
+    let target = wsts_web::state_machine::CeremonyConfig {
+        keys: join_leave().target(&sim.coordinator.ceremony_config().keys).unwrap(),
+        network: sim.network_for(5),
+    };
+    sim.add_signers(&target).unwrap();
+    sim.coordinator.start_reshare(target, sim.now()).unwrap();
+    for _ in 0..steps {
+        sim.step();
+    }
 }
 
 both_targets! {
@@ -148,15 +152,7 @@ both_targets! {
 
     fn an_interrupted_reshare_leaves_the_old_epoch_usable() {
         let mut sim = signed_once(join_leave());
-        let target = wsts_web::state_machine::CeremonyConfig {
-            keys: join_leave().target(&sim.coordinator.ceremony_config().keys).unwrap(),
-            network: sim.network_for(5),
-        };
-        sim.add_signers(&target).unwrap();
-        sim.coordinator.start_reshare(target, sim.now()).unwrap();
-        for _ in 0..12 {
-            sim.step();
-        }
+        start_join_leave(&mut sim, 12);
         sim.coordinator.reset();
         sim.run_until_quiet();
         let signed = sim.sign_round(2);
@@ -166,15 +162,7 @@ both_targets! {
 
     fn a_reshare_survives_every_machine_being_saved_and_restored() {
         let mut sim = signed_once(join_leave());
-        let target = wsts_web::state_machine::CeremonyConfig {
-            keys: join_leave().target(&sim.coordinator.ceremony_config().keys).unwrap(),
-            network: sim.network_for(5),
-        };
-        sim.add_signers(&target).unwrap();
-        sim.coordinator.start_reshare(target, sim.now()).unwrap();
-        for _ in 0..12 {
-            sim.step();
-        }
+        start_join_leave(&mut sim, 12);
         sim.save_and_restore_all();
         sim.run_until_quiet();
         assert_eq!(sim.coordinator.epoch(), 1);
