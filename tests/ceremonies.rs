@@ -43,17 +43,6 @@ fn assert_culprit_named(report: &Report, culprit: u32, offence: Offence) {
     }
 }
 
-const ADVERSARIES: [(&str, Offence); 8] = [
-    ("2:withhold-private-shares=0,1", Offence::WithheldPrivateShares),
-    ("2:empty-private-shares", Offence::WithheldPrivateShares),
-    ("2:bad-private-shares=0", Offence::BadPrivateShares),
-    ("2:bad-public-shares", Offence::BadPublicShares),
-    ("2:equivocate-private-shares", Offence::Equivocation),
-    ("2:false-missing-private-shares=1", Offence::FalseAccusation),
-    ("2:false-bad-private-shares=1", Offence::FalseAccusation),
-    ("2:bad-signature-share", Offence::BadSignatureShare),
-];
-
 both_targets! {
     fn honest_ceremony_signs_every_type() {
         for sig_type in common::ALL_TYPES {
@@ -67,7 +56,7 @@ both_targets! {
     }
 
     fn every_adversary_is_named_and_dkg_completes_without_it() {
-        for (spec, offence) in ADVERSARIES {
+        for (spec, offence) in common::ADVERSARIES {
             for scheme in [Scheme::V2, Scheme::V1] {
                 let report = run(with(Options { scheme, ..options(5, 20, 13) }, &[spec], &[]));
                 assert_culprit_named(&report, 2, offence);
@@ -78,14 +67,14 @@ both_targets! {
     fn adversaries_are_named_under_dropped_messages() {
         // Lost messages around the adversary must not frame the honest signers.
         let faults = ["drop=c>0:DkgPrivateShares", "drop=c>1:DkgPublicShares", "drop=3>c:NonceResponse"];
-        for (spec, offence) in ADVERSARIES {
+        for (spec, offence) in common::ADVERSARIES {
             let report = run(with(options(5, 20, 13), &[spec], &faults));
             assert_culprit_named(&report, 2, offence);
         }
     }
 
     fn frost_coordinator_names_culprits_too() {
-        for (spec, offence) in ADVERSARIES {
+        for (spec, offence) in common::ADVERSARIES {
             let report = run(with(Options { frost: true, ..options(5, 20, 13) }, &[spec], &[]));
             assert!(report.malicious.get(&2) == Some(&offence), "{spec}: {report:#?}");
             assert_eq!(report.malicious.len(), 1, "{spec}");

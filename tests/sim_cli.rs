@@ -178,3 +178,33 @@ fn bench_times_signers_on_either_clock() {
         assert!(median > 0.0 && median < total, "{clock:?}: median {median} ms, total {total} ms");
     }
 }
+
+#[test]
+fn a_reshare_reports_the_same_key_and_epoch_1_signatures_by_the_new_set() {
+    let (code, out, err) = sim(&[
+        "run",
+        "--weights",
+        "3,3,2,2",
+        "--threshold",
+        "6",
+        "--reshare-weights",
+        "1,0,1,2,4",
+        "--reshare-threshold",
+        "7",
+        "--reshare-adversary",
+        "2:bad-private-shares=0",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["reshared_group_key"], v["aggregate_public_key"], "{out}");
+    assert!(v["reshared_group_key"].is_string());
+    assert_eq!(v["malicious"], serde_json::json!({ "2": "BadPrivateShares" }));
+    let signatures = v["signatures"].as_array().unwrap();
+    assert_eq!(signatures.iter().map(|s| s["epoch"].as_u64().unwrap()).collect::<Vec<_>>(), vec![0, 1]);
+    // Signer 1 left and 2 was proven malicious: 0, 3 and 4 (weight 7) sign.
+    assert_eq!(signatures[1]["signers_used"], serde_json::json!([0, 3, 4]), "{out}");
+    assert!(signatures.iter().all(|s| s["ok"] == true));
+    let (code, _, err) = sim(&["run", "--weights", "3,3", "--threshold", "4", "--refresh", "--reshare-threshold", "3"]);
+    assert_eq!(code, 2, "--refresh cannot change the threshold: {err}");
+}

@@ -8,13 +8,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use wsts_web::{
     config::{checked_weights, Scheme},
     crypto::{signing::SignatureType, SignerId},
-    sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, Simulation},
+    sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, ReshareOptions, Simulation},
 };
 
 const SPECS: &str = "adversaries (--adversary ID:BEHAVIOUR[=IDS]):
     withhold-private-shares=IDS empty-private-shares bad-private-shares=IDS
     bad-public-shares equivocate-private-shares false-missing-private-shares=IDS
     false-bad-private-shares=IDS bad-signature-share replay-old-round
+reshare adversaries (--reshare-adversary ID:BEHAVIOUR[=IDS]): the same but
+    bad-signature-share, during the reshare or refresh
 faults (--fault SPEC):
     ID:offline=dkg|nonce|share|sign[:ROUNDS]
     drop=FROM>TO:MESSAGE   (FROM/TO a signer id or 'c')";
@@ -119,6 +121,21 @@ struct RunArgs {
     /// A network fault (repeatable).
     #[arg(long, value_name = "SPEC", value_parser = |s: &str| parse_fault(s).map_err(|e| e.to_string()))]
     fault: Vec<Fault>,
+    /// After the signing rounds, refresh the shares (same signers, weights
+    /// and threshold), then sign again at epoch 1.
+    #[arg(long, conflicts_with_all = ["reshare_weights", "reshare_threshold"])]
+    refresh: bool,
+    /// After the signing rounds, reshare the key: key ids of each signer id
+    /// in the new epoch (0 leaves; ids past the old signers join), then sign
+    /// again at epoch 1.
+    #[arg(long, value_name = "W0,W1,...", value_delimiter = ',')]
+    reshare_weights: Option<Vec<u32>>,
+    /// The new threshold for --reshare-weights (default: the old one).
+    #[arg(long, value_name = "T2", requires = "reshare_weights")]
+    reshare_threshold: Option<u32>,
+    /// A signer misbehaving in the reshare or refresh (repeatable).
+    #[arg(long, value_name = "ID:BEHAVIOUR[=IDS]", value_parser = |s: &str| parse_adversary(s).map_err(|e| e.to_string()))]
+    reshare_adversary: Vec<(SignerId, Behaviour)>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -178,6 +195,11 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
     };
     let defaults = Options::default();
     let weights = a.workload.weights()?;
+    let reshare = (a.refresh || a.reshare_weights.is_some()).then_some(ReshareOptions {
+        weights: a.reshare_weights,
+        threshold: a.reshare_threshold,
+        adversaries: a.reshare_adversary,
+    });
     let options = Options {
         threshold: a.workload.threshold,
         dkg_threshold: a.dkg_threshold,
@@ -193,6 +215,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         seed: a.seed,
         adversaries: a.adversary,
         faults: a.fault,
+        reshare,
         ..defaults
     }
     .weighted(&weights);
@@ -242,12 +265,23 @@ fn print_summary(r: &Report) {
         Some(k) => println!("aggregate public key: {k}"),
         None => println!("no aggregate public key"),
     }
+    for a in r.reshare.iter().flat_map(|d| &d.attempts) {
+        let outcome = if a.ok { "ok" } else { "failed" };
+        println!(
+            "reshare attempt {}: {outcome} | malicious {:?} | unresponsive {:?}",
+            a.dkg_id, a.malicious, a.unresponsive
+        );
+    }
+    if let Some(k) = &r.reshared_group_key {
+        println!("reshared group key: {k}");
+    }
     for s in &r.signatures {
         match (&s.signature, s.ok) {
             (Some(sig), true) => println!(
-                "round {} ({}): signature {} verifies under {} (signers {:?}, {} attempt(s))",
+                "round {} ({}, epoch {}): signature {} verifies under {} (signers {:?}, {} attempt(s))",
                 s.round,
                 s.sig_type,
+                s.epoch,
                 sig,
                 s.verify_key.as_deref().unwrap_or("?"),
                 s.signers_used,

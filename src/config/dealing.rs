@@ -52,7 +52,7 @@ impl Dealing for Config {
 /// old public key shares; the new signers receive. Signer ids are those of
 /// the ceremony's network keys, shared by old and new signers (one who stays
 /// is a dealer and a recipient; a dealer that leaves receives nothing).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ReshareDealing {
     dealers: DealerSet,
     old_keys: GroupPublicKeys,

@@ -2,7 +2,8 @@
 //! what the words for the members of a ceremony mean.
 //!
 //! - A **signer** ([`SignerId`], from 0) is one member: one network key, one
-//!   saved state, one browser tab or process.
+//!   saved state, one browser tab or process. Ids index the network keys; a
+//!   reshare may leave gaps (a signer that left keeps its id but no key ids).
 //! - A **key id** ([`KeyId`], from 1) is one unit of weight. Each signer holds
 //!   one or more; thresholds count key ids, never signers.
 //! - A **dealer** is a signer dealing polynomials in a DKG attempt: one in
@@ -70,8 +71,8 @@ pub enum ConfigError {
     KeyIdsNotContiguous { keys: u32, missing: KeyId },
     #[error("signer {0}'s key ids are not in ascending order")]
     UnsortedKeyIds(SignerId),
-    #[error("signer ids must be 0..{count}; {missing} is missing")]
-    SignerIdsNotContiguous { count: u32, missing: SignerId },
+    #[error("signer {0} holds no key ids in this configuration")]
+    NotASigner(SignerId),
     #[error("the weights sum to more than {max} key ids")]
     TooManyKeys { max: u32 },
     #[error("{what} is {given} but the weights give {from_weights}")]
@@ -152,10 +153,6 @@ impl Config {
     pub fn validate(&self) -> Result<(), ConfigError> {
         if self.signers.is_empty() {
             return Err(ConfigError::NoSigners);
-        }
-        let count = self.signers.len() as u32;
-        if let Some(missing) = (0..count).find(|s| !self.signers.contains_key(s)) {
-            return Err(ConfigError::SignerIdsNotContiguous { count, missing });
         }
         let mut seen = BTreeSet::new();
         for (&s, keys) in &self.signers {

@@ -32,6 +32,7 @@ use std::collections::BTreeMap;
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{CryptoRng, RngCore, SeedableRng};
+use serde::{Deserialize, Serialize};
 
 use super::{
     hash::TaggedHash,
@@ -69,11 +70,34 @@ pub enum ReshareError {
 }
 
 /// The old signers that deal a reshare, their key ids, and the Lagrange
-/// coefficients at zero over all of them.
-#[derive(Clone, Debug)]
+/// coefficients at zero over all of them. Saved as the dealers and the old
+/// threshold; the coefficients are computed again (and checked) on loading.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(into = "DealerSetParts", try_from = "DealerSetParts")]
 pub struct DealerSet {
     dealers: BTreeMap<SignerId, Vec<KeyId>>,
+    old_threshold: usize,
     lambdas: BTreeMap<KeyId, Scalar>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DealerSetParts {
+    dealers: BTreeMap<SignerId, Vec<KeyId>>,
+    old_threshold: usize,
+}
+
+impl From<DealerSet> for DealerSetParts {
+    fn from(d: DealerSet) -> Self {
+        DealerSetParts { dealers: d.dealers, old_threshold: d.old_threshold }
+    }
+}
+
+impl TryFrom<DealerSetParts> for DealerSet {
+    type Error = ReshareError;
+
+    fn try_from(p: DealerSetParts) -> Result<Self, ReshareError> {
+        DealerSet::new(p.dealers, p.old_threshold)
+    }
 }
 
 impl DealerSet {
@@ -87,7 +111,7 @@ impl DealerSet {
             return Err(ReshareError::BelowThreshold { have: all.len(), threshold: old_threshold });
         }
         let lambdas = all.iter().copied().zip(lagrange::coefficients(&all, &all)?).collect();
-        Ok(DealerSet { dealers, lambdas })
+        Ok(DealerSet { dealers, old_threshold, lambdas })
     }
 
     pub fn dealers(&self) -> impl Iterator<Item = SignerId> + '_ {

@@ -55,7 +55,7 @@ impl SignerKeys {
     pub fn new(config: Config, signer_id: SignerId) -> Result<Self, ConfigError> {
         config.validate()?;
         if !config.signers.contains_key(&signer_id) {
-            return Err(ConfigError::SignerIdsNotContiguous { count: config.num_signers(), missing: signer_id });
+            return Err(ConfigError::NotASigner(signer_id));
         }
         Ok(SignerKeys { config, signer_id, dkg: None, key_shares: BTreeMap::new(), public_keys: None })
     }

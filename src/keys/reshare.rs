@@ -30,7 +30,7 @@ use crate::{
 };
 
 /// One participant's secrets for a reshare attempt.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct ReshareKeys {
     signer_id: SignerId,
     dealing: ReshareDealing,

@@ -6,7 +6,9 @@
 //! `SignatureShareRequest` → `SignatureShareResponse`. `TranscriptRequest`
 //! asks the coordinator to resend packets a signer lacks. ROAST (see
 //! [`super::roast`]): `NonceBatchRequest` → `NonceBatch` of signed
-//! `NonceCommitment`s; `SessionRequest` → `SessionResponse`. Field names
+//! `NonceCommitment`s; `SessionRequest` → `SessionResponse`. Reshare (see
+//! [`super::reshare`]): `ReshareBegin`, then the DKG's packets under its
+//! `dkg_id`; `EpochConfirmed` after a signature under the new epoch. Field names
 //! follow the reference WSTS protocol.
 
 use std::borrow::Cow;
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
     DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceBatch, NonceBatchRequest,
-    NonceCommitment, NonceRequest, NonceResponse, Packet, SessionRequest, SessionResponse, SignatureShareRequest,
+    NonceCommitment, NonceRequest, NonceResponse, Packet, EpochConfirmed, ReshareBegin, SessionRequest, SessionResponse, SignatureShareRequest,
     SignatureShareResponse, TranscriptRequest,
 };
 use crate::crypto::SignerId;
@@ -142,6 +144,8 @@ messages! {
     NonceBatch,
     SessionRequest,
     SessionResponse,
+    ReshareBegin,
+    EpochConfirmed,
 }
 
 impl Message {
@@ -164,6 +168,8 @@ impl Message {
             Message::NonceBatch(m) => m.dkg_id,
             Message::SessionRequest(m) => m.dkg_id,
             Message::SessionResponse(m) => m.dkg_id,
+            Message::ReshareBegin(m) => m.dkg_id,
+            Message::EpochConfirmed(m) => m.dkg_id,
         }
     }
 
@@ -186,7 +192,9 @@ impl Message {
             | Message::NonceRequest(_)
             | Message::SignatureShareRequest(_)
             | Message::NonceBatchRequest(_)
-            | Message::SessionRequest(_) => None,
+            | Message::SessionRequest(_)
+            | Message::ReshareBegin(_)
+            | Message::EpochConfirmed(_) => None,
         }
     }
 }

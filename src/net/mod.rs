@@ -12,6 +12,7 @@ mod invitation;
 mod message;
 mod packet;
 pub mod relay_auth;
+mod reshare;
 mod roast;
 mod sign;
 
@@ -19,5 +20,6 @@ pub use dkg::*;
 pub use invitation::*;
 pub use message::*;
 pub use packet::*;
+pub use reshare::*;
 pub use roast::*;
 pub use sign::*;

@@ -45,6 +45,8 @@ pub struct Adversary {
     public: BTreeMap<SignerId, DkgPublicShares>,
     false_evidence: BTreeMap<SignerId, BadShareEvidence>,
     sent: Vec<(u64, Transmit)>,
+    /// In a reshare: deal from the reshare's secrets, not the DKG's.
+    resharing: bool,
 }
 
 impl Adversary {
@@ -58,6 +60,7 @@ impl Adversary {
             public: BTreeMap::new(),
             false_evidence: BTreeMap::new(),
             sent: vec![],
+            resharing: false,
         }
     }
 
@@ -69,7 +72,14 @@ impl Adversary {
     pub fn incoming(&mut self, bytes: &[u8], signer: &Signer) {
         let Ok(packet) = Packet::from_bytes(bytes, &self.config.network) else { return };
         match packet.message {
-            Message::DkgBegin(_) => self.public.clear(),
+            Message::DkgBegin(_) => {
+                self.public.clear();
+                self.resharing = false;
+            }
+            Message::ReshareBegin(_) => {
+                self.public.clear();
+                self.resharing = true;
+            }
             Message::DkgPublicShares(m) => {
                 self.public.insert(m.signer_id, m);
             }
@@ -85,10 +95,13 @@ impl Adversary {
                     .flatten()
                     .collect();
                 for t in targets {
-                    if let Some(p) = self.public.get(&t) {
-                        if let Some(e) = signer.keys().bad_share_evidence(p, &mut self.rng) {
-                            self.false_evidence.insert(t, e);
-                        }
+                    let Some(p) = self.public.get(&t) else { continue };
+                    let evidence = match signer.reshare_keys().filter(|_| self.resharing) {
+                        Some(keys) => Some(keys.bad_share_evidence(p, &mut self.rng)),
+                        None => signer.keys().bad_share_evidence(p, &mut self.rng),
+                    };
+                    if let Some(e) = evidence {
+                        self.false_evidence.insert(t, e);
                     }
                 }
             }
@@ -165,17 +178,26 @@ impl Adversary {
                     altered = true;
                 }
                 Behaviour::BadPrivateShares(ids) => {
-                    let bad = signer.keys().encrypt_altered_shares(&peers, &mut self.rng, |r, shares| {
+                    let alter = |r: SignerId, shares: &mut Vec<SecretScalar>| {
                         if let (true, Some(first)) = (ids.contains(&r), shares.first_mut()) {
                             *first = SecretScalar::new(first.expose() + Scalar::from(1));
                         }
-                    });
+                    };
+                    let bad = match signer.reshare_keys().filter(|_| self.resharing) {
+                        Some(keys) => keys.encrypt_altered_shares(&peers, &mut self.rng, alter),
+                        None => signer.keys().encrypt_altered_shares(&peers, &mut self.rng, alter),
+                    };
                     if let Some(bad) = bad {
                         *m = bad;
                         altered = true;
                     }
                 }
-                Behaviour::EquivocatePrivateShares => other = signer.keys().encrypt_shares(&peers, &mut self.rng),
+                Behaviour::EquivocatePrivateShares => {
+                    other = match signer.reshare_keys().filter(|_| self.resharing) {
+                        Some(keys) => keys.encrypt_shares(&peers, &mut self.rng),
+                        None => signer.keys().encrypt_shares(&peers, &mut self.rng),
+                    }
+                }
                 _ => {}
             }
         }

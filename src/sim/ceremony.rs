@@ -23,6 +23,13 @@ use crate::{
 pub struct Report {
     pub dkg: DkgJson,
     pub aggregate_public_key: Option<String>,
+    /// The reshare or refresh's attempts, if one was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reshare: Option<DkgJson>,
+    /// The group key after the reshare (the same as DKG's when it worked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reshared_group_key: Option<String>,
+    /// Signing rounds before the reshare, then (with `"epoch": 1`) after it.
     pub signatures: Vec<SignatureJson>,
     pub malicious: BTreeMap<SignerId, Offence>,
     pub unresponsive: BTreeSet<SignerId>,
@@ -33,7 +40,9 @@ pub struct Report {
 
 impl Report {
     pub fn ok(&self) -> bool {
-        self.dkg.ok && !self.signatures.is_empty() && self.signatures.iter().all(|s| s.ok)
+        let reshared =
+            self.reshare.as_ref().is_none_or(|r| r.ok && self.reshared_group_key == self.aggregate_public_key);
+        self.dkg.ok && reshared && !self.signatures.is_empty() && self.signatures.iter().all(|s| s.ok)
     }
 }
 
@@ -67,14 +76,25 @@ impl Simulation {
         let (dkg_ok, attempts) = self.run_dkg();
         let group_key = self.coordinator.group_key();
         let mut signatures = Vec::new();
+        let (mut reshare, mut reshared_group_key) = (None, None);
         if dkg_ok {
             for round in 1..=self.options.sign_rounds {
                 signatures.push(self.sign_round(round));
             }
+            if let Some(options) = self.options.reshare.clone() {
+                let (ok, attempts) = self.run_reshare(&options).unwrap_or((false, vec![]));
+                reshare = Some(DkgJson { ok, attempts: attempts.iter().map(AttemptJson::from).collect() });
+                reshared_group_key = ok.then(|| self.coordinator.group_key().map(|k| hex(&k))).flatten();
+                for round in 1..=self.options.sign_rounds {
+                    signatures.push(self.sign_round(self.options.sign_rounds + round));
+                }
+            }
         }
         Report {
             dkg: DkgJson { ok: dkg_ok, attempts: attempts.iter().map(AttemptJson::from).collect() },
-            aggregate_public_key: group_key.map(|k| hex::encode(point_to_bytes(&k))),
+            aggregate_public_key: group_key.map(|k| hex(&k)),
+            reshare,
+            reshared_group_key,
             signatures,
             malicious: self.coordinator.malicious().clone(),
             unresponsive: self.coordinator.unresponsive().clone(),
@@ -87,6 +107,7 @@ impl Simulation {
     pub fn sign_round(&mut self, round: u32) -> SignatureJson {
         let (sig_type, message) = (self.options.sig_type, self.options.message.clone());
         let mut out = SignatureJson::new(round, sig_type, &message, self.coordinator.group_key().as_ref());
+        out.epoch = self.coordinator.epoch();
         match self.coordinator.start_signing(&message, sig_type, self.now) {
             Ok(id) => self.current_sign_round = id,
             Err(e) => {
@@ -107,4 +128,8 @@ impl Simulation {
         }
         out
     }
+}
+
+fn hex(key: &crate::crypto::Point) -> String {
+    hex::encode(point_to_bytes(key))
 }

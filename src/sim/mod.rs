@@ -12,6 +12,7 @@ pub mod bench_reshare;
 mod ceremony;
 mod meter;
 mod network;
+mod reshare;
 mod spec;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -23,6 +24,7 @@ pub use crate::state_machine::report::{AttemptJson, DkgJson, SignatureJson};
 pub use adversary::{Adversary, Behaviour};
 pub use ceremony::Report;
 pub use meter::Meter;
+pub use reshare::ReshareOptions;
 pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
 
 use crate::{
@@ -61,6 +63,8 @@ pub struct Options {
     pub chaos: Option<Chaos>,
     /// Keep every packet delivered, for tests.
     pub record: bool,
+    /// Reshare (or refresh) after the first signing rounds, then sign again.
+    pub reshare: Option<ReshareOptions>,
 }
 
 /// Percentages of deliveries lost, duplicated or corrupted, and reordering.
@@ -135,6 +139,7 @@ impl Default for Options {
             max_dkg_restarts: 4,
             chaos: None,
             record: false,
+            reshare: None,
         }
     }
 }
@@ -189,8 +194,11 @@ impl Simulation {
     pub fn new(options: Options) -> Result<Self, String> {
         let options_chaos_seed = options.chaos.map(|c| c.seed).unwrap_or(0);
         let keys = options.key_config()?;
-        let (coordinator_key, signer_keys, network) = network_keys(options.signers, options.seed);
-        let config = CeremonyConfig { keys, network: network.clone() };
+        let total = options.reshare.as_ref().map_or(options.signers, |r| r.signer_count(options.signers));
+        let (coordinator_key, mut signer_keys, network) = network_keys(total, options.seed);
+        signer_keys.truncate(options.signers as usize);
+        let mut config = CeremonyConfig { keys, network: network.clone() };
+        config.network.signers.truncate(options.signers as usize);
         let policy = if options.frost {
             Policy::Frost
         } else if options.roast {
@@ -214,7 +222,7 @@ impl Simulation {
             }
         }
         for (id, _) in &options.adversaries {
-            if *id >= options.signers {
+            if *id >= options.signers && options.reshare.is_none() {
                 return Err(format!("adversary {id} is not a signer"));
             }
         }
@@ -281,7 +289,7 @@ impl Simulation {
         let targets: Vec<Endpoint> = match t.to {
             Destination::Coordinator => vec![Endpoint::Coordinator],
             Destination::Signer(s) => vec![Endpoint::Signer(s)],
-            Destination::AllSigners => (0..self.options.signers).map(Endpoint::Signer).collect(),
+            Destination::AllSigners => (0..self.signers.len() as SignerId).map(Endpoint::Signer).collect(),
         };
         for to in targets {
             let hops = self.meter.hops + 1;
@@ -326,7 +334,7 @@ impl Simulation {
     /// browser tab reload would. Messages in flight stay in flight.
     pub fn save_and_restore_all(&mut self) {
         self.collect_outputs();
-        let (coordinator_key, signer_keys, _) = network_keys(self.options.signers, self.options.seed);
+        let (coordinator_key, signer_keys, _) = network_keys(self.signers.len() as u32, self.options.seed);
         let restored =
             Coordinator::restore(&self.coordinator.save(), coordinator_key).expect("coordinator state restores");
         self.coordinator = restored;

@@ -33,6 +33,7 @@ impl Simulation {
                     let (in_phase, round) = match (&message, phase) {
                         (
                             Message::DkgBegin(_)
+                            | Message::ReshareBegin(_)
                             | Message::DkgPublicShares(_)
                             | Message::DkgPrivateBegin(_)
                             | Message::DkgPrivateShares(_)

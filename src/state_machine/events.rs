@@ -67,6 +67,19 @@ pub enum CoordinatorEvent {
         group_key: Point,
         signers: Vec<SignerId>,
     },
+    /// A reshare (or refresh) made epoch `epoch` of the same group key,
+    /// held by `signers`.
+    Reshared {
+        dkg_id: u64,
+        epoch: u64,
+        #[serde(with = "serde_point")]
+        group_key: Point,
+        signers: Vec<SignerId>,
+    },
+    /// A reshare begins: its attempts and result are reported apart from DKG's.
+    ReshareStarted {
+        epoch: u64,
+    },
     /// Every allowed attempt failed, or too little weight is left to try.
     DkgFailed {
         attempts: u32,
@@ -92,6 +105,25 @@ pub enum SignerEvent {
     DkgFailed {
         dkg_id: u64,
         failure: DkgEndFailure,
+    },
+    /// A reshare (or refresh) gave us the shares of a new epoch; the old
+    /// ones are kept until a signature under the new epoch is confirmed.
+    Reshared {
+        dkg_id: u64,
+        epoch: u64,
+        #[serde(with = "serde_point")]
+        group_key: Point,
+    },
+    /// A signature under this epoch verified: the old epoch's shares are deleted.
+    EpochConfirmed {
+        dkg_id: u64,
+        epoch: u64,
+    },
+    /// The coordinator went on under the old epoch: the unconfirmed new
+    /// shares are dropped and the old ones are current again.
+    EpochRolledBack {
+        dkg_id: u64,
+        epoch: u64,
     },
     /// A signature share was sent for this round.
     Signed {

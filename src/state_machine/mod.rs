@@ -55,12 +55,11 @@ pub struct CeremonyConfig {
 impl CeremonyConfig {
     pub fn validate(&self) -> Result<(), StateError> {
         self.keys.validate().map_err(|e| StateError::Config(e.to_string()))?;
-        if self.network.signers.len() != self.keys.signers.len() {
-            return Err(StateError::Config(format!(
-                "{} network keys for {} signers",
-                self.network.signers.len(),
-                self.keys.signers.len()
-            )));
+        // Signer ids index the network keys; after a reshare some ids may
+        // hold no key ids (they left), so there may be more keys than signers.
+        let count = self.network.signers.len();
+        if let Some(s) = self.keys.signers.keys().find(|s| usize::try_from(**s).map_or(true, |i| i >= count)) {
+            return Err(StateError::Config(format!("signer {s} has no network key ({count} network keys)")));
         }
         Ok(())
     }

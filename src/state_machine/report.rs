@@ -70,6 +70,9 @@ pub struct SignatureJson {
     pub internal_key: Option<String>,
     pub merkle_root: Option<String>,
     pub signers_used: Vec<SignerId>,
+    /// The key's epoch: 0 after DKG, one more after each reshare or refresh.
+    #[serde(default)]
+    pub epoch: u64,
     pub attempts: u32,
     /// Signing sessions started for this signature: ROAST's concurrent
     /// sessions, or FIRE's and FROST's attempts.
@@ -107,6 +110,7 @@ impl SignatureJson {
                 _ => None,
             },
             signers_used: vec![],
+            epoch: 0,
             attempts: 0,
             sessions: 0,
             ok: false,
@@ -138,6 +142,12 @@ impl SignatureJson {
 pub struct CeremonyReport {
     pub dkg: DkgJson,
     pub aggregate_public_key: Option<String>,
+    /// The last reshare or refresh, if any: its attempts, and the group key
+    /// it made (the same as DKG's when it succeeded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reshare: Option<DkgJson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reshared_group_key: Option<String>,
     pub signatures: Vec<SignatureJson>,
     pub malicious: BTreeMap<SignerId, Offence>,
     pub unresponsive: BTreeSet<SignerId>,
@@ -150,19 +160,51 @@ pub struct Journal {
     pub signatures: Vec<SignatureJson>,
     /// The signing round in progress.
     pub signing: Option<SignatureJson>,
+    /// The last reshare, and whether it is running.
+    pub reshare: Option<DkgJson>,
+    pub resharing: bool,
+    pub reshared_group_key: Option<String>,
+    /// The current key's epoch.
+    pub epoch: u64,
 }
 
 impl Journal {
     pub fn signing_started(&mut self, sig_type: SignatureType, message: &[u8], group_key: Option<&Point>) {
         let round = u32::try_from(self.signatures.len() + 1).unwrap_or(u32::MAX);
-        self.signing = Some(SignatureJson::new(round, sig_type, message, group_key));
+        let mut signing = SignatureJson::new(round, sig_type, message, group_key);
+        signing.epoch = self.epoch;
+        self.signing = Some(signing);
+    }
+
+    /// The attempts of the run in progress: the reshare's or DKG's.
+    fn dealing(&mut self) -> &mut DkgJson {
+        match (self.resharing, &mut self.reshare) {
+            (true, Some(reshare)) => reshare,
+            _ => &mut self.dkg,
+        }
     }
 
     pub fn record(&mut self, event: &CoordinatorEvent) {
         match event {
-            CoordinatorEvent::DkgAttempt(a) => self.dkg.attempts.push(a.into()),
-            CoordinatorEvent::DkgComplete { .. } => self.dkg.ok = true,
-            CoordinatorEvent::DkgFailed { .. } => self.dkg.ok = false,
+            CoordinatorEvent::DkgAttempt(a) => self.dealing().attempts.push(a.into()),
+            CoordinatorEvent::DkgComplete { .. } => {
+                self.dkg.ok = true;
+                self.epoch = 0;
+            }
+            CoordinatorEvent::DkgFailed { .. } => {
+                self.dealing().ok = false;
+                self.resharing = false;
+            }
+            CoordinatorEvent::ReshareStarted { .. } => {
+                self.reshare = Some(DkgJson::default());
+                self.resharing = true;
+            }
+            CoordinatorEvent::Reshared { epoch, group_key, .. } => {
+                self.dealing().ok = true;
+                self.resharing = false;
+                self.epoch = *epoch;
+                self.reshared_group_key = Some(hex::encode(point_to_bytes(group_key)));
+            }
             CoordinatorEvent::SignAttempt(_) => {
                 if let Some(s) = self.signing.as_mut() {
                     s.record(event);

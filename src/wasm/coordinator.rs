@@ -27,9 +27,9 @@ export interface StepProgress { expected: number[]; got: number[]; awaited: numb
 export interface RoundProgress { attempt: number; running: boolean; failed: boolean; current: string | null; steps: Record<string, StepProgress | null>; }
 export interface Progress { dkg: RoundProgress | null; sign: RoundProgress | null; }
 export interface AttemptJson { dkg_id: number; ok: boolean; reported_failures: { reporter: number; failure: DkgEndFailure }[]; malicious: Record<string, Offence>; unresponsive: number[]; }
-export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; attempts: number; sessions: number; ok: boolean; error: string | null; }
+export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; epoch: number; attempts: number; sessions: number; ok: boolean; error: string | null; }
 /** The ceremony so far: the shape of `wsts-sim run --json`. */
-export interface CeremonyReport { dkg: { attempts: AttemptJson[]; ok: boolean }; aggregate_public_key: string | null; signatures: SignatureJson[]; malicious: Record<string, Offence>; unresponsive: number[]; }
+export interface CeremonyReport { dkg: { attempts: AttemptJson[]; ok: boolean }; aggregate_public_key: string | null; reshare?: { attempts: AttemptJson[]; ok: boolean }; reshared_group_key?: string; signatures: SignatureJson[]; malicious: Record<string, Offence>; unresponsive: number[]; }
 "#;
 
 #[wasm_bindgen(js_class = Coordinator)]

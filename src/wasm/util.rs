@@ -37,11 +37,16 @@ export type DkgEndFailure = { Shares: unknown[] } | { Equivocation: { signer: nu
 export type SignerEvent =
   | { DkgComplete: { dkg_id: number; group_key: string } }
   | { DkgFailed: { dkg_id: number; failure: DkgEndFailure } }
+  | { Reshared: { dkg_id: number; epoch: number; group_key: string } }
+  | { EpochConfirmed: { dkg_id: number; epoch: number } }
+  | { EpochRolledBack: { dkg_id: number; epoch: number } }
   | { Signed: { sign_id: number; sign_iter_id: number } };
 export type Signature = { Frost: { r: string; z: string } } | { Schnorr: string };
 export type CoordinatorEvent =
   | { DkgAttempt: { dkg_id: number; ok: boolean; reported_failures: [number, DkgEndFailure][]; malicious: Finding[]; unresponsive: number[] } }
   | { DkgComplete: { dkg_id: number; group_key: string; signers: number[] } }
+  | { Reshared: { dkg_id: number; epoch: number; group_key: string; signers: number[] } }
+  | { ReshareStarted: { epoch: number } }
   | { DkgFailed: { attempts: number; reason: string } }
   | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
   | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[]; sessions: number } }

@@ -4,6 +4,7 @@
 
 use rand_chacha::{rand_core::SeedableRng, ChaCha20Rng};
 use wsts_web::{
+    blame::Offence,
     config::{Config, Scheme},
     crypto::{
         bip340,
@@ -62,3 +63,16 @@ macro_rules! both_targets {
         )*
     };
 }
+
+/// Every DKG adversary as signer 2 of a ceremony, and the offence it is
+/// named for (the last one, a signing offence).
+pub const ADVERSARIES: [(&str, Offence); 8] = [
+    ("2:withhold-private-shares=0,1", Offence::WithheldPrivateShares),
+    ("2:empty-private-shares", Offence::WithheldPrivateShares),
+    ("2:bad-private-shares=0", Offence::BadPrivateShares),
+    ("2:bad-public-shares", Offence::BadPublicShares),
+    ("2:equivocate-private-shares", Offence::Equivocation),
+    ("2:false-missing-private-shares=1", Offence::FalseAccusation),
+    ("2:false-bad-private-shares=1", Offence::FalseAccusation),
+    ("2:bad-signature-share", Offence::BadSignatureShare),
+];

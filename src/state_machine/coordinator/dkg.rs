@@ -11,12 +11,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{catchup, evaluate, progress, Ctx, Fx, KeyState};
+use super::{
+    catchup, evaluate,
+    intake::{digests_of, take_in},
+    progress, Ctx, Fx, KeyState,
+};
 use crate::{
-    blame::{self, Finding, Offence},
+    blame::Finding,
     crypto::SignerId,
     net::{
-        DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, Packet, SignerDigest,
+        DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, Packet,
         TranscriptRequest,
     },
     state_machine::{
@@ -78,12 +82,6 @@ pub(super) enum AttemptEnd {
     Failed(&'static str),
 }
 
-/// Every held packet's signer and digest: what `DkgPrivateBegin` and
-/// `DkgEndBegin` list.
-fn digests_of<M: crate::net::Body>(packets: &BTreeMap<SignerId, Packet<M>>) -> Vec<SignerDigest> {
-    packets.iter().map(|(s, p)| SignerDigest { signer: *s, digest: p.digest() }).collect()
-}
-
 impl DkgRun {
     /// Start the first attempt.
     pub fn start(ctx: &mut Ctx<'_>) -> (Self, Fx) {
@@ -111,21 +109,16 @@ impl DkgRun {
     fn begin_attempt(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         let mut fx = Fx::default();
         fx.push(Effect::ClearUnresponsive);
-        let keys = &ctx.config.keys;
-        let invited: BTreeSet<SignerId> =
-            keys.signers.keys().filter(|s| !ctx.malicious.contains_key(s)).copied().collect();
-        if keys.weight_of(&invited) < keys.dkg_threshold {
-            fx.report(CoordinatorEvent::DkgFailed {
-                attempts: self.attempt - 1,
-                reason: "the signers not proven malicious carry less weight than dkg_threshold".into(),
-            });
-            fx.push(Effect::Done(super::Outcome::NoKey));
-            return fx;
-        }
-        ctx.ids.last_dkg_id += 1;
-        let dkg_id = ctx.ids.last_dkg_id;
-        let begin = ctx.sign(DkgBegin { dkg_id, signers: invited.iter().copied().collect() });
-        fx.send(Destination::AllSigners, &begin);
+        let dkg_id = ctx.ids.last_dkg_id + 1;
+        let invited = match invite(ctx, dkg_id, &mut fx) {
+            Ok(invited) => invited,
+            Err(reason) => {
+                fx.report(CoordinatorEvent::DkgFailed { attempts: self.attempt - 1, reason });
+                fx.push(Effect::Done(super::Outcome::NoKey));
+                return fx;
+            }
+        };
+        ctx.ids.last_dkg_id = dkg_id;
         self.state = RunState::Attempt(Box::new(Attempt {
             dkg_id,
             step: DkgStep::Public,
@@ -177,8 +170,8 @@ impl DkgRun {
         packet: Packet<DkgPublicShares>,
     ) -> Result<Fx, StateError> {
         let a = self.attempt_at(ctx, "DkgPublicShares", from, DkgStep::Public)?;
-        let dkg_id = a.dkg_id;
-        let check = |m: &DkgPublicShares| blame::check_public_shares(&ctx.config.keys, dkg_id, m);
+        let (dkg_id, rules) = (a.dkg_id, ctx.rules());
+        let check = |m: &DkgPublicShares| rules.check_public(dkg_id, m);
         // Signers need only the constant terms; the rest reaches them summed, in `DkgEndBegin`.
         let relay = |p: &Packet<DkgPublicShares>, fx: &mut Fx| fx.forward(Destination::AllSigners, &p.pruned());
         let fx = take_in(&mut a.public, &mut a.findings, from, packet, check, relay)?;
@@ -193,11 +186,12 @@ impl DkgRun {
     ) -> Result<Fx, StateError> {
         const NAME: &str = "DkgPrivateShares";
         let a = self.attempt_at(ctx, NAME, from, DkgStep::Private)?;
-        if !a.included_public.contains(&from) {
+        let rules = ctx.rules();
+        if !rules.dealers(&a.included_public).contains(&from) {
             return Err(StateError::NotParticipating { message: NAME, signer: from });
         }
         let (dkg_id, included) = (a.dkg_id, &a.included_public);
-        let check = |m: &DkgPrivateShares| blame::check_private_shares(&ctx.config.keys, dkg_id, m, included);
+        let check = |m: &DkgPrivateShares| rules.check_private(dkg_id, m, included);
         let relay = |p: &Packet<DkgPrivateShares>, fx: &mut Fx| {
             for (recipient, copy) in p.pruned_for_each() {
                 fx.forward(Destination::Signer(recipient), &copy);
@@ -210,7 +204,7 @@ impl DkgRun {
     pub fn on_end(&mut self, ctx: &mut Ctx<'_>, from: SignerId, packet: Packet<DkgEnd>) -> Result<Fx, StateError> {
         const NAME: &str = "DkgEnd";
         let a = self.attempt_at(ctx, NAME, from, DkgStep::End)?;
-        if !a.included_private.contains(&from) {
+        if !ctx.rules().reporters(&a.included_public, &a.included_private).contains(&from) {
             return Err(StateError::NotParticipating { message: NAME, signer: from });
         }
         if a.ends.contains_key(&from) {
@@ -253,10 +247,11 @@ impl DkgRun {
     /// back-off is over: begin the next attempt.
     pub fn on_timeout(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         let RunState::Attempt(a) = &mut self.state else { return self.begin_attempt(ctx) };
+        let rules = ctx.rules();
         let silent: Vec<SignerId> = match a.step {
             DkgStep::Public => a.invited.iter().filter(|s| !a.public.contains_key(s)).copied().collect(),
-            DkgStep::Private => a.included_public.iter().filter(|s| !a.private.contains_key(s)).copied().collect(),
-            DkgStep::End => a.included_private.iter().filter(|s| !a.ends.contains_key(s)).copied().collect(),
+            DkgStep::Private => rules.dealers(&a.included_public).into_iter().filter(|s| !a.private.contains_key(s)).collect(),
+            DkgStep::End => rules.reporters(&a.included_public, &a.included_private).into_iter().filter(|s| !a.ends.contains_key(s)).collect(),
         };
         a.unresponsive.extend(silent.into_iter().filter(|s| !ctx.malicious.contains_key(s)));
         self.advance(ctx)
@@ -267,11 +262,16 @@ impl DkgRun {
         let RunState::Attempt(a) = &mut self.state else { return Fx::default() };
         let mut fx = Fx::default();
         let Some(end) = a.advance(ctx, &mut fx) else { return fx };
+        let silent = a.unresponsive.clone();
         match end {
             AttemptEnd::Key(key) => {
                 fx.push(Effect::Done(super::Outcome::Key(key)));
             }
             AttemptEnd::Failed(reason) => {
+                // A reshare's next dealer set leaves out the silent, if it can.
+                if let Some(spec) = ctx.reshare.as_deref_mut() {
+                    spec.silent = silent;
+                }
                 self.previous = Some(progress::of_dkg(self, &ctx.standing()).finished(true));
                 fx.extend(self.retry(ctx, reason));
             }
@@ -293,31 +293,21 @@ impl DkgRun {
     }
 }
 
-/// Take in a dealer's packet: a second, different one proves equivocation
-/// (and drops the first), one that fails `check` is the dealer's offence;
-/// a good one is kept and `relay`ed.
-fn take_in<M: crate::net::Body>(
-    held: &mut BTreeMap<SignerId, Packet<M>>,
-    findings: &mut Vec<Finding>,
-    from: SignerId,
-    packet: Packet<M>,
-    check: impl FnOnce(&M) -> Result<(), Offence>,
-    relay: impl FnOnce(&Packet<M>, &mut Fx),
-) -> Result<Fx, StateError> {
-    let mut fx = Fx::default();
-    if let Some(first) = held.get(&from) {
-        let Some(equivocation) = blame::check_equivocation(first, &packet) else {
-            return Err(StateError::Duplicate { message: packet.message().name(), from: packet.sender() });
-        };
-        held.remove(&from);
-        findings.push(equivocation);
-    } else if let Err(offence) = check(packet.message()) {
-        findings.push(Finding { signer: from, offence });
-    } else {
-        relay(&packet, &mut fx);
-        held.insert(from, packet);
+/// Invite the signers to attempt `dkg_id`: every signer not proven
+/// malicious to a DKG, or a reshare's participants (`ReshareSpec::invite`).
+fn invite(ctx: &mut Ctx<'_>, dkg_id: u64, fx: &mut Fx) -> Result<BTreeSet<SignerId>, String> {
+    if let Some(spec) = ctx.reshare.take() {
+        let invited = spec.invite(ctx, dkg_id, fx);
+        ctx.reshare = Some(spec);
+        return invited;
     }
-    Ok(fx)
+    let keys = &ctx.config.keys;
+    let invited: BTreeSet<SignerId> = keys.signers.keys().filter(|s| !ctx.malicious.contains_key(s)).copied().collect();
+    if keys.weight_of(&invited) < keys.dkg_threshold {
+        return Err("the signers not proven malicious carry less weight than dkg_threshold".into());
+    }
+    fx.send(Destination::AllSigners, &ctx.sign(DkgBegin { dkg_id, signers: invited.iter().copied().collect() }));
+    Ok(invited)
 }
 
 impl Attempt {
@@ -335,8 +325,8 @@ impl Attempt {
 
     /// Take every step the packets in hand (or a passed deadline) allow.
     fn advance(&mut self, ctx: &mut Ctx<'_>, fx: &mut Fx) -> Option<AttemptEnd> {
-        let threshold = ctx.config.keys.dkg_threshold;
         loop {
+            let rules = ctx.rules();
             match self.step {
                 DkgStep::Public => {
                     if self.waiting_on(ctx, &self.invited, |s| self.public.contains_key(s)) {
@@ -344,7 +334,7 @@ impl Attempt {
                     }
                     let public_digests = digests_of(&self.public);
                     self.included_public = public_digests.iter().map(|d| d.signer).collect();
-                    if ctx.config.keys.weight_of(&self.included_public) < threshold {
+                    if !rules.enough_public(&self.included_public) {
                         return Some(self.fail(fx, "public shares from too little weight"));
                     }
                     fx.send(
@@ -355,16 +345,16 @@ impl Attempt {
                     self.deadline = ctx.policy.deadline(Step::DkgPrivate, ctx.now);
                 }
                 DkgStep::Private => {
-                    if self.waiting_on(ctx, &self.included_public, |s| self.private.contains_key(s)) {
+                    if self.waiting_on(ctx, &rules.dealers(&self.included_public), |s| self.private.contains_key(s)) {
                         return None;
                     }
                     let private_digests = digests_of(&self.private);
                     self.included_private = private_digests.iter().map(|d| d.signer).collect();
-                    if ctx.config.keys.weight_of(&self.included_private) < threshold {
+                    if !rules.enough_private(&self.included_private) {
                         return Some(self.fail(fx, "private shares from too little weight"));
                     }
                     let included = self.included_private.iter().filter_map(|s| self.public.get(s).map(Packet::message));
-                    let Some(aggregate_rest) = crate::keys::aggregate_rest(&ctx.config.keys, included) else {
+                    let Some(aggregate_rest) = rules.aggregate_rest(included) else {
                         return Some(self.fail(fx, "malformed public shares"));
                     };
                     let end_begin = ctx.sign(DkgEndBegin { dkg_id: self.dkg_id, private_digests, aggregate_rest });
@@ -374,7 +364,8 @@ impl Attempt {
                     self.deadline = ctx.policy.deadline(Step::DkgEnd, ctx.now);
                 }
                 DkgStep::End => {
-                    if self.waiting_on(ctx, &self.included_private, |s| self.ends.contains_key(s)) {
+                    let reporters = rules.reporters(&self.included_public, &self.included_private);
+                    if self.waiting_on(ctx, &reporters, |s| self.ends.contains_key(s)) {
                         return None;
                     }
                     return Some(evaluate::evaluate(self, ctx, fx));

@@ -12,7 +12,6 @@ use super::{
 use crate::{
     blame::{self, DkgTranscript},
     crypto::{signing::GroupPublicKeys, SignerId},
-    keys::group_public_keys,
     net::{DkgEndFailure, DkgStatus},
     state_machine::{
         effects::Effect,
@@ -28,21 +27,22 @@ pub(super) fn evaluate(a: &mut Attempt, ctx: &mut Ctx<'_>, fx: &mut Fx) -> Attem
         private: std::mem::take(&mut a.private),
         end_begin: a.end_begin.take(),
     };
-    let dealers = a.included_private.iter().filter_map(|s| transcript.public_shares(*s));
-    let Some(public_keys) = group_public_keys(&ctx.config.keys, dealers) else {
+    let rules = ctx.rules();
+    let Some(public_keys) = rules.public_keys(&transcript, &a.included_private) else {
         return a.fail(fx, "malformed public shares");
     };
     let (reported, successes) = judge_results(a, ctx, &transcript, &public_keys);
     a.findings.sort();
     a.findings.dedup();
     fx.push(Effect::Prove(a.findings.clone()));
-    let everyone_answered = a.included_private.iter().all(|s| a.ends.contains_key(s));
+    let reporters = rules.reporters(&a.included_public, &a.included_private);
+    let everyone_answered = reporters.iter().all(|s| a.ends.contains_key(s));
     // Signers proven malicious before `DkgEndBegin` were left out of the key;
     // only offences by signers whose shares are in it spoil the attempt.
     let spoiled = a.findings.iter().any(|f| a.included_private.contains(&f.signer));
     let ok = !spoiled
         && reported.is_empty()
-        && ctx.config.keys.weight_of(&successes) >= ctx.config.keys.dkg_threshold
+        && rules.enough_successes(&successes)
         && (everyone_answered || ctx.policy.accepts_partial_dkg_end());
     fx.push(Effect::Unresponsive(a.unresponsive.iter().copied().collect()));
     fx.report(CoordinatorEvent::DkgAttempt(DkgAttemptReport {
@@ -55,11 +55,11 @@ pub(super) fn evaluate(a: &mut Attempt, ctx: &mut Ctx<'_>, fx: &mut Fx) -> Attem
     if !ok {
         return AttemptEnd::Failed("signers reported failures or too few succeeded");
     }
-    let holders: BTreeSet<SignerId> = a.included_private.iter().copied().collect();
-    fx.report(CoordinatorEvent::DkgComplete {
-        dkg_id: a.dkg_id,
-        group_key: public_keys.group_key,
-        signers: holders.iter().copied().collect(),
+    let holders: BTreeSet<SignerId> = reporters.iter().copied().collect();
+    let (dkg_id, group_key, signers) = (a.dkg_id, public_keys.group_key, holders.iter().copied().collect());
+    fx.report(match ctx.reshare.as_deref() {
+        None => CoordinatorEvent::DkgComplete { dkg_id, group_key, signers },
+        Some(spec) => CoordinatorEvent::Reshared { dkg_id, epoch: spec.epoch, group_key, signers },
     });
     // Holders that did not report: they may have missed `DkgEndBegin`.
     let late: BTreeSet<SignerId> = holders.iter().filter(|s| !successes.contains(s)).copied().collect();
@@ -86,13 +86,7 @@ fn judge_results(
             DkgStatus::Success { .. } => a.findings.extend(blame::check_reported_key(*signer, end, &public_keys.group_key)),
             DkgStatus::Failure(failure) => {
                 reported.push((*signer, failure.clone()));
-                a.findings.extend(blame::settle_dkg_failure(
-                    &ctx.config.keys,
-                    &ctx.config.network,
-                    transcript,
-                    *signer,
-                    failure,
-                ));
+                a.findings.extend(ctx.rules().settle(transcript, *signer, failure));
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::{
 impl Coordinator {
     /// Handle one received packet.
     pub fn handle_packet(&mut self, bytes: &[u8], now: Millis) -> Result<(), StateError> {
-        let packet = Packet::from_bytes(bytes, &self.state.config.network)?;
+        let packet = Packet::from_bytes(bytes, self.network())?;
         let name = packet.message().name();
         let Sender::Signer(from) = packet.sender() else {
             return Err(StateError::Unexpected { message: name, state: "coordinators take packets from signers only" });
@@ -68,6 +68,8 @@ impl Coordinator {
             TypedPacket::SignatureShareRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::NonceBatchRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::SessionRequest(p) => Err(not_from_signers(p.message())),
+            TypedPacket::ReshareBegin(p) => Err(not_from_signers(p.message())),
+            TypedPacket::EpochConfirmed(p) => Err(not_from_signers(p.message())),
             // Commitments travel inside a `NonceBatch` or `SessionResponse`.
             TypedPacket::NonceCommitment(p) => {
                 Err(StateError::Unexpected { message: crate::net::Body::name(p.message()), state: "commitments travel embedded" })

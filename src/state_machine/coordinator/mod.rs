@@ -25,9 +25,12 @@ mod catchup;
 mod dkg;
 mod evaluate;
 mod handle;
+mod intake;
 mod nonce_pool;
 mod operator;
 mod progress;
+mod reshare;
+mod saved_v2;
 mod roast;
 mod roast_queue;
 mod sign;
@@ -40,6 +43,7 @@ use self::{
     catchup::Catchup,
     dkg::DkgRun,
     progress::Standing,
+    reshare::{ReshareSpec, Rules},
     roast::{NoncePool, RoastRun},
     sign::SignRun,
 };
@@ -99,6 +103,8 @@ struct Ctx<'a> {
     ids: &'a mut Ids,
     signer: PacketSigner<'a, rand_chacha::ChaCha20Rng>,
     now: Millis,
+    /// The reshare a DKG run is for, if it is one.
+    reshare: Option<&'a mut ReshareSpec>,
 }
 
 impl Ctx<'_> {
@@ -112,6 +118,11 @@ impl Ctx<'_> {
 
     fn standing(&self) -> Standing<'_> {
         Standing { malicious: self.malicious, unresponsive: self.unresponsive }
+    }
+
+    /// The rules of the DKG run: the config's, or the reshare's.
+    fn rules(&self) -> Rules<'_> {
+        Rules::of(self.config, self.reshare.as_deref())
     }
 }
 
@@ -139,6 +150,13 @@ struct State {
     journal: Journal,
     /// The last DKG run and signing round that ended.
     progress: Progress,
+    /// The epoch of the key: 0 after DKG, one more after each reshare.
+    epoch: u64,
+    /// The reshare in progress (its DKG run is the round).
+    reshare: Option<ReshareSpec>,
+    /// Holders of the current epoch not yet told that it signs
+    /// (`EpochConfirmed`), so they still keep the old epoch's shares.
+    unconfirmed: BTreeSet<SignerId>,
 }
 
 pub struct Coordinator {
@@ -197,6 +215,9 @@ impl Coordinator {
             round: Round::Idle,
             journal: Journal::default(),
             progress: Progress::default(),
+            epoch: 0,
+            reshare: None,
+            unconfirmed: BTreeSet::new(),
         };
         Ok(Coordinator { state, network_key, outbox: VecDeque::new(), events: VecDeque::new(), rng: Rng::default() })
     }
@@ -213,7 +234,7 @@ impl Coordinator {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let state: State = saved::restore(Machine::Coordinator, bytes)?;
+        let state: State = saved::restore::<State, saved_v2::StateV2>(Machine::Coordinator, bytes)?;
         check_key(&state.config, &network_key)
             .map_err(|_| StateError::Config("network key does not match the saved coordinator".into()))?;
         Ok(Coordinator { state, network_key, outbox: VecDeque::new(), events: VecDeque::new(), rng: Rng::default() })
@@ -221,9 +242,10 @@ impl Coordinator {
 
     /// The round in progress, and what it may read.
     fn split(&mut self, now: Millis) -> (&mut Round, Ctx<'_>) {
-        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, .. } = &mut self.state;
+        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, reshare, .. } = &mut self.state;
         let signer = PacketSigner { sender: Sender::Coordinator, key: &self.network_key, rng: &mut self.rng.0 };
-        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now })
+        let reshare = reshare.as_mut();
+        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now, reshare })
     }
 
     /// Apply a round's effects, in order.
@@ -241,6 +263,10 @@ impl Coordinator {
                 Effect::ClearUnresponsive => self.state.unresponsive.clear(),
                 Effect::Report(event) => {
                     self.state.journal.record(&event);
+                    if let CoordinatorEvent::Signature(s) = &event {
+                        let confirm = self.confirm_epoch(s);
+                        self.outbox.extend(confirm);
+                    }
                     self.events.push_back(event);
                 }
                 Effect::Done(outcome) => self.finish_round(outcome),
@@ -264,9 +290,16 @@ impl Coordinator {
             Round::Idle => {}
         }
         self.state.round = Round::Idle;
+        let reshare = self.state.reshare.take();
         if let Outcome::Key(key) = outcome {
             // Commitments were made for the old key's shares.
             self.state.nonces.clear();
+            self.state.unconfirmed.clear();
+            if let Some(spec) = reshare {
+                self.state.config = spec.target;
+                self.state.epoch = spec.epoch;
+                self.state.unconfirmed = key.holders.clone();
+            }
             self.state.key = Some(*key);
         }
     }

@@ -59,6 +59,9 @@ impl Coordinator {
         self.state.round = Round::Idle;
         self.state.journal.signing = None;
         self.state.unresponsive.clear();
+        // An abandoned reshare leaves the old epoch current.
+        self.state.reshare = None;
+        self.state.journal.resharing = false;
     }
 
     pub fn group_key(&self) -> Option<Point> {
@@ -112,6 +115,8 @@ impl Coordinator {
         CeremonyReport {
             dkg: self.state.journal.dkg.clone(),
             aggregate_public_key: self.group_key().map(|k| hex::encode(point_to_bytes(&k))),
+            reshare: self.state.journal.reshare.clone(),
+            reshared_group_key: self.state.journal.reshared_group_key.clone(),
             signatures: self.state.journal.signatures.clone(),
             malicious: self.state.malicious.clone(),
             unresponsive: self.state.unresponsive.clone(),

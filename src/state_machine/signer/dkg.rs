@@ -66,19 +66,35 @@ impl DkgRound {
             private: PacketStore::default(),
             stage: Stage::NotInvited,
         };
-        let mut fx = Fx::default();
-        if round.invited.contains(&ctx.me) {
-            let public = ctx.keys.start_dkg(dkg_id, ctx.signer.rng);
-            let packet = ctx.signer.sign(public);
-            fx.send(Destination::Coordinator, &packet);
-            // Keep our own signed copy, pruned as peers keep it.
-            round.public.held.insert(ctx.me, packet.pruned());
-            round.stage = Stage::Committed;
+        if !round.invited.contains(&ctx.me) {
+            return (round, Fx::default());
         }
+        let public = ctx.keys.start_dkg(dkg_id, ctx.signer.rng);
+        let fx = round.commit(ctx, public);
         (round, fx)
     }
 
-    fn is_over(&self) -> bool {
+    /// A reshare's round, which we take part in: `public` is ours.
+    pub fn reshare(ctx: &mut Ctx<'_>, invited: BTreeSet<SignerId>, public: DkgPublicShares) -> (Self, Fx) {
+        let (public_store, private) = (PacketStore::default(), PacketStore::default());
+        let dkg_id = public.dkg_id;
+        let mut round = DkgRound { dkg_id, invited, public: public_store, private, stage: Stage::NotInvited };
+        let fx = round.commit(ctx, public);
+        (round, fx)
+    }
+
+    /// Publish our commitments and key-exchange key.
+    fn commit(&mut self, ctx: &mut Ctx<'_>, public: DkgPublicShares) -> Fx {
+        let mut fx = Fx::default();
+        let packet = ctx.signer.sign(public);
+        fx.send(Destination::Coordinator, &packet);
+        // Keep our own signed copy, pruned as peers keep it.
+        self.public.held.insert(ctx.me, packet.pruned());
+        self.stage = Stage::Committed;
+        fx
+    }
+
+    pub fn is_over(&self) -> bool {
         matches!(self.stage, Stage::NotInvited | Stage::Done)
     }
 
@@ -172,7 +188,14 @@ impl DkgRound {
         if end.private_digests.iter().any(|d| !begin.public_digests.iter().any(|p| p.signer == d.signer)) {
             return Err(invalid(NAME, "lists a signer whose public shares were not included"));
         }
-        if let Stage::Dealt { begin, .. } = &self.stage {
+        let receives = ctx.reshare.as_ref().is_none_or(|r| r.receives(ctx.me));
+        let deals = ctx.reshare.as_ref().is_none_or(|r| r.deals(ctx.me));
+        if matches!(self.stage, Stage::Dealt { .. }) && !receives {
+            // A dealer leaving the signer set: nothing to collect.
+            self.leave();
+            return Ok(Fx::default());
+        }
+        if matches!(self.stage, Stage::Dealt { .. }) || !deals {
             self.stage = Stage::CollectingPrivate { begin: begin.clone(), end };
             return Ok(self.advance(ctx));
         }
@@ -201,7 +224,7 @@ impl DkgRound {
     fn advance(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         match &self.stage {
             Stage::CollectingPublic { begin } => {
-                match self.public.listing(&begin.public_digests, ctx.me, "DkgPrivateBegin misstates our public shares")
+                match self.public.listing(&begin.public_digests, Some(ctx.me), "DkgPrivateBegin misstates our public shares")
                 {
                     Listing::Complete => self.deal(ctx),
                     // Our public shares did not reach the coordinator in time.
@@ -213,8 +236,19 @@ impl DkgRound {
                     Listing::Missing(signers) => self.request(ctx, signers, vec![], false),
                 }
             }
-            Stage::CollectingPrivate { end, .. } => {
-                match self.private.listing(&end.private_digests, ctx.me, "DkgEndBegin misstates our private shares") {
+            Stage::CollectingPrivate { begin, end } => {
+                // A reshare's non-dealer may get here before every public packet.
+                match self.public.listing(&begin.public_digests, Some(ctx.me), "DkgPrivateBegin misstates our public shares") {
+                    Listing::Complete => {}
+                    Listing::Missing(signers) => return self.request(ctx, signers, vec![], false),
+                    Listing::LeftOut => {
+                        self.leave();
+                        return Fx::default();
+                    }
+                    Listing::Failed(failure) => return self.finish(ctx, Err(failure)),
+                }
+                let me = ctx.reshare.as_ref().is_none_or(|r| r.deals(ctx.me)).then_some(ctx.me);
+                match self.private.listing(&end.private_digests, me, "DkgEndBegin misstates our private shares") {
                     Listing::Complete => {
                         let result = self.compute_key(ctx);
                         self.finish(ctx, result)
@@ -236,11 +270,19 @@ impl DkgRound {
         let Stage::CollectingPublic { begin } = &self.stage else { return Fx::default() };
         let begin = begin.clone();
         let peers = self.public.messages(begin.public_digests.iter().map(|d| &d.signer));
-        let Some(shares) = ctx.keys.encrypt_shares(&peers, ctx.signer.rng) else {
+        let mut fx = Fx::default();
+        let shares = match &ctx.reshare {
+            Some(r) if !r.deals(ctx.me) => {
+                self.stage = Stage::Dealt { begin, asked: false };
+                return fx;
+            }
+            Some(r) => r.keys.encrypt_shares(&peers, ctx.signer.rng),
+            None => ctx.keys.encrypt_shares(&peers, ctx.signer.rng),
+        };
+        let Some(shares) = shares else {
             return self.finish(ctx, Err(DkgEndFailure::BadState("no DKG secrets for this attempt".into())));
         };
         let packet = ctx.signer.sign(shares);
-        let mut fx = Fx::default();
         fx.send(Destination::Coordinator, &packet);
         self.private.held.insert(ctx.me, packet.pruned_for(ctx.me));
         self.stage = Stage::Dealt { begin, asked: false };
@@ -248,7 +290,7 @@ impl DkgRound {
     }
 
     /// Every listed packet is in: check it all and make our key shares.
-    fn compute_key(&mut self, ctx: &mut Ctx<'_>) -> Result<Point, DkgEndFailure> {
+    fn compute_key(&mut self, ctx: &mut Ctx<'_>) -> Result<(Point, Outcome), DkgEndFailure> {
         let Stage::CollectingPrivate { begin, end } = &self.stage else {
             return Err(DkgEndFailure::BadState("not collecting private shares".into()));
         };
@@ -258,6 +300,11 @@ impl DkgRound {
         let private = end.private_digests.iter().find_map(|d| self.private.equivocation(d.signer, &d.digest));
         if let Some(failure) = public.or(private) {
             return Err(failure);
+        }
+        if let Some(r) = ctx.reshare.as_ref() {
+            let public = self.public.messages(begin.public_digests.iter().map(|d| &d.signer));
+            let private = self.private.messages(end.private_digests.iter().map(|d| &d.signer));
+            return super::reshare::finish_epoch(r, ctx.me, end, &public, &private, ctx.signer.rng);
         }
         let keys = &ctx.config.keys;
         if keys.weight_of(end.private_digests.iter().map(|d| &d.signer)) < keys.dkg_threshold {
@@ -271,7 +318,7 @@ impl DkgRound {
         let private = self.private.messages(dealers.iter());
         ctx.keys
             .finish_dkg(&dealers, &public, &private, &end.aggregate_rest, ctx.signer.rng)
-            .map(|keys| keys.group_key)
+            .map(|keys| (keys.group_key, Outcome::Key { dkg_id: self.dkg_id }))
             .map_err(DkgEndFailure::Shares)
     }
 
@@ -296,14 +343,17 @@ impl DkgRound {
     }
 
     /// Report our result.
-    fn finish(&mut self, ctx: &mut Ctx<'_>, result: Result<Point, DkgEndFailure>) -> Fx {
+    fn finish(&mut self, ctx: &mut Ctx<'_>, result: Result<(Point, Outcome), DkgEndFailure>) -> Fx {
         self.leave();
         let dkg_id = self.dkg_id;
         let mut fx = Fx::default();
         let status = match result {
-            Ok(group_key) => {
-                fx.report(SignerEvent::DkgComplete { dkg_id, group_key });
-                fx.push(Effect::Done(Outcome::Key { dkg_id }));
+            Ok((group_key, outcome)) => {
+                fx.report(match &outcome {
+                    Outcome::Key { .. } => SignerEvent::DkgComplete { dkg_id, group_key },
+                    Outcome::Epoch(e) => SignerEvent::Reshared { dkg_id, epoch: e.epoch, group_key },
+                });
+                fx.push(Effect::Done(outcome));
                 DkgStatus::Success { group_key }
             }
             Err(failure) => {

@@ -9,7 +9,10 @@
 //! deadlines: the coordinator's timeouts (or its ROAST sessions) drive retries.
 
 mod dkg;
+mod epochs;
 mod presign;
+mod reshare;
+mod saved_v2;
 mod sign;
 mod store;
 
@@ -17,7 +20,12 @@ use std::collections::{BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use self::{dkg::DkgRound, presign::NonceStore, sign::SignRound};
+use self::{
+    dkg::DkgRound,
+    presign::NonceStore,
+    reshare::{NewEpoch, PreviousEpoch, ReshareRound, ReshareState},
+    sign::SignRound,
+};
 pub use super::events::SignerEvent;
 use super::{
     effects::{Effect, Effects, PacketSigner},
@@ -35,6 +43,8 @@ use crate::{
 enum Outcome {
     /// Our key shares for `dkg_id` are stored.
     Key { dkg_id: u64 },
+    /// A reshare made a new epoch: these keys become current.
+    Epoch(Box<NewEpoch>),
 }
 
 type Fx = Effects<SignerEvent, Outcome>;
@@ -45,6 +55,8 @@ struct Ctx<'a> {
     me: SignerId,
     keys: &'a mut SignerKeys,
     signer: PacketSigner<'a, rand_chacha::ChaCha20Rng>,
+    /// The reshare whose round this is, if it is one.
+    reshare: Option<&'a ReshareState>,
 }
 
 /// Everything saved.
@@ -58,6 +70,11 @@ struct State {
     key_dkg_id: Option<u64>,
     /// Highest `(sign_id, sign_iter_id)` seen, against replays.
     last_sign: Option<(u64, u64)>,
+    /// The epoch of `keys`: 0 after DKG, one more after each reshare.
+    epoch: u64,
+    reshare: Option<ReshareRound>,
+    /// The old epoch's keys, until a signature under the current one is confirmed.
+    previous: Option<PreviousEpoch>,
 }
 
 pub struct Signer {
@@ -96,7 +113,17 @@ impl Signer {
     pub fn new(config: CeremonyConfig, signer_id: SignerId, network_key: SecretScalar) -> Result<Self, StateError> {
         check_key(&config, signer_id, &network_key)?;
         let keys = SignerKeys::new(config.keys.clone(), signer_id).map_err(|e| StateError::Config(e.to_string()))?;
-        let state = State { config, signer_id, keys, dkg: None, key_dkg_id: None, last_sign: None };
+        let state = State {
+            config,
+            signer_id,
+            keys,
+            dkg: None,
+            key_dkg_id: None,
+            last_sign: None,
+            epoch: 0,
+            reshare: None,
+            previous: None,
+        };
         Ok(Signer::from_state(state, network_key))
     }
 
@@ -120,7 +147,7 @@ impl Signer {
 
     /// Restore a saved state with its network key.
     pub fn restore(bytes: &[u8], network_key: SecretScalar) -> Result<Self, StateError> {
-        let state: State = saved::restore(Machine::Signer, bytes)?;
+        let state: State = saved::restore::<State, saved_v2::StateV2>(Machine::Signer, bytes)?;
         check_key(&state.config, state.signer_id, &network_key)
             .map_err(|_| StateError::Config("network key does not match the saved signer".into()))?;
         Ok(Signer::from_state(state, network_key))
@@ -176,6 +203,7 @@ impl Signer {
                 Effect::Send(t) | Effect::Forward(t) => self.outbox.push_back(t),
                 Effect::Report(event) => self.events.push_back(event),
                 Effect::Done(Outcome::Key { dkg_id }) => self.state.key_dkg_id = Some(dkg_id),
+                Effect::Done(Outcome::Epoch(epoch)) => self.enter_epoch(*epoch),
                 // Blame is the coordinator's: signer rounds never prove or time out anyone.
                 Effect::Prove(_) | Effect::Unresponsive(_) | Effect::ClearUnresponsive => {}
             }
@@ -185,7 +213,7 @@ impl Signer {
     /// Handle one received packet: requests from the coordinator, shares
     /// from signers, nothing else.
     pub fn handle_packet(&mut self, bytes: &[u8], _now: Millis) -> Result<(), StateError> {
-        let packet = Packet::from_bytes(bytes, &self.state.config.network)?;
+        let packet = Packet::from_bytes(bytes, self.network())?;
         let name = packet.message().name();
         let peer = match packet.sender() {
             Sender::Signer(s) => Some(s),
@@ -193,6 +221,8 @@ impl Signer {
         };
         let fx = match (packet.typed(), peer) {
             (TypedPacket::DkgBegin(p), None) => self.on_dkg_begin(p.message())?,
+            (TypedPacket::ReshareBegin(p), None) => self.on_reshare_begin(p.into_message())?,
+            (TypedPacket::EpochConfirmed(p), None) => self.on_epoch_confirmed(p.message())?,
             (TypedPacket::DkgPublicShares(p), Some(from)) => {
                 self.in_dkg(name, p.message().dkg_id, |round, ctx| round.on_public_shares(ctx, from, p))?
             }
@@ -228,12 +258,15 @@ impl Signer {
         call: impl FnOnce(&mut DkgRound, &mut Ctx<'_>) -> Result<Fx, StateError>,
     ) -> Result<Fx, StateError> {
         let Signer { state, network_key, rng, .. } = self;
-        let State { config, signer_id, keys, dkg, .. } = state;
-        let current = dkg.as_ref().map(|d| d.dkg_id);
+        let State { config, signer_id, keys, dkg, reshare, .. } = state;
+        let signer = PacketSigner { sender: Sender::Signer(*signer_id), key: network_key, rng: &mut rng.0 };
+        if let Some(ReshareRound { state, round }) = reshare.as_mut().filter(|r| r.round.dkg_id == dkg_id) {
+            return call(round, &mut Ctx { config, me: *signer_id, keys, signer, reshare: Some(state) });
+        }
+        let current = dkg.as_ref().map(|d| d.dkg_id).max(reshare.as_ref().map(|r| r.round.dkg_id));
         match dkg {
             Some(round) if round.dkg_id == dkg_id => {
-                let signer = PacketSigner { sender: Sender::Signer(*signer_id), key: network_key, rng: &mut rng.0 };
-                call(round, &mut Ctx { config, me: *signer_id, keys, signer })
+                call(round, &mut Ctx { config, me: *signer_id, keys, signer, reshare: None })
             }
             _ if current.is_some_and(|c| dkg_id < c) => Err(StateError::Replay { message: name }),
             _ => Err(StateError::WrongDkgRound { message: name, got: dkg_id, current }),
@@ -245,12 +278,12 @@ impl Signer {
         let Signer { state, network_key, rng, signing, .. } = self;
         let State { config, signer_id, keys, dkg, last_sign, .. } = state;
         let signer = PacketSigner { sender: Sender::Signer(*signer_id), key: network_key, rng: &mut rng.0 };
-        action(&mut Ctx { config, me: *signer_id, keys, signer }, &mut Rounds { dkg, signing, last_sign })
+        let ctx = &mut Ctx { config, me: *signer_id, keys, signer, reshare: None };
+        action(ctx, &mut Rounds { dkg, signing, last_sign })
     }
 
     fn on_dkg_begin(&mut self, m: &DkgBegin) -> Result<Fx, StateError> {
-        let last = self.state.dkg.as_ref().map(|d| d.dkg_id).max(self.state.key_dkg_id);
-        if last.is_some_and(|l| m.dkg_id <= l) {
+        if self.last_dkg_id().is_some_and(|l| m.dkg_id <= l) {
             return Err(StateError::Replay { message: "DkgBegin" });
         }
         let invited: BTreeSet<SignerId> = m.signers.iter().copied().collect();
@@ -271,6 +304,7 @@ impl Signer {
         if let Some(fx) = self.catch_up(m.dkg_id)? {
             return Ok(fx);
         }
+        self.roll_back_if_old(m.dkg_id);
         let Some(key_dkg_id) = self.state.key_dkg_id else { return Err(StateError::NoKey) };
         if m.dkg_id != key_dkg_id {
             return Err(StateError::WrongDkgRound { message: NAME, got: m.dkg_id, current: Some(key_dkg_id) });

@@ -139,7 +139,7 @@ impl Signer {
         let Signer { state, network_key, rng, nonces, .. } = self;
         let State { config, signer_id, keys, .. } = state;
         let signer = PacketSigner { sender: Sender::Signer(*signer_id), key: network_key, rng: &mut rng.0 };
-        action(&mut Ctx { config, me: *signer_id, keys, signer }, nonces)
+        action(&mut Ctx { config, me: *signer_id, keys, signer, reshare: None }, nonces)
     }
 }
 

@@ -23,7 +23,7 @@ pub(super) enum SignRound {
 }
 
 impl SignRound {
-    fn request(&self) -> &NonceRequest {
+    pub fn request(&self) -> &NonceRequest {
         match self {
             SignRound::Committed { request, .. } | SignRound::Spent { request } => request,
         }
@@ -68,6 +68,11 @@ impl SignRound {
         };
         fx.send(Destination::Coordinator, &ctx.signer.sign(response));
         Ok(fx)
+    }
+
+    /// Our share is out (or signing failed): the nonces are spent.
+    pub fn is_spent(&self) -> bool {
+        matches!(self, SignRound::Spent { .. })
     }
 
     /// `(sign_id, sign_iter_id)`.

@@ -81,10 +81,14 @@ impl<M: Body> PacketStore<M> {
     }
 
     /// Check the coordinator's list against what we hold.
-    pub fn listing(&self, listed: &[SignerDigest], me: SignerId, misstated: &str) -> Listing {
-        let Some(ours) = listed.iter().find(|d| d.signer == me) else { return Listing::LeftOut };
-        if Some(ours.digest) != self.held.get(&me).map(Packet::digest) {
-            return Listing::Failed(DkgEndFailure::BadState(misstated.into()));
+    /// `me` is `None` where we send no packet of this kind (a reshare's
+    /// non-dealer): then we are never left out, and have nothing misstated.
+    pub fn listing(&self, listed: &[SignerDigest], me: Option<SignerId>, misstated: &str) -> Listing {
+        if let Some(me) = me {
+            let Some(ours) = listed.iter().find(|d| d.signer == me) else { return Listing::LeftOut };
+            if Some(ours.digest) != self.held.get(&me).map(Packet::digest) {
+                return Listing::Failed(DkgEndFailure::BadState(misstated.into()));
+            }
         }
         let missing: Vec<SignerId> = listed
             .iter()
