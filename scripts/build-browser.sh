@@ -13,4 +13,6 @@ wasm-pack --quiet build --target web --release --mode no-install --out-dir pkg -
 # (scripts/pack-sdk.sh).
 mkdir -p sdk/wasm
 cp pkg/wsts_web.js pkg/wsts_web_bg.wasm pkg/wsts_web.d.ts pkg/wsts_web_bg.wasm.d.ts sdk/wasm/
-cargo build --quiet --release -p wsts-relay
+# RELAY_PROFILE=test (test.sh): the relay from the test profile, whose
+# dependencies the native test step has already built.
+cargo build --quiet --profile "${RELAY_PROFILE:-release}" -p wsts-relay

@@ -4,7 +4,7 @@
 # with tsc against the package's own .d.ts, bundled by Vite, then its e2e:
 # a DKG and a signature against the relay in headless Chromium.
 #
-# Expects target/sdk-pack/*.tgz, pkg/ and target/release/wsts-relay (the
+# Expects target/sdk-pack/*.tgz, pkg/ and the relay binary (WSTS_RELAY_BIN, default target/release/wsts-relay; the
 # package and browser steps of test.sh build them). --no-test: build only.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

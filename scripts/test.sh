@@ -78,6 +78,10 @@ step "lint: cargo clippy (wasm32, lib and tests)" \
 # docs/fuzzing.md.
 step "native: cargo test (all targets; fuzz targets ${WSTS_FUZZ_SECONDS:-15} s each)" \
     env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-15}" cargo test --workspace --all-targets
+# The browser steps use the relay from the test profile (target/debug): the
+# native test step has built it and its dependencies already, where a release
+# build would compile them all again.
+export RELAY_PROFILE=test WSTS_RELAY_BIN="$root/target/debug/wsts-relay"
 step "native: doctests" cargo test --workspace --doc
 
 # wasm32 tests in headless Chromium, as `wasm-pack test --chrome` runs them
