@@ -8,7 +8,7 @@
 #                              debug assertions and overflow checks)
 #   WASM_BINDGEN_TEST_TIMEOUT  per-test-binary browser timeout, s (default 600)
 #   SKIP_SETUP=1               do not run scripts/setup.sh
-#   WSTS_FUZZ_SECONDS          random-input time per fuzz target, s (default 15)
+#   WSTS_FUZZ_SECONDS          random-input time per fuzz target, s (default 10)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -76,8 +76,8 @@ step "lint: cargo clippy (wasm32, lib and tests)" \
 # the same cargo invocation as the other tests, so that the workspace is
 # built once with one feature set. Coverage-guided campaigns use cargo-afl:
 # docs/fuzzing.md.
-step "native: cargo test (all targets; fuzz targets ${WSTS_FUZZ_SECONDS:-15} s each)" \
-    env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-15}" cargo test --workspace --all-targets
+step "native: cargo test (all targets; fuzz targets ${WSTS_FUZZ_SECONDS:-10} s each)" \
+    env WSTS_FUZZ_SECONDS="${WSTS_FUZZ_SECONDS:-10}" cargo test --workspace --all-targets
 # The browser steps use the relay from the test profile (target/debug): the
 # native test step has built it and its dependencies already, where a release
 # build would compile them all again.
