@@ -14,7 +14,7 @@ use crate::{
 
 #[wasm_bindgen(js_name = Coordinator)]
 pub struct WasmCoordinator {
-    inner: Coordinator,
+    pub(super) inner: Coordinator,
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -128,7 +128,8 @@ impl WasmCoordinator {
     }
 
     /// The next event (`DkgAttempt`, `DkgComplete`, `DkgFailed`,
-    /// `SignAttempt`, `Signature`, `SigningFailed`), or `undefined`.
+    /// `ReshareStarted`, `Reshared`, `SignAttempt`, `Signature`,
+    /// `SigningFailed`), or `undefined`.
     #[wasm_bindgen(js_name = pollEvent, unchecked_return_type = "CoordinatorEvent | undefined")]
     pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
         match self.inner.poll_event() {

@@ -16,6 +16,7 @@ mod coordinator;
 mod invitation;
 mod libc_shim;
 mod relay_auth;
+mod reshare;
 mod signer;
 mod util;
 

@@ -10,7 +10,7 @@ use crate::state_machine::{signer::Signer, CeremonyConfig, Transmit};
 
 #[wasm_bindgen(js_name = Signer)]
 pub struct WasmSigner {
-    inner: Signer,
+    pub(super) inner: Signer,
     /// Demo builds only: what `misbehave` needs to re-sign altered packets.
     #[cfg(feature = "demo")]
     demo: demo::Demo,
@@ -86,7 +86,8 @@ impl WasmSigner {
         self.outbox.pop_front().map(transmit_to_js).unwrap_or(JsValue::UNDEFINED)
     }
 
-    /// The next event (`DkgComplete`, `DkgFailed`, `Signed`), or `undefined`.
+    /// The next event (`DkgComplete`, `DkgFailed`, `Reshared`,
+    /// `EpochConfirmed`, `EpochRolledBack`, `Signed`), or `undefined`.
     #[wasm_bindgen(js_name = pollEvent, unchecked_return_type = "SignerEvent | undefined")]
     pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
         match self.inner.poll_event() {
