@@ -13,7 +13,7 @@ export type {
 /** Error codes of the SDK layer. The wasm state machines' codes (e.g. `bad-signature`, `untrusted-coordinator`) pass through. */
 export type SdkErrorCode =
   | 'aborted' | 'timeout' | 'closed' | 'bad-option' | 'no-group-key' | 'config' | 'dkg-failed'
-  | 'signing-failed' | 'relay-refused' | 'storage' | 'worker';
+  | 'signing-failed' | 'reshare-failed' | 'missing-signer' | 'relay-refused' | 'storage' | 'worker';
 
 export const SDK_ERROR_CODES: readonly SdkErrorCode[];
 
@@ -100,6 +100,14 @@ export interface SignerProgress { status: string; step: string | null }
 export interface SignerDkg { groupKey: string; dkgId: number; session: string | null }
 export interface SignerSigned { signId: number; attempt: number }
 export interface SignerBlame { dkgId: number; failure: DkgEndFailure }
+/**
+ * A reshare or refresh at this signer, each stage sent once the state it
+ * leaves is in the vault: `reshared` (new shares of the same group key under
+ * `epoch`; the old epoch's are kept in the same entry), `confirmed` (a
+ * signature under `epoch` verified: the old shares are deleted),
+ * `rolled-back` (the coordinator went on under the old epoch, `epoch`).
+ */
+export interface SignerReshare { stage: 'reshared' | 'confirmed' | 'rolled-back'; groupKey: string | null; epoch: number; dkgId: number }
 
 export interface SignerEventMap {
   progress: CustomEvent<SignerProgress>;
@@ -108,27 +116,35 @@ export interface SignerEventMap {
   signature: CustomEvent<SignerSigned>;
   /** This signer's DKG failed and it reported the evidence. */
   blame: CustomEvent<SignerBlame>;
+  /** New shares of the same key (a reshare or refresh), their confirmation, or their undoing. */
+  reshare: CustomEvent<SignerReshare>;
   error: CustomEvent<ErrorDetail>;
   locked: CustomEvent<Record<string, never>>;
 }
 
 export interface CoordinatorDkg { groupKey: string; dkgId: number; signers: number[] }
+/** A finished reshare or refresh: the same group key at a new `epoch`, held by `signers`. */
+export interface ReshareResult { groupKey: string; epoch: number; dkgId: number; signers: number[] }
 
 /** A verified (or, `ok: false`, failing) signature. */
 export interface SignatureResult {
   round: number; sign_id: number; type: 'schnorr' | 'taproot' | 'frost'; message: string; signature: string;
   signature_kind: string; verify_key: string; internal_key: string; merkle_root: string | null;
   signers_used: number[]; attempts: number; ok: boolean;
+  /** The key's epoch it was made under (0 after DKG, one more per reshare or refresh). */
+  epoch: number;
 }
 
 /** An attempt that proved signers malicious (evidence) or found them unresponsive (silence, this attempt only). */
 export interface Blame {
-  phase: 'dkg' | 'sign'; round: number; malicious: Record<string, Offence>; unresponsive: number[];
+  phase: 'dkg' | 'reshare' | 'sign'; round: number; malicious: Record<string, Offence>; unresponsive: number[];
 }
 
 export interface CoordinatorEventMap {
   progress: CustomEvent<Progress>;
   dkg: CustomEvent<CoordinatorDkg>;
+  /** A reshare or refresh finished (its attempts report `blame` with phase `reshare`; `progress` shows its rounds as `dkg`). */
+  reshare: CustomEvent<ReshareResult>;
   signature: CustomEvent<SignatureResult>;
   blame: CustomEvent<Blame>;
   error: CustomEvent<ErrorDetail>;
@@ -164,6 +180,8 @@ export class SignerClient extends EventTarget {
   /** This signer's network public key (after `start`). */
   readonly pubkey: string;
   readonly groupKey: string | null;
+  /** The epoch of the shares held (0 after DKG, one more per reshare or refresh). */
+  readonly epoch: number;
   readonly session: string | null;
   readonly trusted: TrustedCoordinator | null;
   /** Open the vault (waits while it is locked: see `unlock`), restore, join the room. */
@@ -218,6 +236,8 @@ export class CoordinatorClient extends EventTarget {
   readonly room: string;
   readonly pubkey: string;
   readonly groupKey: string | null;
+  /** The key's epoch: 0 after DKG, one more per reshare or refresh. */
+  readonly epoch: number;
   readonly session: string | null;
   start(options?: Cancel): Promise<void>;
   unlock(how: Unlock): Promise<void>;
@@ -226,6 +246,18 @@ export class CoordinatorClient extends EventTarget {
   runDkg(options?: Cancel & { timeoutMs?: number }): Promise<DkgResult>;
   /** Sign a message (hex, bytes, or text); resolves with the verified signature. */
   sign(message: string | Uint8Array, type?: SignatureKind, options?: Cancel & { timeoutMs?: number }): Promise<SignatureResult>;
+  /**
+   * Reshare the key to new `weights` (key ids per signer id; 0: it leaves;
+   * default: today's) and `threshold` (default: today's). Ids past the
+   * current signers join: they must be in the room (`signer-<id>`) and are
+   * sent a signed invitation with the new config. The group key stays; the
+   * old epoch signs until this resolves. Errors: `missing-signer`,
+   * `reshare-failed`, `timeout`, `aborted`, and the wasm's (`bad-weights`,
+   * `bad-joiners`, `config`, `busy`, ...).
+   */
+  reshare(options?: Cancel & { weights?: string | number[]; threshold?: number; timeoutMs?: number }): Promise<ReshareResult>;
+  /** New shares of the same key for the same signers, weights and threshold. */
+  refresh(options?: Cancel & { timeoutMs?: number }): Promise<ReshareResult>;
   persisted(): Promise<void>;
   report(): CeremonyReport | null;
   close(): void;

@@ -4,6 +4,9 @@
 import { SdkError } from './errors.js';
 import { dkgAttempt, signAttempt, describeSignature } from './ceremony.js';
 
+/** Is the DKG round running a reshare (or refresh) rather than a DKG? */
+const resharing = (c) => !!c.resharing;
+
 /** A `blame` event for an attempt that proved signers malicious or found them silent. */
 function blame(c, phase, round, { malicious, unresponsive, ok }) {
   if (!Object.keys(malicious).length && !(unresponsive.length && !ok)) return;
@@ -17,12 +20,13 @@ function logMalicious(c, malicious) {
 export const ON_EVENT = {
   DkgAttempt(c, body) {
     const a = dkgAttempt(body);
-    c.attempts.push(a);
-    c.log(`DKG attempt ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
+    const what = resharing(c) ? 'reshare' : 'DKG';
+    (resharing(c) ? c.reshareAttempts : c.attempts).push(a);
+    c.log(`${what} attempt ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
     logMalicious(c, a.malicious);
-    for (const s of a.unresponsive) c.log(`signer ${s} unresponsive in DKG ${a.dkg_id}`, 'warn');
+    for (const s of a.unresponsive) c.log(`signer ${s} unresponsive in ${what} ${a.dkg_id}`, 'warn');
     for (const f of a.reported_failures) c.log(`signer ${f.reporter} reported ${JSON.stringify(f.failure).slice(0, 160)}`, 'warn');
-    blame(c, 'dkg', a.dkg_id, a);
+    blame(c, resharing(c) ? 'reshare' : 'dkg', a.dkg_id, a);
   },
   DkgComplete(c, body) {
     c.groupKey = body.group_key;
@@ -33,7 +37,26 @@ export const ON_EVENT = {
     c.emit('dkg', { groupKey: body.group_key, dkgId: body.dkg_id, signers: body.signers });
     c.settle('dkg', null, body);
   },
+  ReshareStarted(c, body) {
+    c.phase = `resharing to epoch ${body.epoch}`;
+    c.log(`reshare to epoch ${body.epoch} started (the key stays at epoch ${c.epoch} until it succeeds)`);
+  },
+  Reshared(c, body) {
+    c.adoptReshare(body);
+    c.holders = body.signers;
+    c.phase = `reshared: epoch ${body.epoch} of the same key — sign a message`;
+    c.log(`reshared to epoch ${body.epoch}: key ${body.group_key} (holders ${body.signers.join(', ')})`, 'ok');
+    const detail = { groupKey: body.group_key, epoch: body.epoch, dkgId: body.dkg_id, signers: body.signers };
+    c.emit('reshare', detail);
+    c.settle('reshare', null, detail);
+  },
   DkgFailed(c, body) {
+    if (resharing(c)) {
+      c.phase = `reshare failed: the key stays at epoch ${c.epoch}`;
+      c.log(`reshare failed after ${body.attempts} attempts: ${body.reason}`, 'error');
+      c.settle('reshare', new SdkError('reshare-failed', `reshare failed: ${body.reason}`, { attempts: body.attempts }));
+      return;
+    }
     c.dkgOk = false;
     c.phase = 'DKG failed';
     c.log(`DKG failed after ${body.attempts} attempts: ${body.reason}`, 'error');
@@ -48,7 +71,7 @@ export const ON_EVENT = {
     blame(c, 'sign', a.sign_id, a);
   },
   Signature(c, body) {
-    const sig = describeSignature(body, c.signatures.length + 1, c.groupKey);
+    const sig = { ...describeSignature(body, c.signatures.length + 1, c.groupKey), epoch: c.epoch };
     c.signatures.push(sig);
     c.phase = `signature ${sig.round} ${sig.ok ? 'verified' : 'DOES NOT VERIFY'} — ready to sign again`;
     c.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');

@@ -5,7 +5,7 @@
 // It waits for the expected signers' network keys (announced when they join
 // the room), builds the CeremonyConfig, invites the signers with an
 // invitation signed by its network key (a `ControlIssuer` session), and on
-// command runs DKG and signing. Its network key, session and Coordinator
+// command runs DKG, signing, and reshares or refreshes (coordinator-reshare.js). Its network key, session and Coordinator
 // state live in the encrypted vault, so a reloaded tab restores its session
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
@@ -24,6 +24,7 @@ import { SdkError, abortable, abortError } from './errors.js';
 import { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType } from './ceremony.js';
 import { ON_EVENT } from './coordinator-events.js';
 import { CoordinatorRecords } from './custody/records.js';
+import { runReshare, adoptReshare, joiningKeys, currentWeights } from './coordinator-reshare.js';
 
 export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType };
 
@@ -71,7 +72,14 @@ export class CoordinatorClient extends EventTarget {
     this.groupKey = null;
     this.dkgOk = null;
     this.refused = {};
+    this.epoch = 0;
+    /** A reshare under way: `{target, invitation, joining}` (coordinator-reshare.js). */
+    this.resharing = null;
+    this.reshareAttempts = [];
   }
+
+  /** Milliseconds on the coordinator's clock. */
+  now() { return now(); }
 
   emit(type, detail = {}) { this.dispatchEvent(new CustomEvent(type, { detail })); }
 
@@ -269,6 +277,7 @@ export class CoordinatorClient extends EventTarget {
     this.dkgThreshold = saved.config.keys.dkg_threshold;
     this.groupKey = this.coord.groupKey() ?? null;
     this.dkgOk = this.groupKey ? true : null;
+    this.epoch = this.coord.epoch;
     this.restored = true;
     this.phase = this.groupKey ? 'restored: key ready — sign a message' : 'restored — run DKG';
     this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}`, 'ok');
@@ -294,16 +303,29 @@ export class CoordinatorClient extends EventTarget {
     if (message.type === 'hello') {
       Object.assign(info, { pubkey: message.pubkey, groupKey: message.groupKey, restored: message.restored });
       this.signerInfo.set(id, info);
-      if (this.invitation && message.session !== this.session) this.announce([id]);
+      if (this.invitation && message.session !== this.session) {
+        // The session's invitation lists ids below n; a joiner gets the reshare's.
+        if (id < this.n) this.announce([id]);
+        else if (this.resharing?.joining.includes(id)) this.announceJoin([id]);
+      }
       if (message.restored) this.log(`signer ${id} is back with its saved state`);
     } else if (message.type === 'status') {
       Object.assign(info, {
         status: message.status, groupKey: message.groupKey, misbehaving: message.misbehaving,
-        restored: message.restored, counts: message.counts, lastSeen: Date.now(),
+        restored: message.restored, counts: message.counts, session: message.session ?? null, epoch: message.epoch ?? null,
+        lastSeen: Date.now(),
       });
       this.signerInfo.set(id, info);
     }
     this.changed();
+  }
+
+  /** Send the reshare's invitation (its new config) to these joining signers. */
+  announceJoin(ids) {
+    const invitation = this.resharing?.invitation;
+    if (!invitation) return;
+    const message = { type: 'invitation', bytes: bytesToBase64(invitation) };
+    for (const id of ids) this.transport.sendControl(this.signerPeer(id), message);
   }
 
   isIdle() {
@@ -353,7 +375,9 @@ export class CoordinatorClient extends EventTarget {
 
   route(t) {
     if (t.to === 'all') {
-      const peers = Array.from({ length: this.n }, (_, i) => this.signerPeer(i)).filter((p) => this.transport.peers.has(p));
+      // During a reshare, the joiners too.
+      const count = Math.max(this.n, this.resharing?.target.network.signers.length ?? 0);
+      const peers = Array.from({ length: count }, (_, i) => this.signerPeer(i)).filter((p) => this.transport.peers.has(p));
       this.transport.broadcastPacket(t.bytes, peers);
     } else if (typeof t.to === 'number') {
       this.transport.sendPacket(this.signerPeer(t.to), t.bytes);
@@ -446,6 +470,24 @@ export class CoordinatorClient extends EventTarget {
     return aborted;
   }
 
+  /**
+   * Reshare the key: `weights[i]` key ids for signer id `i` (0: it leaves;
+   * ids past the current ones join, and must be in the room), `threshold`
+   * key ids to sign. Resolves with `{groupKey, epoch, dkgId, signers}`: the
+   * same group key, the next epoch. `signal` abandons it (the old epoch stays).
+   */
+  reshare({ weights, threshold, timeoutMs, signal } = {}) {
+    return runReshare(this, { weights, threshold, timeoutMs, signal });
+  }
+
+  /** New shares of the same key for the same signers; resolves like `reshare`. */
+  refresh({ timeoutMs, signal } = {}) {
+    return runReshare(this, { timeoutMs, signal }, true);
+  }
+
+  /** Adopt a finished reshare's config (called on the wasm `Reshared` event). */
+  adoptReshare(body) { adoptReshare(this, body); }
+
   /** Ask signer `id` to misbehave (demo of blame), or to behave with `spec = null`: a signed directive. */
   setMisbehaviour(id, spec) {
     if (!this.issuer) throw new Error('no ceremony yet: directives belong to a session');
@@ -459,11 +501,15 @@ export class CoordinatorClient extends EventTarget {
     const paths = this.transport ? this.transport.paths() : {};
     const present = this.transport ? this.presentKeys() : new Map();
     const signers = {};
-    for (let i = 0; i < this.n; i++) {
+    const joining = this.transport ? joiningKeys(this) : new Map();
+    const count = Math.max(this.n, ...[...joining.keys()].map((id) => id + 1));
+    for (let i = 0; i < count; i++) {
+      if (i >= this.n && !joining.has(i)) continue;
       const info = this.signerInfo.get(i) || {};
       const p = paths[this.signerPeer(i)];
       signers[i] = {
-        present: present.has(i), pubkey: present.get(i) ?? null, keyIds: this.config ? this.config.keys.signers[String(i)] : [],
+        present: present.has(i) || joining.has(i), pubkey: present.get(i) ?? joining.get(i) ?? null,
+        keyIds: this.config ? this.config.keys.signers[String(i)] ?? [] : [], joining: i >= this.n, epoch: info.epoch ?? null,
         status: info.status ?? null, groupKey: info.groupKey ?? null, misbehaving: info.misbehaving ?? null,
         restored: !!info.restored, path: p ? p.path : null, rtc: p ? p.rtc : null,
         sent: p ? p.sent : null, received: p ? p.received : null,
@@ -472,7 +518,9 @@ export class CoordinatorClient extends EventTarget {
     const malicious = this.coord ? this.coord.malicious() : {};
     return {
       room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, policy: this.policy, config: this.config ? { signers: this.n, keys: this.keys, weights: this.weights, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
-      groupKey: this.groupKey, aggregate_public_key: this.groupKey,
+      groupKey: this.groupKey, aggregate_public_key: this.groupKey, epoch: this.epoch,
+      weights: this.config ? currentWeights(this) : null, resharing: !!this.resharing,
+      reshare: { attempts: this.reshareAttempts },
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
       malicious, unresponsive: this.coord ? [...this.coord.unresponsive()] : [],

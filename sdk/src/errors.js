@@ -13,6 +13,8 @@ export const SDK_ERROR_CODES = Object.freeze([
   'config', // the ceremony config could not be built
   'dkg-failed', // the coordinator gave up on DKG (every attempt failed)
   'signing-failed', // the coordinator gave up on a signing round
+  'reshare-failed', // the coordinator gave up on a reshare or refresh (the old epoch stays)
+  'missing-signer', // a reshare names a joining signer that is not in the room
   'relay-refused', // the relay bound this peer id to another key
   'storage', // the vault could not be written
   'worker', // the signer's Web Worker failed

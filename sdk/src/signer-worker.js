@@ -9,7 +9,7 @@
 //   open  {secret, signerId, room, trust?, pin?, ceremony?}
 //         trust: saved CoordinatorTrust bytes; pin: a coordinator key (hex) from
 //         an invitation link; ceremony: {session, state, config} to restore
-//                                            -> {pubkey, trusted, session, groupKey, pinConflict}
+//                                            -> {pubkey, trusted, session, groupKey, epoch, config, pinConflict}
 //   invitation {bytes}                       -> {changed, session, config, coordinator, fingerprint, firstUse}
 //   directive  {bytes}                       -> {request}
 //   trustKey   {key}                         -> trusted   (the user's deliberate choice)
@@ -18,7 +18,9 @@
 // Unsolicited posts (worker -> page), in order, after each request:
 //   {op: 'transmit', to, message, bytes}
 //   {op: 'event', event}
-//   {op: 'state', state: Uint8Array, groupKey, session, config}   (after every change; persist it)
+//   {op: 'state', state: Uint8Array, groupKey, session, config, epoch, previousEpoch}
+//         (after every change; persist it. After a reshare `config` is the new
+//         epoch's, and `previousEpoch` says the state still holds the old shares)
 //   {op: 'trust', trust: Uint8Array, trusted}             (after every change; persist it)
 import { initWasm, Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from './wasm.js';
 import { configToWasm } from './common.js';
@@ -42,12 +44,17 @@ function drain() {
     self.postMessage({ op: 'transmit', to: t.to, message: t.message, bytes: t.bytes }, [t.bytes.buffer]);
   }
   let e;
-  while ((e = signer.pollEvent()) !== undefined) self.postMessage({ op: 'event', event: e });
+  while ((e = signer.pollEvent()) !== undefined) {
+    // A reshare (or its undoing) changes whose key ids are whose.
+    if (e.Reshared || e.EpochRolledBack) config = signer.ceremonyConfig();
+    self.postMessage({ op: 'event', event: e });
+  }
 }
 
 function postState() {
   const state = signer.save();
-  self.postMessage({ op: 'state', state, groupKey: signer.groupKey() ?? null, session, config }, [state.buffer]);
+  self.postMessage({ op: 'state', state, groupKey: signer.groupKey() ?? null, session, config, epoch: signer.epoch,
+    previousEpoch: signer.holdsPreviousEpoch }, [state.buffer]);
 }
 
 function postTrust() {
@@ -101,10 +108,12 @@ const ops = {
     if (ceremony) {
       signer = Signer.restore(ceremony.state, secret);
       session = ceremony.session;
-      config = ceremony.config ?? null;
+      // The state's own config: after a reshare, the new epoch's.
+      config = signer.ceremonyConfig();
     }
     if (!savedTrust) postTrust();
-    return { pubkey, trusted: trust.trusted() ?? null, session, groupKey: signer?.groupKey() ?? null, pinConflict };
+    return { pubkey, trusted: trust.trusted() ?? null, session, groupKey: signer?.groupKey() ?? null, epoch: signer?.epoch ?? 0,
+      config, pinConflict };
   },
   invitation({ bytes }) {
     const { admitted, fresh } = withTrustCopy((t) => {

@@ -9,6 +9,8 @@
 // signer-worker.js; this module moves packets and keeps records.
 //
 // Events (CustomEvent, `detail` typed in index.d.ts): `progress`, `dkg`,
+// `reshare` (new shares of the same key: `reshared`, then `confirmed` or
+// `rolled-back`, each once the state it leaves is in the vault),
 // `signature` (this signer's share sent), `blame` (its DKG complaint),
 // `error` (a refusal, a storage or worker failure, with a stable `code`);
 // and, for pages, `status`, `log`, `transport`, `event`, `config`, `held`,
@@ -64,6 +66,10 @@ export class SignerClient extends EventTarget {
     this.controlChain = Promise.resolve();
     this.trustWrite = Promise.resolve();
     this.keyShares = [];
+    this.epoch = 0;
+    this.previousEpoch = false;
+    /** `reshare` events waiting for their state to reach the vault. */
+    this.epochEvents = [];
   }
 
   log(line) {
@@ -154,8 +160,9 @@ export class SignerClient extends EventTarget {
       r = await open(undefined);
     }
     this.session = r.session;
-    this.config = ceremony?.config ?? null;
+    this.config = r.config ?? ceremony?.config ?? null;
     this.groupKey = r.groupKey;
+    this.epoch = r.epoch;
     this.trusted = r.trusted;
     this.restored = !!ceremony;
     if (ceremony) this.log(`restored saved state${r.groupKey ? `, group key ${r.groupKey.slice(0, 16)}…` : ''}`);
@@ -192,7 +199,7 @@ export class SignerClient extends EventTarget {
     if (!this.transport || !this.transport.peers.has('coordinator')) return;
     this.transport.sendControl('coordinator', {
       type: 'status', signerId: this.id, status: this.status, groupKey: this.groupKey,
-      misbehaving: this.misbehaving, restored: this.restored, counts: this.counts,
+      misbehaving: this.misbehaving, restored: this.restored, counts: this.counts, session: this.session, epoch: this.epoch,
     });
   }
 
@@ -329,6 +336,8 @@ export class SignerClient extends EventTarget {
     } else if (name === 'DkgFailed') {
       this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`, name);
       this.emit('blame', { dkgId: body.dkg_id, failure: body.failure });
+    } else if (name === 'Reshared' || name === 'EpochConfirmed' || name === 'EpochRolledBack') {
+      this.onEpochEvent(name, body);
     } else if (name === 'Signed') {
       this.emit('signature', { signId: body.sign_id, attempt: body.sign_iter_id + 1 });
     }
@@ -336,11 +345,37 @@ export class SignerClient extends EventTarget {
     this.emit('event', { name, body });
   }
 
-  persistState({ state, groupKey, session, config }) {
+  /**
+   * A reshare gave new shares of the same key (`Reshared`), a signature under
+   * them confirmed them (`EpochConfirmed`: the old epoch's are deleted), or
+   * the coordinator went on under the old epoch (`EpochRolledBack`). The
+   * `reshare` event goes out once the state that follows is in the vault.
+   */
+  onEpochEvent(name, body) {
+    const stage = { Reshared: 'reshared', EpochConfirmed: 'confirmed', EpochRolledBack: 'rolled-back' }[name];
+    if (name === 'Reshared') {
+      this.groupKey = body.group_key;
+      this.setStatus(`Reshared: holds epoch ${body.epoch} shares (the old ones kept until a signature confirms)`, name);
+    } else if (name === 'EpochConfirmed') {
+      this.setStatus(`Epoch ${body.epoch} confirmed by a signature: the old shares are deleted`, name);
+    } else {
+      this.setStatus(`Back to epoch ${body.epoch}: the coordinator went on under the old shares`, name);
+    }
+    this.epochEvents.push({ stage, groupKey: body.group_key ?? this.groupKey, epoch: body.epoch, dkgId: body.dkg_id });
+  }
+
+  persistState({ state, groupKey, session, config, epoch = 0, previousEpoch = false }) {
     if (groupKey) this.groupKey = groupKey;
+    if (config) this.config = config;
+    this.epoch = epoch;
+    this.previousEpoch = previousEpoch;
     const newShare = groupKey && !this.keyShares.some((s) => s.groupKey === groupKey);
-    this.records.saveCeremony({ session, config, state, groupKey, coordinator: this.trusted?.key ?? null })
+    // The share entry (one per group key) gets this state; after a reshare it
+    // still holds the old epoch's shares until `EpochConfirmed`.
+    const events = this.epochEvents.splice(0);
+    this.records.saveCeremony({ session, config, state, groupKey, epoch, previousEpoch, coordinator: this.trusted?.key ?? null })
       .then(() => (newShare ? this.refreshKeyShares() : undefined))
+      .then(() => { for (const detail of events) this.emit('reshare', detail); })
       .catch((e) => this.storageFailed(e));
   }
 
@@ -394,7 +429,8 @@ export class SignerClient extends EventTarget {
     return {
       room: this.room, id: this.id, peer: this.peer, pubkey: this.pubkey, status: this.status,
       hasConfig: !!this.session, session: this.session, keyIds: this.config ? keysOf(this.config, this.id) : [],
-      groupKey: this.groupKey, restored: this.restored, misbehaving: this.misbehaving, held: [...this.held],
+      groupKey: this.groupKey, epoch: this.epoch, previousEpoch: this.previousEpoch, restored: this.restored,
+      misbehaving: this.misbehaving, held: [...this.held],
       trusted: this.trusted, refusals: this.refusals.map(({ bytes, ...r }) => r),
       keyShares: mine.map((s) => s.groupKey), allKeyShares: this.keyShares.length,
       storage: this.vault ? { locked: this.vault.locked, protection: this.vault.protection } : null,

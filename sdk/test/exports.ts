@@ -3,7 +3,7 @@
 // that breaks the other fails the test command).
 import * as js from '../src/index.js';
 import * as api from '../index.js';
-import { createSigner, createCoordinator, type SignatureResult, type Blame } from '../index.js';
+import { createSigner, createCoordinator, type SignatureResult, type Blame, type ReshareResult } from '../index.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameNames: Same<keyof typeof js, keyof typeof api> = true;
@@ -23,3 +23,16 @@ async function wallet(signal: AbortSignal): Promise<SignatureResult> {
   return coordinator.sign('68656c6c6f', 'taproot', { signal, timeoutMs: 1000 });
 }
 void wallet;
+
+async function reshare(signal: AbortSignal): Promise<number> {
+  const signer = createSigner({ room: 'r', signerId: 3 });
+  signer.addEventListener('reshare', (ev) => console.log(ev.detail.stage === 'confirmed', ev.detail.epoch, signer.epoch));
+  const coordinator = createCoordinator({ room: 'r', weights: [2, 2, 1], threshold: 3 });
+  coordinator.addEventListener('reshare', (ev) => console.log(ev.detail.groupKey, ev.detail.epoch));
+  coordinator.addEventListener('blame', (ev) => console.log(ev.detail.phase === 'reshare'));
+  const moved: ReshareResult = await coordinator.reshare({ weights: [2, 0, 1, 2], threshold: 3, signal });
+  const refreshed = await coordinator.refresh({ signal });
+  const sig = await coordinator.sign('00', 'bip340');
+  return moved.epoch + refreshed.epoch + sig.epoch + coordinator.epoch;
+}
+void reshare;

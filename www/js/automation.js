@@ -8,6 +8,8 @@ export function exposeApi(app) {
     ready: () => app.waitForSigners(),
     runDkg: (opts) => app.runDkg(opts),
     sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
+    reshare: (opts) => app.reshare(opts),
+    refresh: (opts) => app.refresh(opts),
     state: () => JSON.parse(JSON.stringify(app.state())),
     report: () => JSON.parse(JSON.stringify(app.report())),
     persisted: () => app.persisted(),

@@ -6,6 +6,7 @@
 import { createCoordinator, checkWeights, keyFingerprint } from '/pkg/src/index.js';
 import { exposeApi } from './automation.js';
 import { mountUnlockForm } from './unlock-form.js';
+import { mountReshare } from './reshare-controls.js';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const $ = (id) => document.getElementById(id);
@@ -27,8 +28,9 @@ function progressHtml(s) {
   const dkg = p.dkg;
   const sign = p.sign;
   const dkgDone = !!s.groupKey;
+  const what = s.resharing ? `Reshare to epoch ${(s.epoch ?? 0) + 1}` : s.epoch ? `Reshare (epoch ${s.epoch})` : 'DKG';
   return `<div class="progress">
-    <div><h3>DKG ${dkg ? `<span class="muted">attempt ${dkg.attempt}${dkg.running ? ' · running' : dkg.failed ? ' · failed' : dkgDone ? ' · complete' : ''}</span>` : ''}</h3>
+    <div><h3>${what} ${dkg ? `<span class="muted">attempt ${dkg.attempt}${dkg.running ? ' · running' : dkg.failed ? ' · failed' : dkgDone ? ' · complete' : ''}</span>` : ''}</h3>
       ${bar('public shares', dkg?.steps.public, s.malicious)}${bar('private shares', dkg?.steps.private, s.malicious)}${bar('end (results)', dkg?.steps.end, s.malicious)}</div>
     <div><h3>Signing ${sign ? `<span class="muted">round ${s.signatures.length + (sign.running ? 1 : 0)} · attempt ${sign.attempt}${sign.running ? ' · running' : sign.failed ? ' · failed' : ' · signed'}</span>` : ''}</h3>
       ${bar('nonces', sign?.steps.nonce, s.malicious)}${bar('signature shares', sign?.steps.share, s.malicious)}</div>
@@ -49,7 +51,7 @@ function signersHtml(s) {
     const path = g.path ? `<span class="pill ${g.path === 'webrtc' ? 'ok' : ''}">${g.path}</span>` : '<span class="pill">—</span>';
     const traffic = g.sent ? `${g.sent.webrtc + g.sent.relay}↑ ${g.received.webrtc + g.received.relay}↓ <span class="muted">(rtc ${g.sent.webrtc}/${g.received.webrtc})</span>` : '';
     return `<div class="signer ${mal ? 'is-bad' : unr ? 'is-warn' : g.groupKey && g.groupKey === s.groupKey ? 'is-ok' : ''}" data-signer="${id}">
-      <div class="row"><strong>Signer ${id}</strong>${path}${badges}</div>
+      <div class="row"><strong>Signer ${id}</strong>${path}${badges}${g.joining ? '<span class="pill warn">joining</span>' : ''}${g.epoch ? `<span class="pill">epoch ${esc(g.epoch)}</span>` : ''}</div>
       <div class="muted small">key ids ${esc((g.keyIds || []).join(', ') || '—')}</div>
       <div class="small">${esc(g.status || (g.present ? 'joined' : 'not joined'))}</div>
       <div class="small muted">${traffic}</div></div>`;
@@ -74,12 +76,12 @@ function resultsHtml(s) {
       <td><code class="hex">${esc(g.message)}</code>${asText(g.message)}</td>
       <td><code class="hex">${esc(g.signature)}</code></td>
       <td><code class="hex">${esc(g.verify_key)}</code></td>
-      <td>${esc(g.signers_used.join(', '))}</td><td>${esc(g.attempts)}</td>
+      <td>${esc(g.signers_used.join(', '))}</td><td>${esc(g.epoch ?? 0)}</td><td>${esc(g.attempts)}</td>
       <td class="${g.ok ? 'good' : 'badtext'}">${g.ok ? '✔ valid' : '✘ invalid'}</td></tr>`).join('');
   return `<div class="results">
     <div class="kv"><span class="k">aggregate public key</span><code class="hex big" id="aggregate-key">${esc(s.groupKey || '— (run DKG)')}</code></div>
-    <table class="sigs"><thead><tr><th>#</th><th>type</th><th>message</th><th>signature</th><th>verifies under (x-only)</th><th>signers</th><th>attempts</th><th>check</th></tr></thead>
-    <tbody>${sigs || '<tr><td colspan="8" class="muted">no signatures yet</td></tr>'}</tbody></table></div>`;
+    <table class="sigs"><thead><tr><th>#</th><th>type</th><th>message</th><th>signature</th><th>verifies under (x-only)</th><th>signers</th><th>epoch</th><th>attempts</th><th>check</th></tr></thead>
+    <tbody>${sigs || '<tr><td colspan="9" class="muted">no signatures yet</td></tr>'}</tbody></table></div>`;
 }
 
 function logHtml(s, all) {
@@ -88,10 +90,11 @@ function logHtml(s, all) {
 }
 
 function attemptsHtml(s) {
-  if (!s.dkg.attempts.length && !s.signAttempts.length) return '';
+  const reshares = s.reshare.attempts.map((a) => `<li class="${a.ok ? 'good' : 'badtext'}">reshare ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}${Object.keys(a.malicious).length ? ` · malicious ${esc(Object.entries(a.malicious).map(([k, v]) => `${k} (${v})`).join(', '))}` : ''}${a.unresponsive.length ? ` · unresponsive ${esc(a.unresponsive.join(', '))}` : ''}</li>`);
+  if (!s.dkg.attempts.length && !s.signAttempts.length) return reshares.length ? `<ul class="attempts">${reshares.join('')}</ul>` : '';
   const dkg = s.dkg.attempts.map((a) => `<li class="${a.ok ? 'good' : 'badtext'}">DKG ${a.dkg_id}: ${a.ok ? 'ok' : 'failed'}${Object.keys(a.malicious).length ? ` · malicious ${esc(Object.entries(a.malicious).map(([k, v]) => `${k} (${v})`).join(', '))}` : ''}${a.unresponsive.length ? ` · unresponsive ${esc(a.unresponsive.join(', '))}` : ''}${a.reported_failures.length ? ` · ${a.reported_failures.length} reported failure(s)` : ''}</li>`);
   const sign = s.signAttempts.map((a) => `<li class="${a.ok ? 'good' : 'badtext'}">sign ${a.sign_id}.${a.sign_iter_id}: ${a.ok ? 'ok' : 'failed'}${Object.keys(a.malicious).length ? ` · malicious ${esc(Object.keys(a.malicious).join(', '))}` : ''}${a.unresponsive.length ? ` · unresponsive ${esc(a.unresponsive.join(', '))}` : ''}</li>`);
-  return `<ul class="attempts">${dkg.join('')}${sign.join('')}</ul>`;
+  return `<ul class="attempts">${dkg.join('')}${reshares.join('')}${sign.join('')}</ul>`;
 }
 
 export function renderInto(app, el, { showNet = false } = {}) {
@@ -122,8 +125,9 @@ function numberParam(params, name, dflt) {
   return Number.isFinite(v) && v > 0 ? v : dflt;
 }
 
-function wireButtons(app, { onError }) {
-  const busy = async (fn) => {
+/** A command with the page's buttons disabled while it runs. */
+function busyRunner(app, onError) {
+  return async (fn) => {
     document.body.classList.add('busy');
     for (const b of document.querySelectorAll('button.action')) b.disabled = true;
     try { await fn(); } catch (e) { onError(e); } finally {
@@ -131,6 +135,10 @@ function wireButtons(app, { onError }) {
       updateButtons(app);
     }
   };
+}
+
+function wireButtons(app, { onError }) {
+  const busy = busyRunner(app, onError);
   $('dkg').onclick = () => busy(() => app.runDkg());
   $('sign-schnorr').onclick = () => busy(() => app.sign(messageBytes(), 'Schnorr'));
   $('sign-taproot').onclick = () => busy(() => {
@@ -167,11 +175,17 @@ export async function coordinatorPage() {
   exposeApi(app);
   $('room').textContent = app.room;
   wireButtons(app, { onError: (e) => app.log(e.message, 'error') });
+  // "Add signer" opens a signer tab under the next id.
+  const updateReshare = mountReshare(app, $('reshare-card'), {
+    openSigner: (id, url) => window.open(url, `signer-${id}`),
+    busy: busyRunner(app, (e) => app.log(`${e.code ?? 'error'}: ${e.message}`, 'error')),
+  });
   app.addEventListener('locked', () => { $('unlock').hidden = false; });
   mountUnlockForm($('unlock'), async (how) => { await app.unlock(how); $('unlock').hidden = true; },
     (e) => app.log(`unlock: ${e.message}`, 'error'));
   throttledRender(app, () => {
     const s = renderInto(app, $('view'), { showNet: params.get('net') === '1' });
+    updateReshare(s);
     $('phase').textContent = `${s.phase}${s.config ? '' : ` — waiting for ${app.n} signers to join room “${app.room}”`}`;
     $('conn').textContent = s.connected ? 'relay connected' : 'relay offline';
     $('conn').className = `pill ${s.connected ? 'ok' : 'bad'}`;
@@ -185,6 +199,14 @@ export async function coordinatorPage() {
 }
 
 // ---- index.html ----------------------------------------------------------------------
+
+function signerFrame(id, src) {
+  const f = document.createElement('iframe');
+  f.src = src;
+  f.title = `signer ${id}`;
+  f.id = `signer-frame-${id}`;
+  return f;
+}
 
 export async function demoPage() {
   const params = new URLSearchParams(location.search);
@@ -242,8 +264,14 @@ export async function demoPage() {
     $('setup-summary').textContent = `${n} signers · ${app.keys} key ids${app.weights ? ` (weights ${app.weights.join(',')})` : ''} · threshold ${threshold} · room ${room}`;
     document.body.classList.add('started');
     wireButtons(app, { onError: (e) => app.log(e.message, 'error') });
+    // "Add signer" adds a frame under the next id.
+    const updateReshare = mountReshare(app, $('reshare-card'), {
+      openSigner: (id, url) => frames.appendChild(signerFrame(id, `${url}&compact=1`)),
+      busy: busyRunner(app, (e) => app.log(`${e.code ?? 'error'}: ${e.message}`, 'error')),
+    });
     throttledRender(app, () => {
       const s = renderInto(app, $('view'), { showNet: $('show-net').checked });
+      updateReshare(s);
       $('phase').textContent = s.phase + (s.config ? '' : ` — ${Object.values(s.signers).filter((g) => g.present).length}/${n} signers joined`);
       $('conn').textContent = s.connected ? 'relay connected' : 'relay offline';
       $('conn').className = `pill ${s.connected ? 'ok' : 'bad'}`;
@@ -253,12 +281,8 @@ export async function demoPage() {
       await app.start();
       frames.innerHTML = '';
       for (let i = 0; i < n; i++) {
-        const f = document.createElement('iframe');
         // The link pins the coordinator's key: the signer takes no other.
-        f.src = `/signer.html?room=${encodeURIComponent(room)}&id=${i}&coordinator=${app.pubkey}&compact=1`;
-        f.title = `signer ${i}`;
-        f.id = `signer-frame-${i}`;
-        frames.appendChild(f);
+        frames.appendChild(signerFrame(i, `/signer.html?room=${encodeURIComponent(room)}&id=${i}&coordinator=${app.pubkey}&compact=1`));
       }
       await app.waitForSigners(30000);
       if ($('misbehave').checked) applyMisbehaviour();

@@ -29,6 +29,8 @@ function render(app) {
   $('trust-basis').textContent = s.trusted ? BASIS[s.trusted.basis] ?? s.trusted.basis : '';
   $('pubkey').textContent = s.pubkey || '—';
   $('groupkey').textContent = s.groupKey || '—';
+  $('epoch').textContent = s.groupKey ? String(s.epoch) : '—';
+  $('previous-epoch').textContent = s.previousEpoch ? `(epoch ${s.epoch - 1} kept until a signature confirms this one)` : '';
   $('shares').textContent = `${s.keyShares.length} here${s.allKeyShares > s.keyShares.length ? `, ${s.allKeyShares} in this browser` : ''}`;
   $('storage').textContent = !s.storage ? '—' : s.storage.locked ? 'locked'
     : `encrypted in IndexedDB (${s.storage.protection.join(' + ')})`;
@@ -75,7 +77,7 @@ export async function main() {
     pending = true;
     requestAnimationFrame(() => { pending = false; render(app); });
   };
-  for (const ev of ['status', 'log', 'transport', 'event', 'config', 'held', 'refused', 'locked']) app.addEventListener(ev, rerender);
+  for (const ev of ['status', 'log', 'transport', 'event', 'config', 'held', 'refused', 'locked', 'reshare']) app.addEventListener(ev, rerender);
   setInterval(rerender, 1000);
   try {
     await app.start();

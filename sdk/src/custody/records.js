@@ -5,7 +5,10 @@
 //   signer/<room>/<id>/identity     {secret, public}     the signer's network key
 //   signer/<room>/<id>/trust        bytes                CoordinatorTrust.save()
 //   signer/<room>/<id>/ceremony     {session, config, state, groupKey, coordinator}   the live signer state
-//   share/<groupKey>/<room>/<id>    {..., state}         one entry per group key: kept until the user removes it
+//   share/<groupKey>/<room>/<id>    {..., state, epoch}  one entry per group key: kept until the user removes it;
+//                                                        a reshare keeps the key, so its state replaces the entry's,
+//                                                        holding the old epoch's shares too until a signature
+//                                                        confirms the new one (previousEpoch: true)
 //   coordinator/<room>/identity     {secret, public}
 //   coordinator/<room>/session      {issuer, invitation, config, state}
 import { bytesToBase64, base64ToBytes } from '../common.js';
@@ -41,7 +44,7 @@ export class SignerRecords {
   shareId(groupKey) { return `share/${groupKey}/${part(this.room)}/${this.signerId}`; }
 
   /**
-   * Queue the signer's state `{session, config, state, groupKey, coordinator}` to be
+   * Queue the signer's state `{session, config, state, groupKey, epoch, previousEpoch, coordinator}` to be
    * saved. States that arrive while a write is under way are merged, but never
    * past a change of group key: every group key's last state reaches its
    * share entry before the live record moves on. Resolves when written.
@@ -61,7 +64,8 @@ export class SignerRecords {
       for (const [groupKey, e] of lastPerKey) {
         await this.vault.putJson(this.shareId(groupKey), {
           groupKey, room: this.room, signerId: this.signerId, session: e.session, coordinator: e.coordinator,
-          config: e.config, state: bytesToBase64(e.state), savedAt: new Date().toISOString(),
+          config: e.config, state: bytesToBase64(e.state), epoch: e.epoch ?? 0, previousEpoch: !!e.previousEpoch,
+          savedAt: new Date().toISOString(),
         });
       }
       const last = batch[batch.length - 1];

@@ -1,0 +1,101 @@
+// (issue 12) Reshare and refresh in the browser: a coordinator page and
+// three signer pages run DKG and sign; a newly opened signer page (id 3)
+// joins, signer 1 leaves, weights and threshold change, and the coordinator
+// reshares: the same group key signs at epoch 1 with the new signer taking
+// part (its weight is needed), verified in node. Then the page's Refresh
+// button: epoch 2, same key, another verified signature. The wasm
+// bindings' typed errors for bad reshare requests are checked on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openCeremony, roomName, signerUrl } from './lib/harness.mjs';
+import { checkSignature } from './lib/verify.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const message = (text) => Buffer.from(text).toString('hex');
+
+/** The wasm coordinator's error code for a reshare request, or 'none'. */
+function reshareErrorCode(page, request) {
+  return page.evaluate((r) => {
+    try {
+      window.wsts.app.coord.reshareConfig(r);
+      return 'none';
+    } catch (e) {
+      return e.code ?? `no code: ${e.message}`;
+    }
+  }, request);
+}
+
+test('a new signer joins a reshare; the same key signs at epoch 1 with it, then at epoch 2 after a refresh', { timeout: 90000 }, async () => {
+  const t0 = Date.now();
+  const room = roomName('reshare');
+  // Three signers with 2 key ids each, threshold 4.
+  const c = await openCeremony(env, { room, signers: 3, keys: 6, threshold: 4 });
+  const w = c.coordinator;
+  const dkg = await w.evaluate(() => window.wsts.runDkg());
+  const before = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 0'));
+  assert.equal(before.epoch, 0);
+  assert.equal((await checkSignature(before)).ok, true);
+
+  // A new signer page under the next id: not in the ceremony yet.
+  const joiner = env.watch(await c.ctx.newPage(), 'signer-3');
+  await joiner.goto(signerUrl(env, room, 3));
+  await w.waitForFunction(() => window.wsts.state().signers[3]?.present, null, { timeout: 20000 });
+  assert.equal(await joiner.evaluate(() => window.wstsSigner.state().hasConfig), false, 'not invited before the reshare');
+
+  // Bad requests are refused with stable codes, before anything starts.
+  const joinerKey = await joiner.evaluate(() => window.wstsSigner.state().pubkey);
+  assert.equal(await reshareErrorCode(w, { weights: [2, 2], threshold: 3 }), 'bad-weights');
+  assert.equal(await reshareErrorCode(w, { weights: [0, 0, 0], threshold: 1 }), 'bad-weights');
+  assert.equal(await reshareErrorCode(w, { weights: [2, 2, 2, 2], threshold: 4 }), 'bad-joiners');
+  assert.equal(await reshareErrorCode(w, { weights: [2, 2, 2, 2], threshold: 4, joiners: ['zz'] }), 'bad-key');
+  assert.equal(await reshareErrorCode(w, { weights: [2, 2, 2], threshold: 7 }), 'config');
+  assert.equal(await reshareErrorCode(w, { weights: [2, 2, 2], threshold: 4, typo: 1 }), 'bad-input');
+  assert.equal(await reshareErrorCode(w, { weights: [2, 0, 2, 3], threshold: 5, joiners: [joinerKey] }), 'none');
+  const missing = await w.evaluate(() => window.wsts.reshare({ weights: [2, 2, 2, 2, 2], threshold: 5 }).then(() => 'none', (e) => e.code));
+  assert.equal(missing, 'missing-signer', 'signer 4 is not in the room');
+
+  // Signer 1 leaves, signer 3 joins with 3 key ids, threshold 5: the stayers
+  // (0 and 2) hold 4 key ids, so no signature without the new signer.
+  const reshared = await w.evaluate(() => window.wsts.reshare({ weights: [2, 0, 2, 3], threshold: 5 }));
+  assert.equal(reshared.groupKey, dkg.group_key, 'the group key is unchanged');
+  assert.equal(reshared.epoch, 1);
+  assert.deepEqual(reshared.signers, [0, 2, 3]);
+  await joiner.waitForFunction((k) => {
+    const s = window.wstsSigner.state();
+    return s.groupKey === k && s.epoch === 1 && s.keyShares.includes(k);
+  }, dkg.group_key, { timeout: 10000 });
+  assert.deepEqual(await joiner.evaluate(() => window.wstsSigner.state().keyIds), [5, 6, 7]);
+
+  const after = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 1'));
+  assert.equal(after.epoch, 1);
+  assert.equal(after.verify_key, dkg.group_key.slice(2), 'signed under the same key');
+  assert.ok(after.signers_used.includes(3) && !after.signers_used.includes(1), JSON.stringify(after.signers_used));
+  assert.deepEqual(await checkSignature(after), { independent: true, wasm: true, tweak: true, rejectsOther: true, ok: true });
+  // The old signers that signed get EpochConfirmed: their old shares go, and
+  // the saved state (written before the event) no longer holds them.
+  for (const id of after.signers_used.filter((s) => s < 3)) {
+    await c.signers[id].waitForFunction(() => {
+      const s = window.wstsSigner.state();
+      return s.epoch === 1 && s.previousEpoch === false;
+    }, null, { timeout: 10000 });
+  }
+
+  // The coordinator page's own controls: its epoch, and a refresh.
+  await w.waitForFunction(() => document.querySelector('#epoch')?.textContent === '1', null, { timeout: 5000 });
+  await w.waitForSelector('#refresh:not([disabled])');
+  await w.click('#refresh');
+  await w.waitForFunction(() => window.wsts.state().epoch === 2, null, { timeout: 30000 });
+  await w.waitForFunction(() => document.querySelector('#epoch')?.textContent === '2', null, { timeout: 5000 });
+  const refreshed = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 2'));
+  assert.equal(refreshed.epoch, 2);
+  assert.equal(refreshed.verify_key, dkg.group_key.slice(2));
+  assert.equal((await checkSignature(refreshed)).ok, true);
+  await joiner.waitForFunction(() => window.wstsSigner.state().epoch === 2, null, { timeout: 10000 });
+
+  assert.deepEqual(env.pageErrors, []);
+  console.log(`reshare e2e: ${Date.now() - t0} ms`);
+  await c.ctx.close();
+});

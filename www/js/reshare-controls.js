@@ -1,0 +1,81 @@
+// The reshare card of the coordinator pages (coordinator.html, index.html):
+// the key's epoch, "Add signer" (a new signer tab, or on the demo page a new
+// frame, under the next signer id), a weight per signer id (0: it leaves;
+// added signers join), the threshold, and Reshare / Refresh. UI only: the
+// SDK's `reshare()` and `refresh()` do the work; progress shows in the DKG
+// bars (a reshare runs the DKG round) and the log.
+
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+/**
+ * Mount the card into `el`. `openSigner(id, url)` shows a new signer (a tab
+ * or a frame); `busy(fn)` runs a command with the page's buttons disabled.
+ * Returns `update(state)`, to call on every render.
+ */
+export function mountReshare(app, el, { openSigner, busy }) {
+  el.hidden = false;
+  el.innerHTML = `<h2>Reshare <span class="muted small">· epoch <strong id="epoch">0</strong></span></h2>
+    <div class="row">
+      <button id="add-signer" type="button" class="action">Add signer</button>
+      <a id="add-signer-link" target="_blank" rel="noopener" class="small"></a>
+    </div>
+    <div class="row" id="reshare-weights" aria-label="key ids per signer"></div>
+    <div class="row">
+      <label>threshold <input id="reshare-threshold" type="number" min="1"></label>
+      <button id="reshare" type="button" class="action">Reshare</button>
+      <button id="refresh" type="button" class="action">Refresh</button>
+    </div>
+    <p class="muted small">Weights are key ids per signer; 0 removes a signer, and signers added past the current ones
+      join. The group key stays the same; signatures afterwards are made under the next epoch by the new set.</p>`;
+  const $ = (id) => el.querySelector(`#${id}`);
+  const weights = new Map(); // signer id -> the weight the user set (or the current one)
+  let added = 0;
+  let thresholdEdited = false;
+  const input = $('reshare-threshold');
+  input.oninput = () => { thresholdEdited = true; };
+
+  const signerLink = (id) => `${location.origin}/signer.html?room=${encodeURIComponent(app.room)}&id=${id}&coordinator=${app.pubkey}`;
+  $('add-signer').onclick = () => {
+    const ids = Object.keys(app.state().signers).map(Number);
+    const id = Math.max(app.n + added, ...ids.map((i) => i + 1));
+    added = id - app.n + 1;
+    const url = signerLink(id);
+    $('add-signer-link').href = url;
+    $('add-signer-link').textContent = `signer ${id}: ${url}`;
+    weights.set(id, weights.get(id) ?? 1);
+    openSigner(id, url);
+  };
+  $('reshare').onclick = () => busy(async () => {
+    const ids = [...weights.keys()].sort((a, b) => a - b);
+    const list = Array.from({ length: Math.max(...ids) + 1 }, (_, i) => Number(weights.get(i) ?? 0));
+    await app.reshare({ weights: list, threshold: Number(input.value) });
+    thresholdEdited = false;
+    weights.clear();
+    added = 0;
+  });
+  $('refresh').onclick = () => busy(() => app.refresh());
+  el.addEventListener('input', (ev) => {
+    const id = ev.target?.dataset?.signer;
+    if (id !== undefined) weights.set(Number(id), Number(ev.target.value));
+  });
+
+  return function update(s) {
+    $('epoch').textContent = String(s.epoch ?? 0);
+    if (!thresholdEdited && s.config) input.value = String(s.config.threshold);
+    for (const [id, g] of Object.entries(s.signers)) if (!weights.has(Number(id))) weights.set(Number(id), g.joining ? 1 : (g.keyIds ?? []).length);
+    const box = $('reshare-weights');
+    const ids = [...weights.keys()].sort((a, b) => a - b);
+    if (box.dataset.ids !== ids.join(',')) {
+      box.dataset.ids = ids.join(',');
+      box.innerHTML = ids.map((id) => {
+        const joining = s.signers[id]?.joining || id >= app.n;
+        return `<label class="small">signer ${id}${joining ? ' <span class="pill warn">joins</span>' : ''}
+          <input type="number" min="0" data-signer="${id}" value="${esc(weights.get(id))}"></label>`;
+      }).join('');
+    }
+    const idle = !document.body.classList.contains('busy');
+    $('reshare').disabled = !idle || !s.groupKey;
+    $('refresh').disabled = !idle || !s.groupKey;
+    $('add-signer').disabled = !s.config;
+  };
+}
