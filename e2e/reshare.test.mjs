@@ -66,8 +66,13 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   await joiner.waitForFunction((k) => {
     const s = window.wstsSigner.state();
     return s.groupKey === k && s.epoch === 1 && s.keyShares.includes(k);
-  }, dkg.group_key, { timeout: 10000 });
+  }, dkg.group_key, { timeout: 10000 }).catch(async (e) => {
+    console.error(JSON.stringify(await joiner.evaluate(() => ({ ...window.wstsSigner.state(), log: window.wstsSigner.logLines.slice(-20) })), null, 1));
+    throw e;
+  });
   assert.deepEqual(await joiner.evaluate(() => window.wstsSigner.state().keyIds), [5, 6, 7]);
+  // An old signer's key ids follow the new config (signer 2 held 5, 6).
+  await c.signers[2].waitForFunction(() => window.wstsSigner.state().keyIds.join() === '3,4', null, { timeout: 10000 });
 
   const after = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 1'));
   assert.equal(after.epoch, 1);

@@ -354,8 +354,10 @@ export class SignerClient extends EventTarget {
   onEpochEvent(name, body) {
     const stage = { Reshared: 'reshared', EpochConfirmed: 'confirmed', EpochRolledBack: 'rolled-back' }[name];
     if (name === 'Reshared') {
+      const joined = !this.groupKey;
       this.groupKey = body.group_key;
-      this.setStatus(`Reshared: holds epoch ${body.epoch} shares (the old ones kept until a signature confirms)`, name);
+      this.setStatus(joined ? `Joined by a reshare: holds epoch ${body.epoch} shares`
+        : `Reshared: holds epoch ${body.epoch} shares (the old ones kept until a signature confirms)`, name);
     } else if (name === 'EpochConfirmed') {
       this.setStatus(`Epoch ${body.epoch} confirmed by a signature: the old shares are deleted`, name);
     } else {
@@ -369,7 +371,8 @@ export class SignerClient extends EventTarget {
     if (config) this.config = config;
     this.epoch = epoch;
     this.previousEpoch = previousEpoch;
-    const newShare = groupKey && !this.keyShares.some((s) => s.groupKey === groupKey);
+    // Ours: other signers in this browser may hold entries of the same key.
+    const newShare = groupKey && !this.keyShares.some((s) => s.groupKey === groupKey && s.room === this.room && s.signerId === this.id);
     // The share entry (one per group key) gets this state; after a reshare it
     // still holds the old epoch's shares until `EpochConfirmed`.
     const events = this.epochEvents.splice(0);
