@@ -16,6 +16,25 @@ after(async () => { await env?.close(); });
 
 const message = (text) => Buffer.from(text).toString('hex');
 
+/** Record a signer page's `reshare` events (window.reshares), each with its vault entry as the event found it. */
+const recordReshares = (page) => page.evaluate(() => {
+  window.reshares = [];
+  const s = window.wstsSigner;
+  s.addEventListener('reshare', async (ev) => {
+    const r = { ...ev.detail };
+    window.reshares.push(r);
+    const e = await s.vault.getJson(s.records.shareId(ev.detail.groupKey));
+    r.saved = `epoch ${e.epoch}${e.previousEpoch ? ' and the previous' : ''}`;
+  });
+});
+
+/** The signer's key-share entry in the vault (one per group key). */
+const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
+  const s = window.wstsSigner;
+  const e = await s.vault.getJson(s.records.shareId(k));
+  return e && { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
+}, groupKey);
+
 /** The wasm coordinator's error code for a reshare request, or 'none'. */
 function reshareErrorCode(page, request) {
   return page.evaluate((r) => {
@@ -57,6 +76,8 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   const missing = await w.evaluate(() => window.wsts.reshare({ weights: [2, 2, 2, 2, 2], threshold: 5 }).then(() => 'none', (e) => e.code));
   assert.equal(missing, 'missing-signer', 'signer 4 is not in the room');
 
+  await recordReshares(joiner);
+  await recordReshares(c.signers[0]);
   // Signer 1 leaves, signer 3 joins with 3 key ids, threshold 5: the stayers
   // (0 and 2) hold 4 key ids, so no signature without the new signer.
   const reshared = await w.evaluate(() => window.wsts.reshare({ weights: [2, 0, 2, 3], threshold: 5 }));
@@ -86,6 +107,16 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
       const s = window.wstsSigner.state();
       return s.epoch === 1 && s.previousEpoch === false;
     }, null, { timeout: 10000 });
+  }
+  // Signer 0 saved the reshared state (both epochs), then the confirmed one,
+  // each before its `reshare` event; so did the joiner, which signed too.
+  assert.ok(after.signers_used.includes(0), 'signer 0 holds 2 of the 5 key ids needed');
+  for (const [page, keyIds] of [[c.signers[0], [1, 2]], [joiner, [5, 6, 7]]]) {
+    await page.waitForFunction(() => window.reshares.length === 2 && window.reshares.every((r) => r.saved), null, { timeout: 10000 });
+    const stages = await page.evaluate(() => window.reshares.map((r) => `${r.stage}@${r.epoch}:${r.groupKey} (saved: ${r.saved})`));
+    assert.deepEqual(stages, [
+      `reshared@1:${dkg.group_key} (saved: epoch 1 and the previous)`, `confirmed@1:${dkg.group_key} (saved: epoch 1)`]);
+    assert.deepEqual(await shareEntry(page, dkg.group_key), { epoch: 1, previousEpoch: false, keyIds });
   }
 
   // The coordinator page's own controls: its epoch, and a refresh.
