@@ -1,13 +1,15 @@
 // (issue 12) Reshare and refresh in the browser: a coordinator page and
-// three signer pages run DKG and sign; a newly opened signer page (id 3)
-// joins, signer 1 leaves, weights and threshold change, and the coordinator
-// reshares: the same group key signs at epoch 1 with the new signer taking
-// part (its weight is needed), verified in node. Then the page's Refresh
-// button: epoch 2, same key, another verified signature. The wasm
-// bindings' typed errors for bad reshare requests are checked on the way.
+// three signer pages run DKG and sign; the coordinator page's "Add signer"
+// opens a new signer page (id 3), and its weight and threshold editors and
+// Reshare button remove signer 1 and raise the threshold: the same group key
+// signs at epoch 1 with the new signer taking part (its weight is needed),
+// verified in node. Then a refresh (the SDK's promise): epoch 2, same key,
+// another verified signature. The wasm bindings' typed errors for bad
+// reshare requests are checked on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openCeremony, roomName, signerUrl } from './lib/harness.mjs';
+import { join } from 'node:path';
+import { setup, openCeremony, roomName, ensureOut } from './lib/harness.mjs';
 import { checkSignature } from './lib/verify.mjs';
 
 let env;
@@ -58,9 +60,13 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   assert.equal(before.epoch, 0);
   assert.equal((await checkSignature(before)).ok, true);
 
-  // A new signer page under the next id: not in the ceremony yet.
-  const joiner = env.watch(await c.ctx.newPage(), 'signer-3');
-  await joiner.goto(signerUrl(env, room, 3));
+  // "Add signer": a new signer page under the next id (a link pinning this
+  // coordinator's key), not in the ceremony yet.
+  const popup = w.waitForEvent('popup');
+  await w.click('#add-signer');
+  const joiner = env.watch(await popup, 'signer-3');
+  assert.equal(new URL(joiner.url()).searchParams.get('id'), '3');
+  await joiner.waitForFunction(() => window.wstsSigner?.started, null, { timeout: 20000 });
   await w.waitForFunction(() => window.wsts.state().signers[3]?.present, null, { timeout: 20000 });
   assert.equal(await joiner.evaluate(() => window.wstsSigner.state().hasConfig), false, 'not invited before the reshare');
 
@@ -78,12 +84,22 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
 
   await recordReshares(joiner);
   await recordReshares(c.signers[0]);
-  // Signer 1 leaves, signer 3 joins with 3 key ids, threshold 5: the stayers
-  // (0 and 2) hold 4 key ids, so no signature without the new signer.
-  const reshared = await w.evaluate(() => window.wsts.reshare({ weights: [2, 0, 2, 3], threshold: 5 }));
+  // On the page: signer 1 leaves, signer 3 joins with 3 key ids, threshold
+  // 5: the stayers (0 and 2) hold 4 key ids, so no signature without the new signer.
+  await w.fill('input[data-signer="1"]', '0');
+  await w.fill('input[data-signer="3"]', '3');
+  await w.fill('#reshare-threshold', '5');
+  await w.click('#reshare');
+  await w.waitForFunction(() => window.wsts.state().epoch === 1, null, { timeout: 30000 }).catch(async (e) => {
+    console.error(JSON.stringify(await w.evaluate(() => window.wsts.state().log.slice(-15).map((l) => l.text)), null, 1));
+    throw e;
+  });
+  await w.waitForFunction(() => document.querySelector('#epoch')?.textContent === '1', null, { timeout: 5000 });
+  const reshared = await w.evaluate(() => window.wsts.state());
   assert.equal(reshared.groupKey, dkg.group_key, 'the group key is unchanged');
-  assert.equal(reshared.epoch, 1);
-  assert.deepEqual(reshared.signers, [0, 2, 3]);
+  assert.deepEqual(reshared.weights, [2, 0, 2, 3]);
+  assert.equal(reshared.config.threshold, 5);
+  assert.deepEqual(reshared.reshare.attempts.map((a) => a.ok), [true]);
   await joiner.waitForFunction((k) => {
     const s = window.wstsSigner.state();
     return s.groupKey === k && s.epoch === 1 && s.keyShares.includes(k);
@@ -119,11 +135,9 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
     assert.deepEqual(await shareEntry(page, dkg.group_key), { epoch: 1, previousEpoch: false, keyIds });
   }
 
-  // The coordinator page's own controls: its epoch, and a refresh.
-  await w.waitForFunction(() => document.querySelector('#epoch')?.textContent === '1', null, { timeout: 5000 });
-  await w.waitForSelector('#refresh:not([disabled])');
-  await w.click('#refresh');
-  await w.waitForFunction(() => window.wsts.state().epoch === 2, null, { timeout: 30000 });
+  // A refresh: same signers, same key, epoch 2.
+  const refreshedKey = await w.evaluate(() => window.wsts.refresh());
+  assert.deepEqual([refreshedKey.groupKey, refreshedKey.epoch, refreshedKey.signers], [dkg.group_key, 2, [0, 2, 3]]);
   await w.waitForFunction(() => document.querySelector('#epoch')?.textContent === '2', null, { timeout: 5000 });
   const refreshed = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 2'));
   assert.equal(refreshed.epoch, 2);
@@ -131,6 +145,9 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   assert.equal((await checkSignature(refreshed)).ok, true);
   await joiner.waitForFunction(() => window.wstsSigner.state().epoch === 2, null, { timeout: 10000 });
 
+  await w.waitForTimeout(200); // the view renders the last update
+  await w.screenshot({ path: join(ensureOut(), 'reshare-coordinator.png'), fullPage: true });
+  await joiner.screenshot({ path: join(ensureOut(), 'reshare-joiner.png') });
   assert.deepEqual(env.pageErrors, []);
   console.log(`reshare e2e: ${Date.now() - t0} ms`);
   await c.ctx.close();

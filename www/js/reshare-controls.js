@@ -28,7 +28,8 @@ export function mountReshare(app, el, { openSigner, busy }) {
     <p class="muted small">Weights are key ids per signer; 0 removes a signer, and signers added past the current ones
       join. The group key stays the same; signatures afterwards are made under the next epoch by the new set.</p>`;
   const $ = (id) => el.querySelector(`#${id}`);
-  const weights = new Map(); // signer id -> the weight the user set (or the current one)
+  const edited = new Map(); // signer id -> the weight the user typed
+  let current = new Map(); // signer id -> its weight now (1 for a joiner), from the last render
   let added = 0;
   let thresholdEdited = false;
   const input = $('reshare-threshold');
@@ -42,35 +43,34 @@ export function mountReshare(app, el, { openSigner, busy }) {
     const url = signerLink(id);
     $('add-signer-link').href = url;
     $('add-signer-link').textContent = `signer ${id}: ${url}`;
-    weights.set(id, weights.get(id) ?? 1);
     openSigner(id, url);
   };
   $('reshare').onclick = () => busy(async () => {
-    const ids = [...weights.keys()].sort((a, b) => a - b);
-    const list = Array.from({ length: Math.max(...ids) + 1 }, (_, i) => Number(weights.get(i) ?? 0));
+    const ids = [...current.keys()];
+    const list = Array.from({ length: Math.max(...ids) + 1 }, (_, i) => Number(edited.get(i) ?? current.get(i) ?? 0));
     await app.reshare({ weights: list, threshold: Number(input.value) });
     thresholdEdited = false;
-    weights.clear();
+    edited.clear();
     added = 0;
   });
   $('refresh').onclick = () => busy(() => app.refresh());
   el.addEventListener('input', (ev) => {
     const id = ev.target?.dataset?.signer;
-    if (id !== undefined) weights.set(Number(id), Number(ev.target.value));
+    if (id !== undefined) edited.set(Number(id), Number(ev.target.value));
   });
 
   return function update(s) {
     $('epoch').textContent = String(s.epoch ?? 0);
     if (!thresholdEdited && s.config) input.value = String(s.config.threshold);
-    for (const [id, g] of Object.entries(s.signers)) if (!weights.has(Number(id))) weights.set(Number(id), g.joining ? 1 : (g.keyIds ?? []).length);
+    current = new Map(Object.entries(s.signers).map(([id, g]) => [Number(id), g.joining ? 1 : (g.keyIds ?? []).length]));
     const box = $('reshare-weights');
-    const ids = [...weights.keys()].sort((a, b) => a - b);
-    if (box.dataset.ids !== ids.join(',')) {
-      box.dataset.ids = ids.join(',');
-      box.innerHTML = ids.map((id) => {
-        const joining = s.signers[id]?.joining || id >= app.n;
+    const shown = [...current].map(([id, w]) => `${id}:${s.signers[id].joining ? 'j' : ''}${w}`).join(',');
+    if (box.dataset.shown !== shown) {
+      box.dataset.shown = shown;
+      box.innerHTML = [...current].map(([id, w]) => {
+        const joining = s.signers[id].joining;
         return `<label class="small">signer ${id}${joining ? ' <span class="pill warn">joins</span>' : ''}
-          <input type="number" min="0" data-signer="${id}" value="${esc(weights.get(id))}"></label>`;
+          <input type="number" min="0" data-signer="${id}" value="${esc(edited.get(id) ?? w)}"></label>`;
       }).join('');
     }
     const idle = !document.body.classList.contains('busy');
