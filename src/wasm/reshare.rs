@@ -46,7 +46,10 @@ fn target_config(current: &CeremonyConfig, request: ReshareRequest) -> Result<Ce
     if request.weights.len() < old {
         return Err(js_error(
             "bad-weights",
-            format!("{} weights for {old} signer ids: give every current signer a weight (0 leaves)", request.weights.len()),
+            format!(
+                "{} weights for {old} signer ids: give every current signer a weight (0 leaves)",
+                request.weights.len()
+            ),
         ));
     }
     let joining = request.weights.len() - old;
