@@ -5,7 +5,8 @@
 // signs at epoch 1 with the new signer taking part (its weight is needed),
 // verified in node. Then a refresh (the SDK's promise): epoch 2, same key,
 // another verified signature. The wasm bindings' typed errors for bad
-// reshare requests are checked on the way.
+// reshare requests are checked on the way. And the demo page (index.html):
+// its Add signer adds a signer frame that a reshare from its buttons takes in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -151,4 +152,39 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   assert.deepEqual(env.pageErrors, []);
   console.log(`reshare e2e: ${Date.now() - t0} ms`);
   await c.ctx.close();
+});
+
+test('the demo page: Add signer opens a frame that joins a reshare from the buttons', { timeout: 60000 }, async () => {
+  const ctx = await env.newContext();
+  const page = env.watch(await ctx.newPage(), 'demo');
+  await page.goto(`${env.url}?signers=3&keys=6&threshold=4&autostart=1`);
+  await page.waitForFunction(() => window.wsts?.state().config !== null, null, { timeout: 30000 });
+  await page.waitForSelector('#dkg:not([disabled])');
+  await page.click('#dkg');
+  await page.waitForFunction(() => window.wsts.state().groupKey, null, { timeout: 30000 });
+  const groupKey = await page.evaluate(() => window.wsts.state().groupKey);
+  await page.waitForSelector('#add-signer:not([disabled])');
+  await page.click('#add-signer');
+  await page.waitForSelector('#signer-frame-3');
+  await page.waitForFunction(() => window.wsts.state().signers[3]?.present, null, { timeout: 20000 });
+  await page.waitForSelector('input[data-signer="3"]');
+  await page.fill('input[data-signer="3"]', '2');
+  await page.waitForSelector('#reshare:not([disabled])');
+  await page.click('#reshare');
+  await page.waitForFunction(() => window.wsts.state().epoch === 1, null, { timeout: 30000 });
+  const s = await page.evaluate(() => window.wsts.state());
+  assert.equal(s.groupKey, groupKey);
+  assert.deepEqual(s.weights, [2, 2, 2, 2]);
+  await page.waitForSelector('#sign-schnorr:not([disabled])');
+  await page.click('#sign-schnorr');
+  await page.waitForFunction(() => window.wsts.state().signatures.length === 1, null, { timeout: 30000 });
+  const [sig] = await page.evaluate(() => window.wsts.state().signatures);
+  assert.equal(sig.epoch, 1);
+  assert.equal(sig.verify_key, groupKey.slice(2));
+  assert.equal((await checkSignature(sig)).ok, true);
+  // The new frame holds a share of the same key.
+  const frame = page.frames().find((f) => f.url().includes('id=3'));
+  await frame.waitForFunction((k) => window.wstsSigner.state().keyShares.includes(k), groupKey, { timeout: 10000 });
+  assert.deepEqual(env.pageErrors, []);
+  await ctx.close();
 });

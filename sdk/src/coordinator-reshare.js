@@ -95,10 +95,12 @@ export async function runReshare(c, { weights, threshold, timeoutMs = 90000, sig
     }
     await c.settleRtc(1000);
     if (signal?.aborted) throw abortError(signal, 'reshare');
-    const done = c.expect('reshare', timeoutMs, refresh ? 'refresh' : 'reshare');
-    c.phase = refresh ? 'refresh' : 'reshare';
+    // Started first: a refusal (`busy`, ...) leaves no waiter behind; its
+    // events come out of the coordinator only at the next pump.
     if (refresh) c.coord.startRefresh(c.now());
     else c.coord.startReshare(req, c.now());
+    const done = c.expect('reshare', timeoutMs, refresh ? 'refresh' : 'reshare');
+    c.phase = refresh ? 'refresh' : 'reshare';
     c.pump();
     return await abortable(done, signal, refresh ? 'refresh' : 'reshare', () => c.abandon(refresh ? 'refresh' : 'reshare', 'reshare'));
   } finally {
