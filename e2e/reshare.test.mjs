@@ -83,6 +83,14 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   const missing = await w.evaluate(() => window.wsts.reshare({ weights: [2, 2, 2, 2, 2], threshold: 5 }).then(() => 'none', (e) => e.code));
   assert.equal(missing, 'missing-signer', 'signer 4 is not in the room');
 
+  // A reshare given up while its joiner is being invited (an aborted
+  // signal): the joiner took that config, and follows the next one.
+  const aborted = await w.evaluate(() => window.wsts.reshare({ weights: [2, 0, 2, 1], threshold: 4, signal: AbortSignal.abort() })
+    .then(() => 'none', (e) => e.code));
+  assert.equal(aborted, 'aborted');
+  await joiner.waitForFunction(() => window.wstsSigner.state().keyIds.join() === '5', null, { timeout: 10000 });
+  assert.equal(await w.evaluate(() => window.wsts.state().epoch), 0);
+
   await recordReshares(joiner);
   await recordReshares(c.signers[0]);
   // On the page: signer 1 leaves, signer 3 joins with 3 key ids, threshold

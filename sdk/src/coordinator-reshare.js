@@ -89,6 +89,8 @@ export async function runReshare(c, { weights, threshold, timeoutMs = 90000, sig
   c.resharing = { target, invitation: refresh ? null : invitationFor(c, target), joining };
   try {
     if (joining.length) {
+      // Admitted again: a joiner's status names the session once it took this invitation.
+      for (const id of joining) delete c.signerInfo.get(id)?.session;
       c.announceJoin(joining);
       c.log(`inviting joining signer(s) ${joining.join(', ')} to the reshare`);
       await joinersAdmitted(c, joining, 15000, signal);

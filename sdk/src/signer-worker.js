@@ -118,7 +118,10 @@ const ops = {
   invitation({ bytes }) {
     const { admitted, fresh } = withTrustCopy((t) => {
       const admitted = t.acceptInvitation(bytes, me.signerId, me.pubkey);
-      const joined = signer && session === admitted.session;
+      // A signer with no key yet follows a new config in its session (a
+      // joiner invited again to a retried reshare); one with a key keeps it.
+      const joined = signer && session === admitted.session
+        && (signer.groupKey() !== undefined || JSON.stringify(admitted.config) === JSON.stringify(config));
       // A new ceremony: a new signer. The previous one's key share stays in
       // storage under its group key (the page keeps one entry per group key).
       return { admitted, fresh: joined ? null : new Signer(configToWasm(admitted.config), me.signerId, me.secret) };

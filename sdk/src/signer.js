@@ -245,7 +245,8 @@ export class SignerClient extends EventTarget {
 
   onInvited(r, from) {
     if (r.firstUse) this.log(`trusting coordinator ${r.fingerprint} from now on (first use)`);
-    if (!r.changed) return;
+    // Taken either way: the coordinator may be waiting for our session.
+    if (!r.changed) { this.reportStatus(); return; }
     this.config = r.config;
     this.session = r.session;
     this.groupKey = null;
