@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setup, openCeremony, roomName, ensureOut } from './lib/harness.mjs';
+import { setup, openCeremony, roomName, ensureOut, signerUrl } from './lib/harness.mjs';
 import { checkSignature } from './lib/verify.mjs';
 
 let env;
@@ -153,6 +153,29 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   assert.equal(refreshed.verify_key, dkg.group_key.slice(2));
   assert.equal((await checkSignature(refreshed)).ok, true);
   await joiner.waitForFunction(() => window.wstsSigner.state().epoch === 2, null, { timeout: 10000 });
+
+  // The coordinator page reloaded mid-reshare, with signer 4 joining: the
+  // restored coordinator goes on and still reaches the joiner. Signer 0
+  // holds back (test hook) so that the round waits for its deadline.
+  const late = env.watch(await c.ctx.newPage(), 'signer-4');
+  await late.goto(signerUrl(env, room, 4));
+  await w.waitForFunction(() => window.wsts.state().signers[4]?.present, null, { timeout: 20000 });
+  await c.signers[0].evaluate(() => window.wstsSigner.hold(['ReshareBegin']));
+  await w.evaluate(() => { window.wsts.reshare({ weights: [2, 0, 2, 3, 1], threshold: 5 }).catch(() => {}); });
+  await w.waitForFunction(() => window.wsts.state().progress.dkg?.running && window.wsts.state().resharing, null, { timeout: 20000 });
+  await w.waitForTimeout(500); // the session is saved within 250 ms
+  await w.reload();
+  await w.waitForFunction(() => window.wsts?.state().connected, null, { timeout: 20000 });
+  assert.equal(await w.evaluate(() => window.wsts.state().resharing), true, 'restored mid-reshare');
+  await c.signers[0].evaluate(() => window.wstsSigner.hold([]));
+  await w.waitForFunction(() => window.wsts.state().epoch === 3, null, { timeout: 40000 });
+  await late.waitForFunction((k) => {
+    const s = window.wstsSigner.state();
+    return s.groupKey === k && s.epoch === 3 && s.keyShares.includes(k);
+  }, dkg.group_key, { timeout: 10000 });
+  const last = await w.evaluate((m) => window.wsts.sign(m, 'Schnorr'), message('epoch 3'));
+  assert.deepEqual([last.epoch, last.verify_key], [3, dkg.group_key.slice(2)]);
+  assert.equal((await checkSignature(last)).ok, true);
 
   await w.waitForTimeout(200); // the view renders the last update
   await w.screenshot({ path: join(ensureOut(), 'reshare-coordinator.png'), fullPage: true });

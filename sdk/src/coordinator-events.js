@@ -55,6 +55,7 @@ export const ON_EVENT = {
       c.phase = `reshare failed: the key stays at epoch ${c.epoch}`;
       c.log(`reshare failed after ${body.attempts} attempts: ${body.reason}`, 'error');
       c.settle('reshare', new SdkError('reshare-failed', `reshare failed: ${body.reason}`, { attempts: body.attempts }));
+      c.resharing = null;
       return;
     }
     c.dkgOk = false;

@@ -47,7 +47,7 @@ function request(c, weights, threshold) {
 }
 
 /** A signed invitation to `config` in this session (the issuer's). */
-function invitationFor(c, config) {
+export function invitationFor(c, config) {
   return c.issuer.invite(configToWasm(config), c.secret, Date.now());
 }
 
@@ -108,6 +108,19 @@ export async function runReshare(c, { weights, threshold, timeoutMs = 90000, sig
   } finally {
     c.resharing = null;
   }
+}
+
+/**
+ * A page restored while its reshare runs (the wasm coordinator's state goes
+ * on): route to the reshare's joiners, invite them again if they ask, and
+ * count its attempts as the reshare's. Nobody awaits its promise any more.
+ */
+export function resumeReshare(c) {
+  const target = c.coord.reshareTarget();
+  if (!target) return;
+  const joining = target.network.signers.map((_, id) => id).filter((id) => id >= c.n);
+  c.resharing = { target, invitation: invitationFor(c, target), joining };
+  c.phase = 'restored mid-reshare: it goes on';
 }
 
 /** After `Reshared`: the new config is the session's; later joiners and reloads get its invitation. */

@@ -24,7 +24,7 @@ import { SdkError, abortable, abortError } from './errors.js';
 import { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType } from './ceremony.js';
 import { ON_EVENT } from './coordinator-events.js';
 import { CoordinatorRecords } from './custody/records.js';
-import { runReshare, adoptReshare, joiningKeys, currentWeights } from './coordinator-reshare.js';
+import { runReshare, adoptReshare, resumeReshare, joiningKeys, currentWeights } from './coordinator-reshare.js';
 
 export { DEMO_TIMEOUTS, DEMO_RETRY, checkWeights, parseSigType };
 
@@ -280,7 +280,8 @@ export class CoordinatorClient extends EventTarget {
     this.epoch = this.coord.epoch;
     this.restored = true;
     this.phase = this.groupKey ? 'restored: key ready — sign a message' : 'restored — run DKG';
-    this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}`, 'ok');
+    resumeReshare(this);
+    this.log(`restored session ${this.session.slice(0, 8)}…${this.groupKey ? ` with group key ${this.groupKey}` : ''}${this.resharing ? ', mid-reshare' : ''}`, 'ok');
     this.pump();
   }
 

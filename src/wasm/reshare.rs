@@ -132,6 +132,13 @@ impl WasmCoordinator {
     pub fn ceremony_config(&self) -> Result<JsValue, JsValue> {
         to_js(self.inner.ceremony_config())
     }
+
+    /// The config a reshare in progress moves to, or `undefined` (a page
+    /// restored mid-reshare routes to its joiners by it).
+    #[wasm_bindgen(js_name = reshareTarget, unchecked_return_type = "CeremonyConfig | undefined")]
+    pub fn reshare_target(&self) -> Result<JsValue, JsValue> {
+        self.inner.reshare_target().map_or(Ok(JsValue::UNDEFINED), to_js)
+    }
 }
 
 #[wasm_bindgen(js_class = Signer)]

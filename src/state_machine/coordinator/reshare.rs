@@ -234,6 +234,12 @@ impl Coordinator {
         self.state.epoch
     }
 
+    /// The config a reshare in progress moves to (joiners' keys included),
+    /// or `None` when none runs: what a reloaded page routes by.
+    pub fn reshare_target(&self) -> Option<&CeremonyConfig> {
+        self.state.reshare.as_ref().map(|s| &s.target)
+    }
+
     /// Packets are checked against the reshare's network keys while one
     /// runs (they extend ours with the joining signers').
     pub(super) fn network(&self) -> &crate::net::NetworkKeys {
