@@ -243,22 +243,24 @@ impl Coordinator {
         }
     }
 
-    /// A signature under a new epoch: tell the signers that made it, which
-    /// still keep the old epoch's shares, so they may delete them. (ROAST's
-    /// signers keep no signing round to check it against: not sent there.)
+    /// A signature under a new epoch, under any policy: tell every signer
+    /// still keeping old shares (the epoch's signers, whether they signed
+    /// this time or not, and the old signers that left), once.
     pub(super) fn confirm_epoch(&mut self, s: &SignatureOutcome) -> Vec<Transmit> {
         let Some(key) = self.state.key.as_ref() else { return vec![] };
-        if self.state.policy.runs_sessions() || !s.signers_used.iter().any(|x| self.state.unconfirmed.contains(x)) {
+        if self.state.unconfirmed.is_empty() {
             return vec![];
         }
         let confirmed = EpochConfirmed {
             dkg_id: key.dkg_id,
             sign_id: s.sign_id,
             sign_iter_id: s.sign_iter_id,
+            message: s.message.clone(),
+            sig_type: s.sig_type,
             signature: s.signature.clone(),
         };
         let bytes = Packet::sign(Sender::Coordinator, confirmed, &self.network_key, &mut self.rng.0).to_bytes();
-        let to = s.signers_used.iter().filter(|x| self.state.unconfirmed.remove(x));
-        to.map(|x| Transmit { to: Destination::Signer(*x), message: "EpochConfirmed", bytes: bytes.clone() }).collect()
+        let to = std::mem::take(&mut self.state.unconfirmed);
+        to.into_iter().map(|x| Transmit { to: Destination::Signer(x), message: "EpochConfirmed", bytes: bytes.clone() }).collect()
     }
 }
