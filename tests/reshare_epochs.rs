@@ -92,3 +92,36 @@ both_targets! {
         assert!(leaver.keys().holds_secrets() && leaver.save() == before && leaver.poll_event().is_none());
     }
 }
+
+both_targets! {
+    fn a_joiner_that_missed_the_reshares_end_catches_up_on_the_next_request() {
+        // Signer 1 leaves, 4 joins with one key id; the stayers alone reach
+        // t = 6, so the reshare ends without the joiner, which lost its
+        // `DkgEndBegin`.
+        let reshare = ReshareOptions { weights: Some(vec![3, 0, 2, 2, 1]), ..Default::default() };
+        let mut sim = Simulation::new(options(false)).unwrap();
+        assert!(sim.run_dkg().0);
+        sim.options.faults = vec![wsts_web::sim::parse_fault("drop=c>4:DkgEndBegin").unwrap()];
+        assert!(sim.run_reshare(&reshare).unwrap().0);
+        assert!(sim.signers[4].group_key().is_none(), "the joiner missed the end");
+        // A request for the new key reaches it: it asks, and finishes.
+        assert!(sim.sign_round(1).ok);
+        sim.run_until_quiet();
+        let joiner = &sim.signers[4];
+        assert_eq!((joiner.group_key(), joiner.epoch()), (sim.coordinator.group_key(), 1));
+        // Its new shares sign with the stayers' (3 + 2 + 1 = 6 key ids).
+        let config = sim.coordinator.ceremony_config().keys.clone();
+        let parties: Vec<_> = [0, 2, 4].iter().map(|i| sim.signers[*i].keys().clone()).collect();
+        let keys = parties[0].public_keys().unwrap().clone();
+        let signed = wsts_web::keys::local::sign(
+            &config,
+            &parties,
+            &keys,
+            &[0, 2, 4],
+            b"m",
+            wsts_web::crypto::signing::SignatureType::Frost,
+            &mut common::rng(4),
+        );
+        assert!(signed.is_ok());
+    }
+}

@@ -11,7 +11,10 @@
 //! reshare for the config it was invited with (its trust anchor, as a DKG
 //! signer's config is), and the old public keys on the coordinator's word.
 //! New shares are checked as in DKG (summed, batched, encrypted); the round
-//! accuses only on the coordinator's own copies.
+//! accuses only on the coordinator's own copies. A new signer (joining or
+//! staying) that missed the reshare's `DkgEndBegin` catches up as a DKG
+//! holder does: the first request for the new key makes it ask the
+//! coordinator, which kept its copies (`coordinator/catchup.rs`).
 //!
 //! Epochs: the new shares become current when the round ends, and the old
 //! ones are kept ([`PreviousEpoch`]) until a signature under the new epoch
