@@ -125,3 +125,34 @@ both_targets! {
         assert!(signed.is_ok());
     }
 }
+
+both_targets! {
+    fn a_joiner_told_the_group_key_refuses_a_reshare_of_another() {
+        let mut sim = Simulation::new(options(false)).unwrap();
+        assert!(sim.run_dkg().0);
+        let group_key = sim.coordinator.group_key().unwrap();
+        let target = wsts_web::state_machine::CeremonyConfig {
+            keys: ReshareOptions { weights: Some(vec![3, 0, 2, 2, 1]), ..Default::default() }
+                .target(&sim.coordinator.ceremony_config().keys)
+                .unwrap(),
+            network: sim.network_for(5),
+        };
+        sim.add_signers(&target).unwrap();
+        // A key holder checks reshares against its own keys instead.
+        assert!(sim.signers[0].expect_group_key(group_key).is_err());
+        let invited = sim.signers[4].save();
+        sim.coordinator.start_reshare(target, sim.now()).unwrap();
+        let begin = std::iter::from_fn(|| sim.coordinator.poll_transmit()).find(|t| t.message == "ReshareBegin").unwrap();
+        // Told another key (here the coordinator's own network key): refused, nothing changes.
+        let mut joiner = Signer::restore(&invited, signer_key(4)).unwrap();
+        joiner.expect_group_key(sim.coordinator.ceremony_config().network.coordinator).unwrap();
+        let refused = joiner.handle_packet(&begin.bytes, 0);
+        assert_eq!(refused, Err(wsts_web::state_machine::StateError::UnexpectedGroupKey { message: "ReshareBegin" }));
+        assert!(joiner.save() == invited && joiner.poll_transmit().is_none());
+        // Told the right key, it takes part.
+        let mut joiner = Signer::restore(&invited, signer_key(4)).unwrap();
+        joiner.expect_group_key(group_key).unwrap();
+        joiner.handle_packet(&begin.bytes, 0).unwrap();
+        assert_eq!(joiner.poll_transmit().map(|t| t.message), Some("DkgPublicShares"));
+    }
+}

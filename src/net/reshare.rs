@@ -42,7 +42,8 @@ pub struct ReshareBegin {
     pub epoch: u64,
     /// The old group's public keys, which fix every dealer's constant term.
     /// Old signers check them against their own; a joining signer takes
-    /// them on the coordinator's word, as it takes its invitation.
+    /// them on the coordinator's word, as it takes its invitation, unless it
+    /// was told the group key out of band (`Signer::expect_group_key`).
     pub old_keys: GroupPublicKeys,
     /// The old signers that deal, each with its key ids in the old epoch.
     pub dealers: BTreeMap<SignerId, Vec<KeyId>>,

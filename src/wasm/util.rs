@@ -82,6 +82,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::NoKey => "no-key",
         StateError::Busy(_) => "busy",
         StateError::NonceSpent { .. } => "nonce-spent",
+        StateError::UnexpectedGroupKey { .. } => "unexpected-group-key",
     };
     js_error(code, e)
 }

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::{
     keys::{ReshareKeys, SignerKeys},
+    crypto::Point,
     net::{EpochConfirmed, NetworkKeys, ReshareBegin},
     state_machine::{events::SignerEvent, invalid, StateError},
 };
@@ -46,9 +47,31 @@ impl Signer {
         self.state.reshare.as_ref().map(|r| &r.state.keys)
     }
 
+    /// A joining signer (no key yet) takes a reshare only of `group_key`,
+    /// which the wallet got out of band, instead of taking the old group's
+    /// public keys on the coordinator's word: a `ReshareBegin` for another
+    /// key is refused with [`StateError::UnexpectedGroupKey`], changing
+    /// nothing. This closes a coordinator (or whoever holds its key) moving
+    /// the joiner to a key of its own making; it does not check the old
+    /// public key *shares* (the dealers' constant terms are checked against
+    /// them, and the old holders check them against their own), nor protect
+    /// a joiner that was given a wrong key. Not saved: call it again after
+    /// [`Signer::restore`] until the reshare begins (then its key is fixed).
+    pub fn expect_group_key(&mut self, group_key: Point) -> Result<(), StateError> {
+        if self.state.key_dkg_id.is_some() {
+            return Err(StateError::Config("a key holder checks a reshare against its own keys".into()));
+        }
+        self.expected_group_key = Some(group_key);
+        Ok(())
+    }
+
     pub(super) fn on_reshare_begin(&mut self, m: ReshareBegin) -> Result<Fx, StateError> {
         if self.last_dkg_id().is_some_and(|l| m.dkg_id <= l) {
             return Err(StateError::Replay { message: "ReshareBegin" });
+        }
+        let expected = self.expected_group_key.filter(|_| self.state.key_dkg_id.is_none());
+        if expected.is_some_and(|k| k != *m.group_key()) {
+            return Err(StateError::UnexpectedGroupKey { message: "ReshareBegin" });
         }
         // A retry under the old epoch, after a reshare we finished but the
         // coordinator did not: the old epoch is current again.

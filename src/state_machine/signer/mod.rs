@@ -84,6 +84,9 @@ pub struct Signer {
     signing: Option<SignRound>,
     /// Nonces committed ahead of time (ROAST). Never saved.
     nonces: NonceStore,
+    /// The group key a joining signer was told out of band to expect
+    /// ([`Signer::expect_group_key`]). Never saved.
+    expected_group_key: Option<Point>,
     outbox: VecDeque<Transmit>,
     events: VecDeque<SignerEvent>,
     rng: Rng,
@@ -133,6 +136,7 @@ impl Signer {
             network_key,
             signing: None,
             nonces: NonceStore::default(),
+            expected_group_key: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
             rng: Rng::default(),

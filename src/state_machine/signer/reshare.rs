@@ -9,7 +9,9 @@
 //! checked against the old public key shares it saved itself, never against
 //! the coordinator's word. A joining signer holds no key: it takes the
 //! reshare for the config it was invited with (its trust anchor, as a DKG
-//! signer's config is), and the old public keys on the coordinator's word.
+//! signer's config is), and the old public keys on the coordinator's word,
+//! except the group key when the wallet gave it one to expect
+//! ([`super::Signer::expect_group_key`]).
 //! New shares are checked as in DKG (summed, batched, encrypted); the round
 //! accuses only on the coordinator's own copies. A new signer (joining or
 //! staying) that missed the reshare's `DkgEndBegin` catches up as a DKG
