@@ -12,7 +12,10 @@
 //! blame functions under the dealing, so a bad constant term is named from
 //! public data and nothing else changes. A failed attempt retries with a new
 //! dealer set; the old epoch stays current until an attempt makes the new
-//! one, whose group key is the old one by construction.
+//! one, whose group key is the old one by construction. After the first
+//! signature under the new epoch, under any policy, `EpochConfirmed` goes
+//! to every holder of the new epoch and to the old holders that left, so
+//! that no old threshold of undeleted shares is left behind.
 
 use std::collections::BTreeSet;
 
