@@ -101,14 +101,23 @@ both_targets! {
         let reshare = ReshareOptions { weights: Some(vec![3, 0, 2, 2, 1]), ..Default::default() };
         let mut sim = Simulation::new(options(false)).unwrap();
         assert!(sim.run_dkg().0);
-        sim.options.faults = vec![wsts_web::sim::parse_fault("drop=c>4:DkgEndBegin").unwrap()];
+        let drop = |m: &str| wsts_web::sim::parse_fault(&format!("drop=c>4:{m}")).unwrap();
+        sim.options.faults = vec![drop("DkgEndBegin"), drop("NonceRequest")];
         assert!(sim.run_reshare(&reshare).unwrap().0);
         assert!(sim.signers[4].group_key().is_none(), "the joiner missed the end");
-        // A request for the new key reaches it: it asks, and finishes.
+        // The first signature is made without it (its request is lost too):
+        // the epoch is confirmed while it is still behind.
         assert!(sim.sign_round(1).ok);
+        assert!(sim.signers[4].group_key().is_none() && sim.signers[0].epoch() == 1);
+        // The next request for the new key reaches it: it asks, and finishes.
+        assert!(sim.sign_round(2).ok);
         sim.run_until_quiet();
         let joiner = &sim.signers[4];
         assert_eq!((joiner.group_key(), joiner.epoch()), (sim.coordinator.group_key(), 1));
+        // Its old epoch (it held nothing) is confirmed after the next signature.
+        assert!(sim.sign_round(3).ok);
+        let held: Vec<_> = sim.signers.iter().filter(|s| s.holds_previous_epoch()).map(|s| s.signer_id()).collect();
+        assert!(held.is_empty(), "still holding an old epoch: {held:?}");
         // Its new shares sign with the stayers' (3 + 2 + 1 = 6 key ids).
         let config = sim.coordinator.ceremony_config().keys.clone();
         let parties: Vec<_> = [0, 2, 4].iter().map(|i| sim.signers[*i].keys().clone()).collect();

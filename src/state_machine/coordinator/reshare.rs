@@ -248,10 +248,15 @@ impl Coordinator {
 
     /// A signature under a new epoch, under any policy: tell every signer
     /// still keeping old shares (the epoch's signers, whether they signed
-    /// this time or not, and the old signers that left), once.
+    /// this time or not, and the old signers that left), once. A holder
+    /// still catching up (it missed `DkgEndBegin`) holds no new epoch yet:
+    /// it is told after a later signature.
     pub(super) fn confirm_epoch(&mut self, s: &SignatureOutcome) -> Vec<Transmit> {
         let Some(key) = self.state.key.as_ref() else { return vec![] };
-        if self.state.unconfirmed.is_empty() {
+        let (late, to): (BTreeSet<SignerId>, BTreeSet<SignerId>) =
+            std::mem::take(&mut self.state.unconfirmed).into_iter().partition(|x| key.catchup.is_late(*x));
+        self.state.unconfirmed = late;
+        if to.is_empty() {
             return vec![];
         }
         let confirmed = EpochConfirmed {
@@ -263,7 +268,6 @@ impl Coordinator {
             signature: s.signature.clone(),
         };
         let bytes = Packet::sign(Sender::Coordinator, confirmed, &self.network_key, &mut self.rng.0).to_bytes();
-        let to = std::mem::take(&mut self.state.unconfirmed);
         to.into_iter().map(|x| Transmit { to: Destination::Signer(x), message: "EpochConfirmed", bytes: bytes.clone() }).collect()
     }
 }
