@@ -146,7 +146,7 @@ impl Signer {
 
     /// We dealt in the reshare `m` confirms and hold no key ids after it:
     /// delete our shares, the reshare's secrets and any nonces, keeping the
-    /// old config (so the replay guard and the saved format stay). We check
+    /// old config (a signer needs one; no reshare names it again). We check
     /// the signature under the group key our reshare kept; who signed we
     /// cannot check (we hold no signing round of the new epoch).
     fn retire(&mut self, m: &EpochConfirmed) -> Result<Fx, StateError> {
