@@ -148,7 +148,10 @@ impl Signer {
     /// delete our shares, the reshare's secrets and any nonces, keeping the
     /// old config (a signer needs one; no reshare names it again). We check
     /// the signature under the group key our reshare kept; who signed we
-    /// cannot check (we hold no signing round of the new epoch).
+    /// cannot check (we hold no signing round of the new epoch). A leaver
+    /// that dealt in no attempt, or not in the one that made the epoch
+    /// (silent, left out of the dealers), holds no record of it and keeps
+    /// its shares: a gap the saved format does not cover yet.
     fn retire(&mut self, m: &EpochConfirmed) -> Result<Fx, StateError> {
         let me = self.state.signer_id;
         let left = self.state.reshare.as_ref().filter(|r| {
