@@ -1,5 +1,6 @@
-//! The browser benchmark: the same workload as `wsts-sim bench`, timed with
-//! `performance.now()`. Run it in a Web Worker, as the product runs signers.
+//! The browser benchmarks: the same workloads as `wsts-sim bench`
+//! (`benchCeremony`) and the reshare example (`benchReshare`), timed with
+//! `performance.now()`. Run them in a Web Worker, as the product runs signers.
 
 use wasm_bindgen::prelude::*;
 
