@@ -3,6 +3,12 @@
 // with "runtime": "wasm-chromium".
 //
 //   node e2e/bench.mjs [--workload S/K/T]... [--coordinator fire|roast] [--attack] [--skewed] [--timeout-s N]
+//   node e2e/bench.mjs --reshare [--w5] [--reshare-workload S/K/T/SWAPPED/T2]... [--timeout-s N]
+//
+// --reshare runs the reshare benchmark instead (`benchReshare`, the workload
+// of `cargo run --release --features sim --example reshare_bench`): by default
+// W4 20/1000/700 with 5 signers swapped and t 750, and with --w5 a refresh at
+// W5 100/4000/2800. One JSON line per workload, as the native example prints.
 //
 // --coordinator, --attack and --skewed are `wsts-sim bench`'s flags, applied
 // to every workload.
@@ -21,15 +27,27 @@ const args = process.argv.slice(2);
 const workloads = [];
 let timeoutS = 1800;
 const mode = { coordinator: 'fire', attack: false, skewed: false };
+let reshare = false;
+let w5 = false;
+const reshareWorkloads = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--workload') workloads.push(args[++i].split('/').map(Number));
   else if (args[i] === '--timeout-s') timeoutS = Number(args[++i]);
   else if (args[i] === '--coordinator' && ['fire', 'roast'].includes(args[i + 1])) mode.coordinator = args[++i];
   else if (args[i] === '--attack') mode.attack = true;
   else if (args[i] === '--skewed') mode.skewed = true;
+  else if (args[i] === '--reshare') reshare = true;
+  else if (args[i] === '--w5') w5 = true;
+  else if (args[i] === '--reshare-workload') reshareWorkloads.push(args[++i].split('/').map(Number));
   else { console.error(`unknown argument ${args[i]}`); process.exit(2); }
 }
 if (workloads.length === 0) workloads.push([4, 20, 13]);
+if (reshareWorkloads.length === 0) {
+  reshareWorkloads.push(['reshare W4, 5 swapped, t 700 -> 750', 20, 1000, 700, 5, 750]);
+  if (w5) reshareWorkloads.push(['refresh W5', 100, 4000, 2800, 0, 2800]);
+} else {
+  reshareWorkloads.forEach((w, i) => { reshareWorkloads[i] = [w.join('/'), ...w]; });
+}
 
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -61,7 +79,16 @@ try {
   const page = await browser.newPage();
   page.setDefaultTimeout(timeoutS * 1000);
   await page.goto(url);
-  for (const [s, k, t] of workloads) {
+  for (const [name, s, k, t, swapped, t2] of reshare ? reshareWorkloads : []) {
+    try {
+      const report = await page.evaluate(w => window.runReshareBench(...w), [s, k, t, swapped, t2]);
+      console.log(JSON.stringify({ workload: name, report }));
+    } catch (err) {
+      failed = true;
+      console.error(`reshare workload ${name} failed: ${err.message.split('\n')[0]}`);
+    }
+  }
+  for (const [s, k, t] of reshare ? [] : workloads) {
     try {
       const report = await page.evaluate(([s, k, t, mode]) => window.runBench(s, k, t, undefined, mode), [s, k, t, mode]);
       console.log(JSON.stringify(report));

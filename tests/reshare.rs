@@ -79,6 +79,21 @@ both_targets! {
         }
     }
 
+    fn a_dealer_with_a_bad_constant_term_is_named_from_public_data_and_left_out() {
+        // Signer 2 (weight 2) deals a polynomial whose constant term the old
+        // public key shares refute; the others (3 + 3 + 2) reach t = 6.
+        for weights in [None, Some(vec![3, 3, 2, 2, 2])] {
+            let adversaries = vec![parse_adversary("2:bad-constant-term").unwrap()];
+            let reshare = ReshareOptions { weights, adversaries, ..Default::default() };
+            let report = run(options(reshare));
+            assert_reshare_culprit(&report, 2, Offence::BadConstantTerm);
+            // Named by the coordinator on receipt: no signer had to complain.
+            let attempts = &report.reshare.as_ref().unwrap().attempts;
+            assert!(attempts.iter().all(|a| a.reported_failures.is_empty()), "{attempts:#?}");
+            assert!(attempts.first().is_some_and(|a| !a.ok && a.malicious.contains_key(&2)), "{attempts:#?}");
+        }
+    }
+
     fn a_signer_offline_in_the_reshare_is_unresponsive_never_malicious() {
         // Signer 3 deals nothing and receives nothing in the reshare's first
         // attempt (dkg_id 2): the retry leaves it out as a dealer.
@@ -136,10 +151,8 @@ both_targets! {
         assert!(sim.signers.iter().filter(|s| s.signer_id() != 1).all(|s| s.holds_previous_epoch()));
         let signed = sim.sign_round(2);
         assert!(signed.ok && signed.epoch == 1);
-        for s in sim.signers.iter().filter(|s| s.signer_id() != 1) {
-            let used = signed.signers_used.contains(&s.signer_id());
-            assert_eq!(s.holds_previous_epoch(), !used, "signer {}", s.signer_id());
-        }
+        // Every signer of the epoch is told, whether it signed or not.
+        assert!(sim.signers.iter().all(|s| !s.holds_previous_epoch()));
         // Old and new shares do not mix: 0 on its old share with 3 and 4 on new ones.
         let new: Vec<_> = sim.signers.iter().map(|s| s.keys().clone()).collect();
         let config = sim.coordinator.ceremony_config().keys.clone();

@@ -208,3 +208,23 @@ fn a_reshare_reports_the_same_key_and_epoch_1_signatures_by_the_new_set() {
     let (code, _, err) = sim(&["run", "--weights", "3,3", "--threshold", "4", "--refresh", "--reshare-threshold", "3"]);
     assert_eq!(code, 2, "--refresh cannot change the threshold: {err}");
 }
+
+#[test]
+fn the_reshare_adversary_bad_constant_term_is_named() {
+    let args = [
+        "run",
+        "--weights",
+        "3,3,2,2",
+        "--threshold",
+        "6",
+        "--refresh",
+        "--reshare-adversary",
+        "2:bad-constant-term",
+        "--json",
+    ];
+    let (code, out, err) = sim(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["malicious"], serde_json::json!({ "2": "BadConstantTerm" }), "{out}");
+    assert_eq!(v["reshared_group_key"], v["aggregate_public_key"], "{out}");
+}

@@ -16,7 +16,8 @@ const SPECS: &str = "adversaries (--adversary ID:BEHAVIOUR[=IDS]):
     bad-public-shares equivocate-private-shares false-missing-private-shares=IDS
     false-bad-private-shares=IDS bad-signature-share replay-old-round
 reshare adversaries (--reshare-adversary ID:BEHAVIOUR[=IDS]): the same but
-    bad-signature-share, during the reshare or refresh
+    bad-signature-share, during the reshare or refresh; and bad-constant-term
+    (a dealing whose constant term the old public key shares refute)
 faults (--fault SPEC):
     ID:offline=dkg|nonce|share|sign[:ROUNDS]
     drop=FROM>TO:MESSAGE   (FROM/TO a signer id or 'c')";

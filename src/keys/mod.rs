@@ -76,6 +76,11 @@ impl SignerKeys {
     pub fn public_keys(&self) -> Option<&GroupPublicKeys> {
         self.public_keys.as_ref()
     }
+
+    /// Does this hold any secret: a key share or a DKG's polynomials?
+    pub fn holds_secrets(&self) -> bool {
+        !self.key_shares.is_empty() || self.dkg.is_some()
+    }
 }
 
 /// `[A_1, …, A_{t-1}]` summed over the dealers' full public shares; `None`

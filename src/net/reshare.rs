@@ -6,8 +6,9 @@
 //! participant's key-exchange key) → `DkgPrivateBegin` → `DkgPrivateShares`
 //! (dealers only) → `DkgEndBegin` → `DkgEnd` (recipients only), with the
 //! same transcript digests, complaints and `TranscriptRequest`s.
-//! `EpochConfirmed` tells a signer that a signature under the new epoch
-//! verified, so it may delete its old shares.
+//! `EpochConfirmed` tells the new epoch's signers, and the old signers that
+//! left, that a signature under the new epoch verified, so they may delete
+//! their old shares (a leaver: all it holds).
 //!
 //! `ReshareBegin` changes a signer's state (its signer set, weights,
 //! threshold and network keys), so it is only ever taken signed by the
@@ -23,7 +24,8 @@ use crate::{
     config::{Config, ConfigError, ReshareDealing},
     crypto::{
         reshare::{DealerSet, ReshareError},
-        signing::{GroupPublicKeys, Signature},
+        encoding::serde_bytes_hex,
+        signing::{GroupPublicKeys, Signature, SignatureType},
         KeyId, Point, SignerId,
     },
 };
@@ -40,7 +42,8 @@ pub struct ReshareBegin {
     pub epoch: u64,
     /// The old group's public keys, which fix every dealer's constant term.
     /// Old signers check them against their own; a joining signer takes
-    /// them on the coordinator's word, as it takes its invitation.
+    /// them on the coordinator's word, as it takes its invitation, unless it
+    /// was told the group key out of band (`Signer::expect_group_key`).
     pub old_keys: GroupPublicKeys,
     /// The old signers that deal, each with its key ids in the old epoch.
     pub dealers: BTreeMap<SignerId, Vec<KeyId>>,
@@ -126,15 +129,27 @@ impl ReshareBegin {
     }
 }
 
-/// A signature under the new epoch's key verified: its signers may delete
-/// their old shares. The signer checks the signature itself, over the
-/// message of its own signing round under that epoch.
+/// A signature under the new epoch verified: the signers of the epoch may
+/// delete their old shares, and the old signers that left in the reshare
+/// (no key ids in the new epoch) may delete theirs. It carries what was
+/// signed, so that every receiver checks the signature itself under the
+/// group key, whether it signed in that round or not (ROAST sends no
+/// receiver a round to check it against; a leaver signs no more).
+///
+/// What the check proves: a valid signature over `message` under the group
+/// key exists, from the coordinator that ran the reshare. The group key is
+/// the same in both epochs, so it cannot prove which shares made it, nor who
+/// signed; a signer that gave a share in that very round (FIRE, FROST) also
+/// checks that the message is the one it signed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EpochConfirmed {
     /// The new epoch's DKG id (the reshare's).
     pub dkg_id: u64,
     pub sign_id: u64,
     pub sign_iter_id: u64,
+    #[serde(with = "serde_bytes_hex")]
+    pub message: Vec<u8>,
+    pub sig_type: SignatureType,
     pub signature: Signature,
 }
 

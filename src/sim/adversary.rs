@@ -8,8 +8,12 @@ use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 
 use crate::{
-    crypto::{secret::SecretScalar, Scalar, SignerId},
-    net::{BadShareEvidence, DkgEnd, DkgFailure, DkgPrivateShares, DkgPublicShares},
+    crypto::{
+        polynomial::{PolyCommitment, Polynomial},
+        secret::SecretScalar,
+        Scalar, SignerId,
+    },
+    net::{poly_context, BadShareEvidence, DkgEnd, DkgFailure, DkgPrivateShares, DkgPublicShares},
     net::{DkgEndFailure, DkgStatus, Message, Packet, Sender},
     state_machine::{signer::Signer, CeremonyConfig, Transmit},
 };
@@ -24,6 +28,10 @@ pub enum Behaviour {
     BadPrivateShares(Vec<SignerId>),
     /// Send a commitment with an invalid proof of possession.
     BadPublicShares,
+    /// In a reshare, deal a polynomial whose constant term is not our
+    /// Lagrange-weighted part of the secret (a random one, with a valid
+    /// proof of possession): the old public key shares expose it.
+    BadConstantTerm,
     /// Sign and send two different private-shares packets for one round.
     EquivocatePrivateShares,
     /// Falsely report these signers' shares as missing.
@@ -128,6 +136,9 @@ impl Adversary {
                 }
                 true
             }
+            Message::DkgPublicShares(m) if self.resharing && self.has(|b| *b == Behaviour::BadConstantTerm) => {
+                self.replace_constant_terms(m)
+            }
             Message::DkgPrivateShares(m) => {
                 let (altered, extra) = self.alter_private_shares(m, signer);
                 out.extend(extra.map(|other| self.sign(t.to, Message::DkgPrivateShares(other))));
@@ -155,6 +166,17 @@ impl Adversary {
         }
         out.insert(0, sent);
         out
+    }
+
+    /// Commit to polynomials of the same threshold with random constant
+    /// terms, each with a valid proof of possession.
+    fn replace_constant_terms(&mut self, m: &mut DkgPublicShares) -> bool {
+        for (i, c) in m.commitments.iter_mut().enumerate() {
+            let Some(threshold) = c.full().map(<[_]>::len) else { return false };
+            let poly = Polynomial::random(threshold, &mut self.rng);
+            *c = PolyCommitment::new(&poly, &poly_context(m.dkg_id, self.id, i), &mut self.rng);
+        }
+        !m.commitments.is_empty()
     }
 
     /// Withhold, empty or corrupt the private shares; with equivocation, a

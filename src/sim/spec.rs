@@ -57,6 +57,7 @@ pub fn parse_adversary(spec: &str) -> Result<(SignerId, Behaviour), SpecError> {
         "empty-private-shares" => no_arg(Behaviour::EmptyPrivateShares)?,
         "bad-private-shares" => Behaviour::BadPrivateShares(need(arg)?),
         "bad-public-shares" => no_arg(Behaviour::BadPublicShares)?,
+        "bad-constant-term" => no_arg(Behaviour::BadConstantTerm)?,
         "equivocate-private-shares" => no_arg(Behaviour::EquivocatePrivateShares)?,
         "false-missing-private-shares" => Behaviour::FalseMissingPrivateShares(need(arg)?),
         "false-bad-private-shares" => Behaviour::FalseBadPrivateShares(need(arg)?),

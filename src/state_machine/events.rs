@@ -119,6 +119,13 @@ pub enum SignerEvent {
         dkg_id: u64,
         epoch: u64,
     },
+    /// We left in the reshare `dkg_id` (no key ids in `epoch`), and a
+    /// signature under the group key after it verified: every share we held
+    /// is deleted.
+    Retired {
+        dkg_id: u64,
+        epoch: u64,
+    },
     /// The coordinator went on under the old epoch: the unconfirmed new
     /// shares are dropped and the old ones are current again.
     EpochRolledBack {

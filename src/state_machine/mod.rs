@@ -112,6 +112,10 @@ pub enum StateError {
     Busy(&'static str),
     #[error("nonce commitment {index} of epoch {epoch} is spent or discarded: a nonce signs once")]
     NonceSpent { epoch: u64, index: u64 },
+    /// A joining signer was told which group key to expect
+    /// ([`signer::Signer::expect_group_key`]), and `message` is for another.
+    #[error("{message} is for another group key than the one this signer expects")]
+    UnexpectedGroupKey { message: &'static str },
 }
 
 pub(crate) fn invalid(message: &'static str, reason: impl ToString) -> StateError {

@@ -1,5 +1,6 @@
-//! The browser benchmark: the same workload as `wsts-sim bench`, timed with
-//! `performance.now()`. Run it in a Web Worker, as the product runs signers.
+//! The browser benchmarks: the same workloads as `wsts-sim bench`
+//! (`benchCeremony`) and the reshare example (`benchReshare`), timed with
+//! `performance.now()`. Run them in a Web Worker, as the product runs signers.
 
 use wasm_bindgen::prelude::*;
 
@@ -85,5 +86,25 @@ pub fn bench_ceremony(
         &wasm_memory_bytes,
     )
     .map_err(|e| js_error("bench", e))?;
+    to_js(&report)
+}
+
+/// The reshare benchmark (issue 12), as `cargo run --release --features sim
+/// --example reshare_bench` runs it natively, timed with
+/// `performance.now()`: an old group of `signers` over `keys` at `threshold`
+/// (set up untimed), whose first `signers - swapped` signers deal to
+/// themselves and `swapped` joiners at `new_threshold`; `swapped` 0 and the
+/// same threshold is a refresh. Returns the `ReshareBench` report (per
+/// dealer, per recipient, dealing setup, bytes per signer).
+#[wasm_bindgen(js_name = benchReshare)]
+pub fn bench_reshare(
+    signers: u32,
+    keys: u32,
+    threshold: u32,
+    swapped: u32,
+    new_threshold: u32,
+) -> Result<JsValue, JsValue> {
+    let report = crate::sim::bench_reshare::reshare(signers, keys, threshold, swapped, new_threshold, &performance_now)
+        .map_err(|e| js_error("bench", e))?;
     to_js(&report)
 }

@@ -7,7 +7,8 @@
 //!
 //! The default package is the product. The `demo` feature (the browser
 //! demo's build, `scripts/build-browser.sh`) adds `Signer.misbehave` /
-//! `Signer.behave` and `benchCeremony`, which need the simulator.
+//! `Signer.behave`, `benchCeremony` and `benchReshare`, which need the
+//! simulator.
 
 #[cfg(feature = "demo")]
 mod bench;

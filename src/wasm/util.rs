@@ -40,6 +40,7 @@ export type SignerEvent =
   | { Reshared: { dkg_id: number; epoch: number; group_key: string } }
   | { EpochConfirmed: { dkg_id: number; epoch: number } }
   | { EpochRolledBack: { dkg_id: number; epoch: number } }
+  | { Retired: { dkg_id: number; epoch: number } }
   | { Signed: { sign_id: number; sign_iter_id: number } };
 export type Signature = { Frost: { r: string; z: string } } | { Schnorr: string };
 export type CoordinatorEvent =
@@ -81,6 +82,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::NoKey => "no-key",
         StateError::Busy(_) => "busy",
         StateError::NonceSpent { .. } => "nonce-spent",
+        StateError::UnexpectedGroupKey { .. } => "unexpected-group-key",
     };
     js_error(code, e)
 }

@@ -92,6 +92,11 @@ impl Catchup {
         Ok(resend(from, request, |_| None, |s| copies.get(&s).cloned(), end_begin))
     }
 
+    /// Is `holder` still behind (it has not reported the key)?
+    pub fn is_late(&self, holder: SignerId) -> bool {
+        self.private.contains_key(&holder)
+    }
+
     /// A late holder reports the key: it needs nothing more.
     pub fn confirm(&mut self, from: SignerId, end: &DkgEnd, group_key: &Point) -> Result<(), StateError> {
         const NAME: &str = "DkgEnd";

@@ -154,8 +154,8 @@ struct State {
     epoch: u64,
     /// The reshare in progress (its DKG run is the round).
     reshare: Option<ReshareSpec>,
-    /// Holders of the current epoch not yet told that it signs
-    /// (`EpochConfirmed`), so they still keep the old epoch's shares.
+    /// Holders of the current epoch and of the one before it not yet told
+    /// that it signs (`EpochConfirmed`), so they still keep old shares.
     unconfirmed: BTreeSet<SignerId>,
 }
 
@@ -298,7 +298,10 @@ impl Coordinator {
             if let Some(spec) = reshare {
                 self.state.config = spec.target;
                 self.state.epoch = spec.epoch;
-                self.state.unconfirmed = key.holders.clone();
+                // The new epoch's holders keep their old shares until it
+                // signs; so do the old holders that left.
+                let old_holders = self.state.key.as_ref().map(|k| k.holders.clone()).unwrap_or_default();
+                self.state.unconfirmed = key.holders.union(&old_holders).copied().collect();
             }
             self.state.key = Some(*key);
         }

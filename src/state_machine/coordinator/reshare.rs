@@ -12,7 +12,10 @@
 //! blame functions under the dealing, so a bad constant term is named from
 //! public data and nothing else changes. A failed attempt retries with a new
 //! dealer set; the old epoch stays current until an attempt makes the new
-//! one, whose group key is the old one by construction.
+//! one, whose group key is the old one by construction. After the first
+//! signature under the new epoch, under any policy, `EpochConfirmed` goes
+//! to every holder of the new epoch and to the old holders that left, so
+//! that no old threshold of undeleted shares is left behind.
 
 use std::collections::BTreeSet;
 
@@ -249,22 +252,28 @@ impl Coordinator {
         }
     }
 
-    /// A signature under a new epoch: tell the signers that made it, which
-    /// still keep the old epoch's shares, so they may delete them. (ROAST's
-    /// signers keep no signing round to check it against: not sent there.)
+    /// A signature under a new epoch, under any policy: tell every signer
+    /// still keeping old shares (the epoch's signers, whether they signed
+    /// this time or not, and the old signers that left), once. A holder
+    /// still catching up (it missed `DkgEndBegin`) holds no new epoch yet:
+    /// it is told after a later signature.
     pub(super) fn confirm_epoch(&mut self, s: &SignatureOutcome) -> Vec<Transmit> {
         let Some(key) = self.state.key.as_ref() else { return vec![] };
-        if self.state.policy.runs_sessions() || !s.signers_used.iter().any(|x| self.state.unconfirmed.contains(x)) {
+        let (late, to): (BTreeSet<SignerId>, BTreeSet<SignerId>) =
+            std::mem::take(&mut self.state.unconfirmed).into_iter().partition(|x| key.catchup.is_late(*x));
+        self.state.unconfirmed = late;
+        if to.is_empty() {
             return vec![];
         }
         let confirmed = EpochConfirmed {
             dkg_id: key.dkg_id,
             sign_id: s.sign_id,
             sign_iter_id: s.sign_iter_id,
+            message: s.message.clone(),
+            sig_type: s.sig_type,
             signature: s.signature.clone(),
         };
         let bytes = Packet::sign(Sender::Coordinator, confirmed, &self.network_key, &mut self.rng.0).to_bytes();
-        let to = s.signers_used.iter().filter(|x| self.state.unconfirmed.remove(x));
-        to.map(|x| Transmit { to: Destination::Signer(*x), message: "EpochConfirmed", bytes: bytes.clone() }).collect()
+        to.into_iter().map(|x| Transmit { to: Destination::Signer(x), message: "EpochConfirmed", bytes: bytes.clone() }).collect()
     }
 }

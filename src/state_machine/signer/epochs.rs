@@ -1,14 +1,17 @@
 //! The signer driver's inputs for reshares and epochs: `ReshareBegin`,
 //! `EpochConfirmed`, and the switch between epochs (the rules are in
 //! [`super::reshare`]). A key share is never lost without cause: the old
-//! epoch's is deleted only once the new one is proven to sign.
+//! epoch's is deleted only once a signature under the group key after the
+//! reshare verifies (`EpochConfirmed`); a signer that left in the reshare
+//! then deletes all it holds and reports `Retired`.
 
 use super::{
     reshare::{self, NewEpoch, PreviousEpoch},
     Fx, Signer,
 };
 use crate::{
-    keys::ReshareKeys,
+    keys::{ReshareKeys, SignerKeys},
+    crypto::Point,
     net::{EpochConfirmed, NetworkKeys, ReshareBegin},
     state_machine::{events::SignerEvent, invalid, StateError},
 };
@@ -44,9 +47,31 @@ impl Signer {
         self.state.reshare.as_ref().map(|r| &r.state.keys)
     }
 
+    /// A joining signer (no key yet) takes a reshare only of `group_key`,
+    /// which the wallet got out of band, instead of taking the old group's
+    /// public keys on the coordinator's word: a `ReshareBegin` for another
+    /// key is refused with [`StateError::UnexpectedGroupKey`], changing
+    /// nothing. This closes a coordinator (or whoever holds its key) moving
+    /// the joiner to a key of its own making; it does not check the old
+    /// public key *shares* (the dealers' constant terms are checked against
+    /// them, and the old holders check them against their own), nor protect
+    /// a joiner that was given a wrong key. Not saved: call it again after
+    /// [`Signer::restore`] until the reshare begins (then its key is fixed).
+    pub fn expect_group_key(&mut self, group_key: Point) -> Result<(), StateError> {
+        if self.state.key_dkg_id.is_some() {
+            return Err(StateError::Config("a key holder checks a reshare against its own keys".into()));
+        }
+        self.expected_group_key = Some(group_key);
+        Ok(())
+    }
+
     pub(super) fn on_reshare_begin(&mut self, m: ReshareBegin) -> Result<Fx, StateError> {
         if self.last_dkg_id().is_some_and(|l| m.dkg_id <= l) {
             return Err(StateError::Replay { message: "ReshareBegin" });
+        }
+        let expected = self.expected_group_key.filter(|_| self.state.key_dkg_id.is_none());
+        if expected.is_some_and(|k| k != *m.group_key()) {
+            return Err(StateError::UnexpectedGroupKey { message: "ReshareBegin" });
         }
         // A retry under the old epoch, after a reshare we finished but the
         // coordinator did not: the old epoch is current again.
@@ -96,23 +121,59 @@ impl Signer {
     }
 
     /// A signature under the current epoch verified: delete the old shares.
+    /// A signer that left in the reshare deletes all it holds instead
+    /// ([`Signer::retire`]).
     pub(super) fn on_epoch_confirmed(&mut self, m: &EpochConfirmed) -> Result<Fx, StateError> {
         const NAME: &str = "EpochConfirmed";
         if self.state.previous.is_none() {
-            return Err(StateError::Unexpected { message: NAME, state: "no previous epoch to delete" });
+            return self.retire(m);
         }
-        let request = self.signing.as_ref().map(|s| s.request()).ok_or(StateError::Unexpected {
-            message: NAME,
-            state: "no signing round under this epoch",
-        })?;
+        if self.state.key_dkg_id != Some(m.dkg_id) {
+            return Err(StateError::WrongDkgRound { message: NAME, got: m.dkg_id, current: self.state.key_dkg_id });
+        }
         let group_key = self.group_key().ok_or(StateError::NoKey)?;
-        if !self.signing.as_ref().is_some_and(|s| s.is_spent()) {
-            return Err(invalid(NAME, "we gave no signature share in that round"));
+        // Our own round with these ids (FIRE, FROST): it must be what we signed.
+        let ours = self.signing.as_ref().map(|s| s.request()).filter(|r| (r.sign_id, r.sign_iter_id) == (m.sign_id, m.sign_iter_id));
+        if ours.is_some_and(|r| r.message != m.message || r.sig_type != m.sig_type) {
+            return Err(invalid(NAME, "not the message we signed in that round"));
         }
-        reshare::confirms(m, request, &group_key)?;
+        reshare::confirms(m, &group_key)?;
         self.state.previous = None;
         let mut fx = Fx::default();
         fx.report(SignerEvent::EpochConfirmed { dkg_id: m.dkg_id, epoch: self.state.epoch });
+        Ok(fx)
+    }
+
+    /// We dealt in the reshare `m` confirms and hold no key ids after it:
+    /// delete our shares, the reshare's secrets and any nonces, keeping the
+    /// old config (a signer needs one; no reshare names it again). We check
+    /// the signature under the group key our reshare kept; who signed we
+    /// cannot check (we hold no signing round of the new epoch). A leaver
+    /// that dealt in no attempt, or not in the one that made the epoch
+    /// (silent, left out of the dealers), holds no record of it and keeps
+    /// its shares: a gap the saved format does not cover yet.
+    fn retire(&mut self, m: &EpochConfirmed) -> Result<Fx, StateError> {
+        let me = self.state.signer_id;
+        let left = self.state.reshare.as_ref().filter(|r| {
+            let s = &r.state;
+            r.round.dkg_id == m.dkg_id && s.deals(me) && !s.receives(me) && self.state.key_dkg_id == Some(s.begin.old_dkg_id)
+        });
+        let Some(left) = left else {
+            return Err(StateError::Unexpected {
+                message: "EpochConfirmed",
+                state: "no previous epoch to delete and no reshare we left",
+            });
+        };
+        let (group_key, epoch) = (*left.state.begin.group_key(), left.state.begin.epoch);
+        reshare::confirms(m, &group_key)?;
+        self.state.keys = SignerKeys::new(self.state.config.keys.clone(), me).map_err(|e| StateError::Config(e.to_string()))?;
+        self.state.key_dkg_id = None;
+        self.state.reshare = None;
+        self.state.last_sign = None;
+        self.signing = None;
+        self.nonces.clear();
+        let mut fx = Fx::default();
+        fx.report(SignerEvent::Retired { dkg_id: m.dkg_id, epoch });
         Ok(fx)
     }
 }

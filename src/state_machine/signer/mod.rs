@@ -84,6 +84,9 @@ pub struct Signer {
     signing: Option<SignRound>,
     /// Nonces committed ahead of time (ROAST). Never saved.
     nonces: NonceStore,
+    /// The group key a joining signer was told out of band to expect
+    /// ([`Signer::expect_group_key`]). Never saved.
+    expected_group_key: Option<Point>,
     outbox: VecDeque<Transmit>,
     events: VecDeque<SignerEvent>,
     rng: Rng,
@@ -133,6 +136,7 @@ impl Signer {
             network_key,
             signing: None,
             nonces: NonceStore::default(),
+            expected_group_key: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
             rng: Rng::default(),
@@ -325,15 +329,17 @@ impl Signer {
         }))
     }
 
-    /// A request for the key of a DKG we dealt in but never saw end: we
-    /// missed `DkgEndBegin`, so ask for it (once). The request is the
-    /// coordinator's, signed; what comes back is checked as in the attempt.
+    /// A request for the key of a DKG or reshare we took part in but never
+    /// saw end: we missed `DkgEndBegin`, so ask for it (once). The request
+    /// is the coordinator's, signed; what comes back is checked as in the
+    /// attempt (a reshare's round under its dealing, [`reshare`]).
     fn catch_up(&mut self, dkg_id: u64) -> Result<Option<Fx>, StateError> {
-        if self.state.key_dkg_id == Some(dkg_id) || self.state.dkg.as_ref().is_none_or(|d| d.dkg_id != dkg_id) {
+        let ours = |id: Option<u64>| id == Some(dkg_id);
+        let reshare = self.state.reshare.as_ref().map(|r| r.round.dkg_id);
+        if ours(self.state.key_dkg_id) || !(ours(self.state.dkg.as_ref().map(|d| d.dkg_id)) || ours(reshare)) {
             return Ok(None);
         }
-        let asked = self.with_ctx(|ctx, rounds| rounds.dkg.as_mut().and_then(|round| round.on_key_request(ctx)));
-        asked.map(Some).ok_or(StateError::NoKey)
+        self.in_dkg("key request", dkg_id, |round, ctx| round.on_key_request(ctx).ok_or(StateError::NoKey)).map(Some)
     }
 
     fn on_share_request(&mut self, m: crate::net::SignatureShareRequest) -> Result<Fx, StateError> {

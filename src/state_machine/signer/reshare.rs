@@ -9,15 +9,23 @@
 //! checked against the old public key shares it saved itself, never against
 //! the coordinator's word. A joining signer holds no key: it takes the
 //! reshare for the config it was invited with (its trust anchor, as a DKG
-//! signer's config is), and the old public keys on the coordinator's word.
+//! signer's config is), and the old public keys on the coordinator's word,
+//! except the group key when the wallet gave it one to expect
+//! ([`super::Signer::expect_group_key`]).
 //! New shares are checked as in DKG (summed, batched, encrypted); the round
-//! accuses only on the coordinator's own copies.
+//! accuses only on the coordinator's own copies. A new signer (joining or
+//! staying) that missed the reshare's `DkgEndBegin` catches up as a DKG
+//! holder does: the first request for the new key makes it ask the
+//! coordinator, which kept its copies (`coordinator/catchup.rs`).
 //!
 //! Epochs: the new shares become current when the round ends, and the old
 //! ones are kept ([`PreviousEpoch`]) until a signature under the new epoch
-//! is confirmed (`EpochConfirmed`, checked here against our own signing
-//! round). If the coordinator goes on with the old epoch instead (its
-//! reshare attempt failed elsewhere), the signer goes back to it.
+//! is confirmed (`EpochConfirmed`: the signature is checked here under our
+//! own group key, and against our own signing round if we signed in it).
+//! A dealer that leaves (no key ids in the new epoch) keeps its old shares
+//! until the same confirmation, then deletes them. If the coordinator goes
+//! on with the old epoch instead (its reshare attempt failed elsewhere), the
+//! signer goes back to it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,7 +40,7 @@ use crate::{
         Point, SignerId,
     },
     keys::{ReshareKeys, SignerKeys},
-    net::{DkgEndBegin, DkgEndFailure, DkgPrivateShares, DkgPublicShares, EpochConfirmed, NonceRequest, ReshareBegin},
+    net::{DkgEndBegin, DkgEndFailure, DkgPrivateShares, DkgPublicShares, EpochConfirmed, ReshareBegin},
     state_machine::{invalid, CeremonyConfig, StateError},
 };
 
@@ -150,22 +158,17 @@ pub(super) fn finish_epoch(
     Ok((group_key, Outcome::Epoch(Box::new(epoch))))
 }
 
-/// Does `confirmed` prove that the new epoch signs? Its signature must verify
-/// under our group key over the message of our own signing round `request`,
-/// made with the new epoch's shares.
-pub(super) fn confirms(confirmed: &EpochConfirmed, request: &NonceRequest, group_key: &Point) -> Result<(), StateError> {
+/// Does `confirmed` carry a valid signature under `group_key` (tweaked for
+/// Taproot) over its message? Our group key, never the coordinator's word.
+pub(super) fn confirms(confirmed: &EpochConfirmed, group_key: &Point) -> Result<(), StateError> {
     const NAME: &str = "EpochConfirmed";
-    let ids = (request.dkg_id, request.sign_id, request.sign_iter_id);
-    if ids != (confirmed.dkg_id, confirmed.sign_id, confirmed.sign_iter_id) {
-        return Err(invalid(NAME, "not for our last signing round under this epoch"));
-    }
-    let verify_key = match request.sig_type {
+    let verify_key = match confirmed.sig_type {
         SignatureType::Taproot { merkle_root } => {
             bip340::tweaked_key(group_key, merkle_root.as_ref()).map_err(|e| invalid(NAME, e))?.0
         }
         SignatureType::Frost | SignatureType::Schnorr => *group_key,
     };
-    if !verify_signature(&confirmed.signature, &verify_key, &request.message) {
+    if !verify_signature(&confirmed.signature, &verify_key, &confirmed.message) {
         return Err(invalid(NAME, "the signature does not verify"));
     }
     Ok(())

@@ -70,11 +70,6 @@ impl SignRound {
         Ok(fx)
     }
 
-    /// Our share is out (or signing failed): the nonces are spent.
-    pub fn is_spent(&self) -> bool {
-        matches!(self, SignRound::Spent { .. })
-    }
-
     /// `(sign_id, sign_iter_id)`.
     pub fn ids(&self) -> (u64, u64) {
         let r = self.request();
