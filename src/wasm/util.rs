@@ -29,7 +29,8 @@ export interface NetworkKeyPair { secret: Uint8Array; public: string; }
 /** Thrown errors carry a stable `code`, e.g. "bad-signature", "replay", "duplicate". */
 export interface WstsError extends Error { code: string; }
 export type Offence = "BadPublicShares" | "WithheldPrivateShares" | "BadPrivateShares"
-  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey" | "BadConstantTerm";
+  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey" | "BadConstantTerm"
+  | "BadRepairCommitments" | "BadRepairPieces" | "BadRepairSum";
 export interface Finding { signer: number; offence: Offence; }
 /** A signer's complaint, as reported in DkgEnd (evidence included). */
 export type DkgEndFailure = { Shares: unknown[] } | { Equivocation: { signer: number; packet: string } }
@@ -81,6 +82,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::NoKey => "no-key",
         StateError::Busy(_) => "busy",
         StateError::NonceSpent { .. } => "nonce-spent",
+        StateError::Repair(_) => "repair",
     };
     js_error(code, e)
 }

@@ -11,6 +11,8 @@
 mod dkg;
 mod epochs;
 mod presign;
+mod repair;
+mod repair_driver;
 mod reshare;
 mod saved_v2;
 mod sign;
@@ -23,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use self::{
     dkg::DkgRound,
     presign::NonceStore,
+    repair_driver::RepairInput,
     reshare::{NewEpoch, PreviousEpoch, ReshareRound, ReshareState},
     sign::SignRound,
 };
@@ -45,6 +48,8 @@ enum Outcome {
     Key { dkg_id: u64 },
     /// A reshare made a new epoch: these keys become current.
     Epoch(Box<NewEpoch>),
+    /// A repair restored our lost shares.
+    Repaired(Box<repair::Restored>),
 }
 
 type Fx = Effects<SignerEvent, Outcome>;
@@ -84,6 +89,8 @@ pub struct Signer {
     signing: Option<SignRound>,
     /// Nonces committed ahead of time (ROAST). Never saved.
     nonces: NonceStore,
+    /// The repair attempt we take part in. Never saved.
+    repair: Option<repair::RepairRound>,
     outbox: VecDeque<Transmit>,
     events: VecDeque<SignerEvent>,
     rng: Rng,
@@ -133,6 +140,7 @@ impl Signer {
             network_key,
             signing: None,
             nonces: NonceStore::default(),
+            repair: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
             rng: Rng::default(),
@@ -204,6 +212,7 @@ impl Signer {
                 Effect::Report(event) => self.events.push_back(event),
                 Effect::Done(Outcome::Key { dkg_id }) => self.state.key_dkg_id = Some(dkg_id),
                 Effect::Done(Outcome::Epoch(epoch)) => self.enter_epoch(*epoch),
+                Effect::Done(Outcome::Repaired(restored)) => self.finish_repair(*restored),
                 // Blame is the coordinator's: signer rounds never prove or time out anyone.
                 Effect::Prove(_) | Effect::Unresponsive(_) | Effect::ClearUnresponsive => {}
             }
@@ -239,6 +248,21 @@ impl Signer {
             (TypedPacket::NonceBatchRequest(p), None) => self.on_batch_request(p.message())?,
             (TypedPacket::SessionRequest(p), None) => self.on_session_request(p.into_message())?,
             (TypedPacket::SignatureShareRequest(p), None) => self.on_share_request(p.into_message())?,
+            (TypedPacket::RepairBegin(p), None) => self.on_repair_begin(p.into_message())?,
+            (TypedPacket::RepairCommitments(p), Some(_)) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::Commitments(p))?
+            }
+            (TypedPacket::RepairPieces(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Pieces(p))?,
+            (TypedPacket::RepairSum(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Sum(p))?,
+            (TypedPacket::RepairPiecesBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::PiecesBegin(p.into_message()))?
+            }
+            (TypedPacket::RepairSumBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::SumBegin(p.into_message()))?
+            }
+            (TypedPacket::RepairEndBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::EndBegin(p.into_message()))?
+            }
             _ => {
                 return Err(StateError::Unexpected {
                     message: name,
