@@ -276,8 +276,9 @@ impl RepairRun {
         let (repair_id, t) = (begin.repair_id, &a.transcript);
         let next = match a.step {
             RepairStep::Commitments if t.commitments.len() == begin.participants().len() => {
+                // The repaired signer too: it checks the deals its sums must match.
                 let packet = ctx.sign(RepairPiecesBegin { repair_id, commitment_digests: digests_of(&t.commitments) });
-                helpers.iter().for_each(|s| fx.send(Destination::Signer(*s), &packet));
+                begin.participants().iter().for_each(|s| fx.send(Destination::Signer(*s), &packet));
                 Some((RepairStep::Pieces, Step::DkgPrivate))
             }
             RepairStep::Pieces if t.pieces.len() == helpers.len() => {

@@ -18,6 +18,8 @@
 
 use std::collections::BTreeMap;
 
+use rand_core::{CryptoRng, RngCore};
+
 use super::{Ctx, Fx, Outcome};
 use crate::{
     crypto::{
@@ -198,14 +200,19 @@ impl RepairRound {
     }
 
     fn evidence(&self, ctx: &mut Ctx<'_>, against: &[SignerId]) -> BTreeMap<SignerId, BadShareEvidence> {
-        against
-            .iter()
-            .filter_map(|&s| {
-                let tuple = TupleContext { dkg_id: self.begin.repair_id, prover: ctx.me, other: s };
-                let (shared_key, proof) = TupleProof::prove(&self.kex.secret, &self.kex_of(s)?, &tuple, ctx.signer.rng);
-                Some((s, BadShareEvidence { shared_key, proof }))
-            })
-            .collect()
+        against.iter().filter_map(|&s| Some((s, self.prove_against(s, ctx.signer.rng)?))).collect()
+    }
+
+    /// Our ECDH key with `against` in this attempt, and its DH-tuple proof.
+    pub fn prove_against<R: RngCore + CryptoRng>(&self, against: SignerId, rng: &mut R) -> Option<BadShareEvidence> {
+        let tuple = TupleContext { dkg_id: self.begin.repair_id, prover: self.me, other: against };
+        let (shared_key, proof) = TupleProof::prove(&self.kex.secret, &self.kex_of(against)?, &tuple, rng);
+        Some(BadShareEvidence { shared_key, proof })
+    }
+
+    /// The attempt's helpers.
+    pub fn helpers(&self) -> Vec<SignerId> {
+        self.begin.helpers.keys().copied().collect()
     }
 
     /// Open what `sender` encrypted to us.

@@ -64,6 +64,22 @@ impl Signer {
         fx
     }
 
+    /// The helpers of the repair attempt we take part in.
+    pub fn repair_helpers(&self) -> Vec<crate::crypto::SignerId> {
+        self.repair.as_ref().map(RepairRound::helpers).unwrap_or_default()
+    }
+
+    /// Our ECDH key with `against` in the repair attempt in progress, with
+    /// its DH-tuple proof: what a complaint reveals (adversary simulations
+    /// use it to accuse falsely with a valid proof).
+    pub fn repair_evidence<R: rand_core::RngCore + rand_core::CryptoRng>(
+        &self,
+        against: crate::crypto::SignerId,
+        rng: &mut R,
+    ) -> Option<crate::net::BadShareEvidence> {
+        self.repair.as_ref()?.prove_against(against, rng)
+    }
+
     /// Our shares are back: they are the current epoch's, as before the loss.
     pub(super) fn finish_repair(&mut self, restored: Restored) {
         self.state.keys = restored.keys;
