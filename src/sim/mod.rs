@@ -27,7 +27,7 @@ pub use ceremony::Report;
 pub use meter::Meter;
 pub use repair::{RepairBehaviour, RepairJson, RepairOptions};
 pub use reshare::ReshareOptions;
-pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
+pub use spec::{parse_adversary, parse_fault, parse_repair_adversary, Fault, Phase, SpecError};
 
 use crate::{
     config::{Config, Scheme},
