@@ -65,7 +65,7 @@ pub(super) fn alter(
     match &mut message {
         Message::RepairCommitments(m) if has(RepairBehaviour::BadCommitment) => {
             let first = m.commitments.first_mut()?.points.first_mut()?;
-            *first = *first + crate::crypto::base_mul(&crate::crypto::Scalar::from(1));
+            *first += crate::crypto::base_mul(&crate::crypto::Scalar::from(1));
         }
         Message::RepairPieces(_) | Message::RepairSum(_) if has(RepairBehaviour::Withhold) => return Some(vec![]),
         Message::RepairPieces(m) if has(RepairBehaviour::BadPiece) => {

@@ -41,6 +41,7 @@ export type SignerEvent =
   | { Reshared: { dkg_id: number; epoch: number; group_key: string } }
   | { EpochConfirmed: { dkg_id: number; epoch: number } }
   | { EpochRolledBack: { dkg_id: number; epoch: number } }
+  | { Repaired: { repair_id: number; dkg_id: number; epoch: number } }
   | { Signed: { sign_id: number; sign_iter_id: number } };
 export type Signature = { Frost: { r: string; z: string } } | { Schnorr: string };
 export type CoordinatorEvent =
@@ -51,7 +52,10 @@ export type CoordinatorEvent =
   | { DkgFailed: { attempts: number; reason: string } }
   | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
   | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[]; sessions: number } }
-  | { SigningFailed: { sign_id: number; attempts: number; reason: string } };
+  | { SigningFailed: { sign_id: number; attempts: number; reason: string } }
+  | { RepairAttempt: RepairAttemptReport }
+  | { Repaired: { repair_id: number; signer: number; helpers: number[] } }
+  | { RepairFailed: { signer: number; attempts: number; reason: string } };
 "#;
 
 /// A JS `Error` with a stable `code` property.

@@ -250,7 +250,7 @@ impl Signer {
             (TypedPacket::SignatureShareRequest(p), None) => self.on_share_request(p.into_message())?,
             (TypedPacket::RepairBegin(p), None) => self.on_repair_begin(p.into_message())?,
             (TypedPacket::RepairCommitments(p), Some(_)) => {
-                self.in_repair(name, p.message().repair_id, RepairInput::Commitments(p))?
+                self.in_repair(name, p.message().repair_id, RepairInput::Commitments(Box::new(p)))?
             }
             (TypedPacket::RepairPieces(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Pieces(p))?,
             (TypedPacket::RepairSum(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Sum(p))?,

@@ -13,7 +13,7 @@ use crate::{
 
 /// A packet of a repair attempt, routed by kind.
 pub(super) enum RepairInput {
-    Commitments(crate::net::Packet<RepairCommitments>),
+    Commitments(Box<crate::net::Packet<RepairCommitments>>),
     Pieces(crate::net::Packet<RepairPieces>),
     Sum(crate::net::Packet<RepairSum>),
     PiecesBegin(RepairPiecesBegin),
@@ -52,7 +52,7 @@ impl Signer {
         let fx = self.with_ctx(|ctx, _| {
             let Some(round) = round.as_mut() else { return Ok(Fx::default()) };
             Ok(match input {
-                RepairInput::Commitments(p) => round.on_commitments(ctx, p.message().signer_id, p),
+                RepairInput::Commitments(p) => round.on_commitments(ctx, p.message().signer_id, *p),
                 RepairInput::Pieces(p) => round.on_pieces(ctx, p.message().signer_id, p),
                 RepairInput::Sum(p) => round.on_sum(ctx, p.message().signer_id, p),
                 RepairInput::PiecesBegin(m) => round.on_pieces_begin(ctx, m)?,
