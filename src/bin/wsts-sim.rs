@@ -34,6 +34,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 enum Command {
     /// Run a whole ceremony (DKG, then signing rounds) and report it.
     #[command(after_help = SPECS)]
