@@ -11,7 +11,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 use wsts_web::{
     blame::Offence,
     crypto::{repair::RepairError, secret::SecretScalar},
-    net::{Packet, RepairBegin, Sender},
+    net::{Packet, RepairBegin, RepairCommitments, Sender},
     sim::{network_keys, parse_fault, Options, RepairBehaviour, RepairOptions, Report, Simulation},
     state_machine::{signer::Signer, StateError},
 };
@@ -182,5 +182,40 @@ both_targets! {
         assert_eq!(repair.error, Some(below.to_string()));
         assert_eq!(sim.coordinator.start_repair(4, sim.now()), Err(below));
         assert!(sim.coordinator.is_idle() && sim.coordinator.poll_transmit().is_none(), "a refused repair changes nothing");
+    }
+}
+
+both_targets! {
+    fn two_different_signed_packets_of_one_helper_prove_equivocation() {
+        let (mut sim, keys, coordinator_key) = after_dkg(4);
+        let begin = first_begin(&mut sim, 4);
+        while sim.coordinator.poll_transmit().is_some() {}
+        let mut rng = common::rng(8);
+        let bytes = Packet::sign(Sender::Coordinator, begin, &coordinator_key, &mut rng).to_bytes();
+        let helper = &mut sim.signers[1];
+        helper.handle_packet(&bytes, 0).unwrap();
+        let first = helper.poll_transmit().unwrap().bytes;
+        let network = sim.coordinator.ceremony_config().network.clone();
+        let mut other = Packet::from_bytes(&first, &network).unwrap().narrow::<RepairCommitments>().unwrap().into_message();
+        other.commitments.reverse();
+        let second = Packet::sign(Sender::Signer(1), other, &keys[1], &mut rng).to_bytes();
+        sim.coordinator.handle_packet(&first, 0).unwrap();
+        // The same packet twice is a duplicate, not an offence.
+        assert!(matches!(sim.coordinator.handle_packet(&first, 0), Err(StateError::Duplicate { .. })));
+        assert!(sim.coordinator.malicious().is_empty());
+        sim.coordinator.handle_packet(&second, 0).unwrap();
+        assert_eq!(sim.coordinator.malicious().get(&1), Some(&Offence::Equivocation));
+        assert_eq!(sim.coordinator.malicious().len(), 1);
+    }
+
+    fn a_lost_message_blames_nobody_and_the_repair_completes() {
+        for drop in ["drop=c>1:RepairPieces", "drop=c>4:RepairSum", "drop=c>2:RepairSumBegin"] {
+            let o = Options { faults: vec![parse_fault(drop).unwrap()], ..options(4, vec![]) };
+            let report = run(o);
+            let repair = report.repair.as_ref().unwrap();
+            assert!(repair.ok && report.ok(), "{drop}: {repair:#?}");
+            assert!(repair.blamed.is_empty() && report.malicious.is_empty(), "{drop}: {repair:#?}");
+            assert!(repair.attempts.len() > 1 && !repair.attempts[0].unresponsive.is_empty(), "{drop}: {repair:#?}");
+        }
     }
 }
