@@ -13,7 +13,7 @@ use wsts_web::{
     crypto::{repair::RepairError, secret::SecretScalar},
     net::{Packet, RepairBegin, RepairCommitments, Sender},
     sim::{network_keys, parse_fault, Options, RepairBehaviour, RepairOptions, Report, Simulation},
-    state_machine::{signer::Signer, StateError},
+    state_machine::{coordinator::CoordinatorEvent, signer::Signer, StateError},
 };
 
 /// Weights 3,3,3,3,2 at t = 8: the helpers for signer 4 less one signer
@@ -217,5 +217,24 @@ both_targets! {
             assert!(repair.blamed.is_empty() && report.malicious.is_empty(), "{drop}: {repair:#?}");
             assert!(repair.attempts.len() > 1 && !repair.attempts[0].unresponsive.is_empty(), "{drop}: {repair:#?}");
         }
+    }
+}
+
+both_targets! {
+    fn a_restart_in_the_middle_of_a_repair_costs_an_attempt_and_blames_nobody() {
+        let (mut sim, _, _) = after_dkg(4);
+        sim.coordinator.start_repair(4, sim.now()).unwrap();
+        for _ in 0..12 {
+            sim.step();
+        }
+        // Every machine saved and restored: the coordinator keeps its
+        // attempt, the signers' repair rounds (never saved) are gone.
+        sim.save_and_restore_all();
+        assert!(!sim.coordinator.is_idle());
+        sim.run_until_quiet();
+        let events = sim.take_events();
+        assert!(events.iter().any(|e| matches!(e, CoordinatorEvent::Repaired { signer: 4, .. })), "{events:#?}");
+        assert!(sim.coordinator.malicious().is_empty());
+        assert_eq!(sim.signers[4].group_key(), sim.coordinator.group_key());
     }
 }

@@ -60,6 +60,9 @@ pub(super) fn alter(
     signer: &Signer,
     rng: &mut ChaCha20Rng,
 ) -> Option<Vec<Message>> {
+    if behaviours.is_empty() || !message.name().starts_with("Repair") {
+        return None;
+    }
     let has = |b: RepairBehaviour| behaviours.contains(&b);
     let mut message = message.clone();
     match &mut message {
