@@ -1,5 +1,6 @@
-//! The coordinator: a driver over two round types, [`dkg`] and [`sign`],
-//! under a retry and timeout [`Policy`].
+//! The coordinator: a driver over its round types, [`dkg`] (also run by a
+//! reshare), [`sign`] (or ROAST's) and [`repair`], under a retry and
+//! timeout [`Policy`].
 //!
 //! The driver decodes and authenticates each packet once, routes it by kind
 //! to the round in progress (or, for a finished DKG, to [`catchup`]), and

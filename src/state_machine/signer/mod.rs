@@ -1,4 +1,5 @@
-//! The signer: a driver over its two round types, [`dkg`] and [`sign`].
+//! The signer: a driver over its round types, [`dkg`] (also run by a
+//! reshare), [`sign`] and [`repair`] (a repair attempt, held in memory only).
 //!
 //! The driver decodes and authenticates each packet once, takes requests
 //! only from the coordinator and shares only from signers, routes each to
