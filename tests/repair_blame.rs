@@ -130,3 +130,24 @@ both_targets! {
         assert_eq!(blame::check_repair_sum(&t.begin, &sum), Err(Offence::BadRepairSum));
     }
 }
+
+both_targets! {
+    fn every_deal_is_checked_in_one_batch_and_cancelling_errors_are_caught() {
+        let (t, _) = recorded();
+        let set = t.begin.repair_set().unwrap();
+        let mut deals = t.deals();
+        let mut rng = common::rng(13);
+        assert_eq!(set.check_deals(&deals, &t.begin.public_keys, &mut rng), Ok(()));
+        // Errors that cancel in the plain total: the random weights see them,
+        // and each deal checked alone names both.
+        let g = base_mul(&Scalar::from(1));
+        deals.get_mut(&0).unwrap().get_mut(&1).unwrap()[0] += g;
+        deals.get_mut(&1).unwrap().get_mut(&2).unwrap()[0] += -g;
+        assert_eq!(
+            set.check_deals(&deals, &t.begin.public_keys, &mut rng),
+            Err(wsts_web::crypto::repair::RepairError::BadHelpers(vec![0, 1]))
+        );
+        deals.remove(&3);
+        assert!(set.check_deals(&deals, &t.begin.public_keys, &mut rng).is_err(), "a missing deal fails");
+    }
+}

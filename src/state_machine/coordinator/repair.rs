@@ -36,7 +36,10 @@ use serde::{Deserialize, Serialize};
 use super::{intake::{digests_of, take_in}, Coordinator, Ctx, Fx, Outcome, Round};
 use crate::{
     blame::{self, Finding, RepairTranscript},
-    crypto::{repair::RepairError, KeyId, SignerId},
+    crypto::{
+        repair::{RepairError, RepairSet},
+        KeyId, SignerId,
+    },
     net::{
         Packet, RepairBegin, RepairCommitments, RepairEnd, RepairEndBegin, RepairEndStatus, RepairPieces,
         RepairPiecesBegin, RepairSum, RepairSumBegin, RepairSumStatus,
@@ -78,6 +81,10 @@ enum RepairStep {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(super) struct RepairAttempt {
     transcript: RepairTranscript,
+    /// The begin message's [`RepairSet`] (its Lagrange coefficients cost
+    /// O(n²) per lost key id): made once, again after a restore.
+    #[serde(skip)]
+    set: Option<RepairSet>,
     step: RepairStep,
     deadline: Option<Millis>,
     findings: Vec<Finding>,
@@ -99,6 +106,15 @@ fn helpers(ctx: &Ctx<'_>, repaired: SignerId, silent: &BTreeSet<SignerId>) -> Re
         return Err(RepairError::BelowThreshold { have, threshold }.into());
     }
     Ok(chosen.into_iter().map(|s| (s, config.key_ids(s).to_vec())).collect())
+}
+
+impl RepairAttempt {
+    fn set(&mut self) -> Result<&RepairSet, StateError> {
+        if self.set.is_none() {
+            self.set = Some(self.transcript.begin.repair_set()?);
+        }
+        self.set.as_ref().ok_or(StateError::NoKey)
+    }
 }
 
 impl RepairRun {
@@ -156,9 +172,10 @@ impl RepairRun {
             helpers,
             public_keys: key.public_keys.clone(),
         };
-        if let Err(e) = begin.check_config(&ctx.config.keys) {
-            return self.give_up(e.to_string());
-        }
+        let set = match begin.check_config(&ctx.config.keys) {
+            Ok(set) => set,
+            Err(e) => return self.give_up(e.to_string()),
+        };
         ctx.ids.last_dkg_id = repair_id;
         let mut fx = Fx::default();
         fx.push(Effect::ClearUnresponsive);
@@ -170,6 +187,7 @@ impl RepairRun {
         let transcript = RepairTranscript::new(begin);
         self.state = RepairState::Attempt(Box::new(RepairAttempt {
             transcript,
+            set: Some(set),
             step: RepairStep::Commitments,
             deadline,
             findings: vec![],
@@ -206,7 +224,7 @@ impl RepairRun {
     pub fn on_commitments(&mut self, ctx: &mut Ctx<'_>, from: SignerId, p: Packet<RepairCommitments>) -> Result<Fx, StateError> {
         let a = self.attempt_at(ctx, "RepairCommitments", from, RepairStep::Commitments)?;
         let begin = a.transcript.begin.clone();
-        let set = begin.repair_set().map_err(|e| StateError::Config(e.to_string()))?;
+        let set = a.set()?.clone();
         let check = |m: &RepairCommitments| blame::check_repair_commitments(&begin, &set, m);
         let others: Vec<SignerId> = begin.participants().into_iter().filter(|s| *s != from).collect();
         let relay = |p: &Packet<RepairCommitments>, fx: &mut Fx| others.iter().for_each(|s| fx.forward(Destination::Signer(*s), p));
@@ -254,7 +272,7 @@ impl RepairRun {
                 Ok(fx)
             }
             RepairEndStatus::BadSums(claims) => {
-                let set = a.transcript.begin.repair_set().map_err(|e| StateError::Config(e.to_string()))?;
+                let set = a.set()?.clone();
                 let settled = blame::settle_bad_sums(&a.transcript, &set, claims);
                 a.findings.extend(settled);
                 Ok(self.fail(ctx, BTreeSet::new()))

@@ -53,8 +53,12 @@ pub(super) struct RepairRound {
     pieces_begin: Option<Vec<SignerDigest>>,
     sum_begin: Option<Vec<SignerDigest>>,
     end_begin: Option<Vec<SignerDigest>>,
+    /// Every helper's commitments, checked.
+    checked: Option<Deals>,
     stage: Stage,
 }
+
+type Deals = BTreeMap<SignerId, BTreeMap<SignerId, Vec<crate::crypto::Point>>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
@@ -123,6 +127,7 @@ impl RepairRound {
             pieces_begin: None,
             sum_begin: None,
             end_begin: None,
+            checked: None,
             stage: Stage::Committed,
         };
         round.commitments.insert(ctx.me, packet);
@@ -186,12 +191,15 @@ impl RepairRound {
         fx
     }
 
-    /// The helpers' deals whose commitments pass the public check.
-    fn deals(&self) -> Result<BTreeMap<SignerId, BTreeMap<SignerId, Vec<crate::crypto::Point>>>, RepairError> {
-        let deals = crate::blame::repair::deals_of(self.commitments.iter().map(|(s, p)| (*s, p.message())));
-        for (helper, deal) in &deals {
-            self.set.check_deal(*helper, deal, &self.begin.public_keys)?;
+    /// The helpers' deals, once each passed the public check (checked once,
+    /// when the coordinator has listed them all).
+    fn deals<R: RngCore + CryptoRng>(&mut self, rng: &mut R) -> Result<Deals, RepairError> {
+        if let Some(deals) = &self.checked {
+            return Ok(deals.clone());
         }
+        let deals = crate::blame::repair::deals_of(self.commitments.iter().map(|(s, p)| (*s, p.message())));
+        self.set.check_deals(&deals, &self.begin.public_keys, rng)?;
+        self.checked = Some(deals.clone());
         Ok(deals)
     }
 
@@ -225,7 +233,8 @@ impl RepairRound {
     /// Step 2: encrypt each other helper's pieces to its key-exchange key.
     fn send_pieces(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         let mut fx = Fx::default();
-        let (Some(deal), Ok(_)) = (&self.deal, self.deals()) else {
+        let checked = self.deals(ctx.signer.rng);
+        let (Some(deal), Ok(_)) = (&self.deal, checked) else {
             self.stage = Stage::Over;
             return fx;
         };
@@ -248,7 +257,8 @@ impl RepairRound {
     fn send_sum(&mut self, ctx: &mut Ctx<'_>) -> Fx {
         let mut fx = Fx::default();
         self.stage = Stage::Over;
-        let (Some(deal), Ok(deals)) = (&self.deal, self.deals()) else { return fx };
+        let checked = self.deals(ctx.signer.rng);
+        let (Some(deal), Ok(deals)) = (&self.deal, checked) else { return fx };
         let mut received: BTreeMap<SignerId, Vec<SecretScalar>> = BTreeMap::new();
         for (&i, p) in self.pieces.iter().filter(|(i, _)| **i != ctx.me) {
             if let Some(values) = p.message().ciphertext_for(ctx.me).and_then(|c| self.open(i, c)) {
@@ -279,7 +289,7 @@ impl RepairRound {
         let mut fx = Fx::default();
         self.stage = Stage::Over;
         let (repair_id, me) = (self.begin.repair_id, ctx.me);
-        let status = match self.deals() {
+        let status = match self.deals(ctx.signer.rng) {
             Err(e) => Err(RepairEndStatus::BadState(e.to_string())),
             Ok(deals) => {
                 let mut sums = BTreeMap::new();
