@@ -21,6 +21,9 @@
 //! `RepairBegin` gives the repaired signer key shares, so it is only taken
 //! signed by the coordinator key the signer already trusts; helpers check the
 //! key, epoch, public keys and key ids in it against their own saved state.
+//! The repaired signer keeps its network key (its packets are checked
+//! against the key every signer already holds); one that lost that key as
+//! well cannot be repaired, only reshared away and invited back.
 
 use std::collections::BTreeMap;
 
