@@ -228,3 +228,29 @@ fn the_reshare_adversary_bad_constant_term_is_named() {
     assert_eq!(v["malicious"], serde_json::json!({ "2": "BadConstantTerm" }), "{out}");
     assert_eq!(v["reshared_group_key"], v["aggregate_public_key"], "{out}");
 }
+
+#[test]
+fn a_repair_reports_success_and_names_its_culprit() {
+    let (code, out, err) = sim(&[
+        "run",
+        "--weights",
+        "3,3,3,3,2",
+        "--threshold",
+        "8",
+        "--repair",
+        "4",
+        "--repair-adversary",
+        "1:bad-piece",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["repair"]["ok"], true, "{out}");
+    assert_eq!(v["repair"]["signer"], 4);
+    assert_eq!(v["repair"]["blamed"], serde_json::json!({ "1": "BadRepairPieces" }), "{out}");
+    assert_eq!(v["malicious"], serde_json::json!({ "1": "BadRepairPieces" }));
+    let signatures = v["signatures"].as_array().unwrap();
+    assert!(signatures.len() == 2 && signatures.iter().all(|s| s["ok"] == true), "{out}");
+    let (code, _, err) = sim(&["run", "--weights", "3,3", "--threshold", "4", "--repair-adversary", "1:bad-sum"]);
+    assert_eq!(code, 2, "--repair-adversary needs --repair: {err}");
+}

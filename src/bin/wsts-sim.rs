@@ -8,7 +8,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use wsts_web::{
     config::{checked_weights, Scheme},
     crypto::{signing::SignatureType, SignerId},
-    sim::{parse_adversary, parse_fault, Behaviour, Fault, Options, Report, ReshareOptions, Simulation},
+    sim::{
+        parse_adversary, parse_fault, parse_repair_adversary, Behaviour, Fault, Options, RepairBehaviour,
+        RepairOptions, Report, ReshareOptions, Simulation,
+    },
 };
 
 const SPECS: &str = "adversaries (--adversary ID:BEHAVIOUR[=IDS]):
@@ -18,6 +21,8 @@ const SPECS: &str = "adversaries (--adversary ID:BEHAVIOUR[=IDS]):
 reshare adversaries (--reshare-adversary ID:BEHAVIOUR[=IDS]): the same but
     bad-signature-share, during the reshare or refresh; and bad-constant-term
     (a dealing whose constant term the old public key shares refute)
+repair adversaries (--repair-adversary ID:BEHAVIOUR), while --repair ID runs:
+    bad-commitment bad-piece bad-sum false-accusation withhold
 faults (--fault SPEC):
     ID:offline=dkg|nonce|share|sign[:ROUNDS]
     drop=FROM>TO:MESSAGE   (FROM/TO a signer id or 'c')";
@@ -30,6 +35,7 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 enum Command {
     /// Run a whole ceremony (DKG, then signing rounds) and report it.
     #[command(after_help = SPECS)]
@@ -137,6 +143,13 @@ struct RunArgs {
     /// A signer misbehaving in the reshare or refresh (repeatable).
     #[arg(long, value_name = "ID:BEHAVIOUR[=IDS]", value_parser = |s: &str| parse_adversary(s).map_err(|e| e.to_string()))]
     reshare_adversary: Vec<(SignerId, Behaviour)>,
+    /// After the signing rounds (and any reshare), this signer loses its
+    /// state and is repaired by the others; then sign again.
+    #[arg(long, value_name = "ID")]
+    repair: Option<SignerId>,
+    /// A signer misbehaving in the repair (repeatable).
+    #[arg(long, value_name = "ID:BEHAVIOUR", requires = "repair", value_parser = |s: &str| parse_repair_adversary(s).map_err(|e| e.to_string()))]
+    repair_adversary: Vec<(SignerId, RepairBehaviour)>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -201,6 +214,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         threshold: a.reshare_threshold,
         adversaries: a.reshare_adversary,
     });
+    let repair = a.repair.map(|signer| RepairOptions { signer, adversaries: a.repair_adversary });
     let options = Options {
         threshold: a.workload.threshold,
         dkg_threshold: a.dkg_threshold,
@@ -217,6 +231,7 @@ fn options(a: RunArgs) -> Result<(Options, bool), String> {
         adversaries: a.adversary,
         faults: a.fault,
         reshare,
+        repair,
         ..defaults
     }
     .weighted(&weights);
@@ -275,6 +290,10 @@ fn print_summary(r: &Report) {
     }
     if let Some(k) = &r.reshared_group_key {
         println!("reshared group key: {k}");
+    }
+    if let Some(repair) = &r.repair {
+        let outcome = if repair.ok { "repaired" } else { "NOT repaired" };
+        println!("repair of signer {}: {outcome} | blamed {:?}", repair.signer, repair.blamed);
     }
     for s in &r.signatures {
         match (&s.signature, s.ok) {

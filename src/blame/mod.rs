@@ -28,10 +28,12 @@
 //! - [`checks`]: one signed packet on its own;
 //! - [`dealt`]: shares one dealer sent one recipient (`BadPrivateShares`, `BadShareSum`);
 //! - [`settle`]: a signer's `DkgEnd` complaint against the transcript;
-//! - [`signing`]: signature shares.
+//! - [`signing`]: signature shares;
+//! - [`repair`]: a repair's commitments, pieces and sums (its own table).
 
 pub mod checks;
 pub mod dealt;
+pub mod repair;
 pub mod settle;
 pub mod signing;
 pub mod transcript;
@@ -40,6 +42,10 @@ use serde::{Deserialize, Serialize};
 
 pub use checks::{check_equivocation, check_private_shares, check_public_shares, check_reported_key};
 pub use dealt::{settle_bad_private_shares, settle_bad_share_sum, SettleError, SumVerdict, Verdict};
+pub use repair::{
+    check_repair_commitments, check_repair_pieces, check_repair_sum, settle_bad_pieces, settle_bad_sums,
+    RepairTranscript,
+};
 pub use settle::settle_dkg_failure;
 pub use signing::{bad_session_shares, bad_signature_shares};
 pub use transcript::DkgTranscript;
@@ -66,6 +72,13 @@ pub enum Offence {
     /// Dealt a reshare whose constant term is not the one the old public key
     /// shares fix (proven from public data alone).
     BadConstantTerm,
+    /// Published repair commitments that are malformed or do not add up to
+    /// its Lagrange-weighted public key shares (proven from public data).
+    BadRepairCommitments,
+    /// Sent repair pieces that are malformed, fail to decrypt or fail its commitments.
+    BadRepairPieces,
+    /// Sent a repair sum that is malformed, fails to decrypt or fails its public value.
+    BadRepairSum,
 }
 
 /// One proven offence.

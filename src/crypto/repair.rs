@@ -179,6 +179,47 @@ impl RepairSet {
         Ok(())
     }
 
+    /// [`RepairSet::check_deal`] for every helper's deal at once: with a
+    /// random weight `ρ_i` per helper, `Σ_i ρ_i Σ_j Δ_{i,j,r}` against one
+    /// multi-scalar multiplication over the old public keys per lost key id
+    /// (instead of one per helper). On failure, checks each deal alone to
+    /// name its helpers. The weights are random and the points public, so
+    /// variable time is fine here.
+    pub fn check_deals<R: RngCore + CryptoRng>(
+        &self,
+        deals: &BTreeMap<SignerId, BTreeMap<SignerId, Vec<Point>>>,
+        old: &GroupPublicKeys,
+        rng: &mut R,
+    ) -> Result<(), RepairError> {
+        let complete = deals.keys().eq(self.helpers.keys())
+            && deals.values().all(|d| {
+                d.len() == self.helpers.len()
+                    && self.helpers().all(|j| d.get(&j).map(Vec::len) == Some(self.lost.len()))
+            });
+        let weights: Vec<Scalar> = deals.keys().map(|_| *SecretScalar::random(rng).expose()).collect();
+        let batch_holds = complete
+            && self.lambdas.iter().enumerate().all(|(r, lambdas)| {
+                let (mut keys, mut combined) = (Vec::new(), Vec::new());
+                for ((helper, _), rho) in deals.iter().zip(&weights) {
+                    for k in self.helpers.get(helper).into_iter().flatten() {
+                        keys.push(*k);
+                        combined.push(rho * lambdas.get(k).copied().unwrap_or_else(|| Scalar::from(0)));
+                    }
+                }
+                let sums: Vec<Point> = deals
+                    .values()
+                    .map(|d| d.values().filter_map(|c| c.get(r)).fold(Point::identity(), |acc, p| acc + p))
+                    .collect();
+                super::msm(&weights, &sums) == old.weighted_key(&keys, &combined)
+            });
+        if batch_holds {
+            return Ok(());
+        }
+        let bad: Vec<SignerId> =
+            self.helpers().filter(|h| deals.get(h).is_none_or(|d| self.check_deal(*h, d, old).is_err())).collect();
+        Err(RepairError::BadHelpers(bad))
+    }
+
     /// Step 2 for helper j: check each sender's pieces against its public
     /// commitments (`deals[i]`, already passed [`RepairSet::check_deal`]) and
     /// sum them. Names the senders whose pieces are missing or wrong.

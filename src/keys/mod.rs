@@ -101,3 +101,15 @@ pub fn group_public_keys<'a>(
     let constants = public.into_iter().flat_map(|p| p.commitments.iter().map(PolyCommitment::constant));
     Some(GroupPublicKeys::from_parts(constants, &rest))
 }
+
+impl SignerKeys {
+    /// This signer's deal as a repair helper ([`crate::crypto::repair`]):
+    /// its Lagrange-weighted shares split into pieces, one per helper.
+    pub fn deal_repair<R: rand_core::RngCore + rand_core::CryptoRng>(
+        &self,
+        set: &crate::crypto::repair::RepairSet,
+        rng: &mut R,
+    ) -> Result<crate::crypto::repair::RepairDeal, crate::crypto::repair::RepairError> {
+        set.deal(self.signer_id, &self.key_shares, rng)
+    }
+}

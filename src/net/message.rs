@@ -8,7 +8,10 @@
 //! [`super::roast`]): `NonceBatchRequest` → `NonceBatch` of signed
 //! `NonceCommitment`s; `SessionRequest` → `SessionResponse`. Reshare (see
 //! [`super::reshare`]): `ReshareBegin`, then the DKG's packets under its
-//! `dkg_id`; `EpochConfirmed` after a signature under the new epoch. Field names
+//! `dkg_id`; `EpochConfirmed` after a signature under the new epoch. Repair
+//! (see [`super::repair`]): `RepairBegin` → `RepairCommitments` →
+//! `RepairPiecesBegin` → `RepairPieces` → `RepairSumBegin` → `RepairSum` →
+//! `RepairEndBegin` → `RepairEnd`, under a repair id. Field names
 //! follow the reference WSTS protocol.
 
 use std::borrow::Cow;
@@ -17,8 +20,9 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::{
     DkgBegin, DkgEnd, DkgEndBegin, DkgPrivateBegin, DkgPrivateShares, DkgPublicShares, NonceBatch, NonceBatchRequest,
-    NonceCommitment, NonceRequest, NonceResponse, Packet, EpochConfirmed, ReshareBegin, SessionRequest, SessionResponse, SignatureShareRequest,
-    SignatureShareResponse, TranscriptRequest,
+    NonceCommitment, NonceRequest, NonceResponse, Packet, EpochConfirmed, RepairBegin, RepairCommitments, RepairEnd,
+    RepairEndBegin, RepairPieces, RepairPiecesBegin, RepairSum, RepairSumBegin, ReshareBegin, SessionRequest,
+    SessionResponse, SignatureShareRequest, SignatureShareResponse, TranscriptRequest,
 };
 use crate::crypto::SignerId;
 
@@ -146,6 +150,14 @@ messages! {
     SessionResponse,
     ReshareBegin,
     EpochConfirmed,
+    RepairBegin,
+    RepairCommitments,
+    RepairPiecesBegin,
+    RepairPieces,
+    RepairSumBegin,
+    RepairSum,
+    RepairEndBegin,
+    RepairEnd,
 }
 
 impl Message {
@@ -170,6 +182,14 @@ impl Message {
             Message::SessionResponse(m) => m.dkg_id,
             Message::ReshareBegin(m) => m.dkg_id,
             Message::EpochConfirmed(m) => m.dkg_id,
+            Message::RepairBegin(m) => m.repair_id,
+            Message::RepairCommitments(m) => m.repair_id,
+            Message::RepairPiecesBegin(m) => m.repair_id,
+            Message::RepairPieces(m) => m.repair_id,
+            Message::RepairSumBegin(m) => m.repair_id,
+            Message::RepairSum(m) => m.repair_id,
+            Message::RepairEndBegin(m) => m.repair_id,
+            Message::RepairEnd(m) => m.repair_id,
         }
     }
 
@@ -186,6 +206,10 @@ impl Message {
             Message::NonceCommitment(m) => Some(m.signer_id),
             Message::NonceBatch(m) => Some(m.signer_id),
             Message::SessionResponse(m) => Some(m.signer_id),
+            Message::RepairCommitments(m) => Some(m.signer_id),
+            Message::RepairPieces(m) => Some(m.signer_id),
+            Message::RepairSum(m) => Some(m.signer_id),
+            Message::RepairEnd(m) => Some(m.signer_id),
             Message::DkgBegin(_)
             | Message::DkgPrivateBegin(_)
             | Message::DkgEndBegin(_)
@@ -194,7 +218,11 @@ impl Message {
             | Message::NonceBatchRequest(_)
             | Message::SessionRequest(_)
             | Message::ReshareBegin(_)
-            | Message::EpochConfirmed(_) => None,
+            | Message::EpochConfirmed(_)
+            | Message::RepairBegin(_)
+            | Message::RepairPiecesBegin(_)
+            | Message::RepairSumBegin(_)
+            | Message::RepairEndBegin(_) => None,
         }
     }
 }

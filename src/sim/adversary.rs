@@ -42,6 +42,8 @@ pub enum Behaviour {
     BadSignatureShare,
     /// Re-send every packet of earlier rounds along with each new one.
     ReplayOldRound,
+    /// A repair helper or the repaired signer misbehaving ([`super::repair`]).
+    Repair(super::repair::RepairBehaviour),
 }
 
 pub struct Adversary {
@@ -126,6 +128,17 @@ impl Adversary {
     /// Alter what the honest signer sends.
     pub fn outgoing(&mut self, t: Transmit, signer: &Signer) -> Vec<Transmit> {
         let Ok(packet) = Packet::from_bytes(&t.bytes, &self.config.network) else { return vec![t] };
+        let repair: Vec<_> = self
+            .behaviours
+            .iter()
+            .filter_map(|b| match b {
+                Behaviour::Repair(r) => Some(*r),
+                _ => None,
+            })
+            .collect();
+        if let Some(out) = super::repair::alter(&repair, packet.message(), signer, &mut self.rng) {
+            return out.into_iter().map(|m| self.sign(t.to, m)).collect();
+        }
         let round = round_of(packet.message());
         let mut out = Vec::new();
         let mut message = packet.message().clone();

@@ -29,6 +29,9 @@ pub struct Report {
     /// The group key after the reshare (the same as DKG's when it worked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reshared_group_key: Option<String>,
+    /// The repair of a signer that lost its state, if one was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repair: Option<super::RepairJson>,
     /// Signing rounds before the reshare, then (with `"epoch": 1`) after it.
     pub signatures: Vec<SignatureJson>,
     pub malicious: BTreeMap<SignerId, Offence>,
@@ -42,7 +45,8 @@ impl Report {
     pub fn ok(&self) -> bool {
         let reshared =
             self.reshare.as_ref().is_none_or(|r| r.ok && self.reshared_group_key == self.aggregate_public_key);
-        self.dkg.ok && reshared && !self.signatures.is_empty() && self.signatures.iter().all(|s| s.ok)
+        let repaired = self.repair.as_ref().is_none_or(|r| r.ok);
+        self.dkg.ok && reshared && repaired && !self.signatures.is_empty() && self.signatures.iter().all(|s| s.ok)
     }
 }
 
@@ -76,7 +80,7 @@ impl Simulation {
         let (dkg_ok, attempts) = self.run_dkg();
         let group_key = self.coordinator.group_key();
         let mut signatures = Vec::new();
-        let (mut reshare, mut reshared_group_key) = (None, None);
+        let (mut reshare, mut reshared_group_key, mut repair) = (None, None, None);
         if dkg_ok {
             for round in 1..=self.options.sign_rounds {
                 signatures.push(self.sign_round(round));
@@ -89,12 +93,20 @@ impl Simulation {
                     signatures.push(self.sign_round(self.options.sign_rounds + round));
                 }
             }
+            if let Some(options) = self.options.repair.clone() {
+                repair = Some(self.run_repair(&options));
+                let done = signatures.len() as u32;
+                for round in 1..=self.options.sign_rounds {
+                    signatures.push(self.sign_round(done + round));
+                }
+            }
         }
         Report {
             dkg: DkgJson { ok: dkg_ok, attempts: attempts.iter().map(AttemptJson::from).collect() },
             aggregate_public_key: group_key.map(|k| hex(&k)),
             reshare,
             reshared_group_key,
+            repair,
             signatures,
             malicious: self.coordinator.malicious().clone(),
             unresponsive: self.coordinator.unresponsive().clone(),

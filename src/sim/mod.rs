@@ -12,6 +12,7 @@ pub mod bench_reshare;
 mod ceremony;
 mod meter;
 mod network;
+mod repair;
 mod reshare;
 mod spec;
 
@@ -24,8 +25,9 @@ pub use crate::state_machine::report::{AttemptJson, DkgJson, SignatureJson};
 pub use adversary::{Adversary, Behaviour};
 pub use ceremony::Report;
 pub use meter::Meter;
+pub use repair::{RepairBehaviour, RepairJson, RepairOptions};
 pub use reshare::ReshareOptions;
-pub use spec::{parse_adversary, parse_fault, Fault, Phase, SpecError};
+pub use spec::{parse_adversary, parse_fault, parse_repair_adversary, Fault, Phase, SpecError};
 
 use crate::{
     config::{Config, Scheme},
@@ -65,6 +67,9 @@ pub struct Options {
     pub record: bool,
     /// Reshare (or refresh) after the first signing rounds, then sign again.
     pub reshare: Option<ReshareOptions>,
+    /// A signer loses its state after the first signing rounds and is
+    /// repaired; then sign again.
+    pub repair: Option<RepairOptions>,
 }
 
 /// Percentages of deliveries lost, duplicated or corrupted, and reordering.
@@ -140,6 +145,7 @@ impl Default for Options {
             chaos: None,
             record: false,
             reshare: None,
+            repair: None,
         }
     }
 }

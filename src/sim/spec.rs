@@ -1,6 +1,6 @@
 //! Parsing `--adversary` and `--fault` specifications.
 
-use super::adversary::Behaviour;
+use super::{adversary::Behaviour, repair::RepairBehaviour};
 use crate::crypto::SignerId;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,6 +64,22 @@ pub fn parse_adversary(spec: &str) -> Result<(SignerId, Behaviour), SpecError> {
         "bad-signature-share" => no_arg(Behaviour::BadSignatureShare)?,
         "replay-old-round" => no_arg(Behaviour::ReplayOldRound)?,
         other => return Err(err(spec, format!("unknown behaviour {other:?}"))),
+    };
+    Ok((id, behaviour))
+}
+
+/// `ID:BEHAVIOUR` for a repair: bad-commitment, bad-piece, bad-sum,
+/// false-accusation, withhold.
+pub fn parse_repair_adversary(spec: &str) -> Result<(SignerId, RepairBehaviour), SpecError> {
+    let (id, name) = spec.split_once(':').ok_or_else(|| err(spec, "expected ID:BEHAVIOUR"))?;
+    let id: SignerId = id.parse().map_err(|_| err(spec, "bad signer id"))?;
+    let behaviour = match name {
+        "bad-commitment" => RepairBehaviour::BadCommitment,
+        "bad-piece" => RepairBehaviour::BadPiece,
+        "bad-sum" => RepairBehaviour::BadSum,
+        "false-accusation" => RepairBehaviour::FalseAccusation,
+        "withhold" => RepairBehaviour::Withhold,
+        other => return Err(err(spec, format!("unknown repair behaviour {other:?}"))),
     };
     Ok((id, behaviour))
 }
@@ -136,5 +152,7 @@ mod tests {
         assert!(parse_fault("drop=1>2:DkgEnd").is_err());
         assert!(parse_fault("drop=c>2:Nonsense").is_err());
         assert!(parse_fault("2:offline=lunch").is_err());
+        assert_eq!(parse_repair_adversary("3:bad-sum").unwrap(), (3, RepairBehaviour::BadSum));
+        assert!(parse_repair_adversary("3:bad-private-shares").is_err());
     }
 }

@@ -40,6 +40,18 @@ pub struct SignAttemptReport {
     pub unresponsive: BTreeSet<SignerId>,
 }
 
+/// The outcome of one repair attempt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepairAttemptReport {
+    pub repair_id: u64,
+    pub ok: bool,
+    pub helpers: Vec<SignerId>,
+    /// Offences proven in this attempt.
+    pub malicious: Vec<Finding>,
+    /// Participants that missed a deadline in this attempt.
+    pub unresponsive: BTreeSet<SignerId>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignatureOutcome {
     pub sign_id: u64,
@@ -87,6 +99,20 @@ pub enum CoordinatorEvent {
     },
     SignAttempt(SignAttemptReport),
     Signature(Box<SignatureOutcome>),
+    /// A repair attempt ended: whom it proved malicious, who was silent.
+    RepairAttempt(RepairAttemptReport),
+    /// `signer`'s lost shares are restored, by `helpers`.
+    Repaired {
+        repair_id: u64,
+        signer: SignerId,
+        helpers: Vec<SignerId>,
+    },
+    /// Every allowed repair attempt failed, or the helpers left fall short.
+    RepairFailed {
+        signer: SignerId,
+        attempts: u32,
+        reason: String,
+    },
     SigningFailed {
         sign_id: u64,
         attempts: u32,
@@ -129,6 +155,12 @@ pub enum SignerEvent {
     /// The coordinator went on under the old epoch: the unconfirmed new
     /// shares are dropped and the old ones are current again.
     EpochRolledBack {
+        dkg_id: u64,
+        epoch: u64,
+    },
+    /// A repair restored our lost shares of the key `dkg_id`, epoch `epoch`.
+    Repaired {
+        repair_id: u64,
         dkg_id: u64,
         epoch: u64,
     },

@@ -110,6 +110,8 @@ pub enum StateError {
     NoKey,
     #[error("busy with {0}")]
     Busy(&'static str),
+    #[error(transparent)]
+    Repair(#[from] crate::crypto::repair::RepairError),
     #[error("nonce commitment {index} of epoch {epoch} is spent or discarded: a nonce signs once")]
     NonceSpent { epoch: u64, index: u64 },
     /// A joining signer was told which group key to expect

@@ -205,6 +205,10 @@ impl Journal {
                 self.epoch = *epoch;
                 self.reshared_group_key = Some(hex::encode(point_to_bytes(group_key)));
             }
+            // A repair changes no key: the simulator reports it apart.
+            CoordinatorEvent::RepairAttempt(_)
+            | CoordinatorEvent::Repaired { .. }
+            | CoordinatorEvent::RepairFailed { .. } => {}
             CoordinatorEvent::SignAttempt(_) => {
                 if let Some(s) = self.signing.as_mut() {
                     s.record(event);

@@ -30,6 +30,8 @@ export interface AttemptJson { dkg_id: number; ok: boolean; reported_failures: {
 export interface SignatureJson { round: number; type: "frost" | "schnorr" | "taproot"; message: string; signature: string | null; verify_key: string | null; internal_key: string | null; merkle_root: string | null; signers_used: number[]; epoch: number; attempts: number; sessions: number; ok: boolean; error: string | null; }
 /** The ceremony so far: the shape of `wsts-sim run --json`. */
 export interface CeremonyReport { dkg: { attempts: AttemptJson[]; ok: boolean }; aggregate_public_key: string | null; reshare?: { attempts: AttemptJson[]; ok: boolean }; reshared_group_key?: string; signatures: SignatureJson[]; malicious: Record<string, Offence>; unresponsive: number[]; }
+/** One repair attempt (`startRepair`): its helpers, whom it proved malicious, who was silent. */
+export interface RepairAttemptReport { repair_id: number; ok: boolean; helpers: number[]; malicious: Finding[]; unresponsive: number[]; }
 "#;
 
 #[wasm_bindgen(js_class = Coordinator)]
@@ -185,5 +187,14 @@ impl WasmCoordinator {
     #[wasm_bindgen(js_name = groupKey)]
     pub fn group_key(&self) -> Option<String> {
         self.inner.group_key().map(|k| hex::encode(crate::crypto::encoding::point_to_bytes(&k)))
+    }
+
+    /// Repair `signerId`'s lost shares of the current key from the other
+    /// holders (their weight must reach the threshold: else a `repair`
+    /// error). The repaired signer is a fresh `Signer` with its config and
+    /// network key; it ends holding its shares, checked against the group's.
+    #[wasm_bindgen(js_name = startRepair)]
+    pub fn start_repair(&mut self, signer_id: u32, now: f64) -> Result<(), JsValue> {
+        self.inner.start_repair(signer_id, millis(now)).map_err(state_error)
     }
 }

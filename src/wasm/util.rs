@@ -29,7 +29,8 @@ export interface NetworkKeyPair { secret: Uint8Array; public: string; }
 /** Thrown errors carry a stable `code`, e.g. "bad-signature", "replay", "duplicate". */
 export interface WstsError extends Error { code: string; }
 export type Offence = "BadPublicShares" | "WithheldPrivateShares" | "BadPrivateShares"
-  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey" | "BadConstantTerm";
+  | "Equivocation" | "FalseAccusation" | "BadSignatureShare" | "WrongGroupKey" | "BadConstantTerm"
+  | "BadRepairCommitments" | "BadRepairPieces" | "BadRepairSum";
 export interface Finding { signer: number; offence: Offence; }
 /** A signer's complaint, as reported in DkgEnd (evidence included). */
 export type DkgEndFailure = { Shares: unknown[] } | { Equivocation: { signer: number; packet: string } }
@@ -41,6 +42,7 @@ export type SignerEvent =
   | { EpochConfirmed: { dkg_id: number; epoch: number } }
   | { EpochRolledBack: { dkg_id: number; epoch: number } }
   | { Retired: { dkg_id: number; epoch: number } }
+  | { Repaired: { repair_id: number; dkg_id: number; epoch: number } }
   | { Signed: { sign_id: number; sign_iter_id: number } };
 export type Signature = { Frost: { r: string; z: string } } | { Schnorr: string };
 export type CoordinatorEvent =
@@ -51,7 +53,10 @@ export type CoordinatorEvent =
   | { DkgFailed: { attempts: number; reason: string } }
   | { SignAttempt: { sign_id: number; sign_iter_id: number; ok: boolean; malicious: Finding[]; unresponsive: number[] } }
   | { Signature: { sign_id: number; sign_iter_id: number; message: string; sig_type: SignatureType; signature: Signature; verify_key: string; signers_used: number[]; sessions: number } }
-  | { SigningFailed: { sign_id: number; attempts: number; reason: string } };
+  | { SigningFailed: { sign_id: number; attempts: number; reason: string } }
+  | { RepairAttempt: RepairAttemptReport }
+  | { Repaired: { repair_id: number; signer: number; helpers: number[] } }
+  | { RepairFailed: { signer: number; attempts: number; reason: string } };
 "#;
 
 /// A JS `Error` with a stable `code` property.
@@ -83,6 +88,7 @@ pub fn state_error(e: StateError) -> JsValue {
         StateError::Busy(_) => "busy",
         StateError::NonceSpent { .. } => "nonce-spent",
         StateError::UnexpectedGroupKey { .. } => "unexpected-group-key",
+        StateError::Repair(_) => "repair",
     };
     js_error(code, e)
 }

@@ -14,6 +14,7 @@ use wsts_fuzz::{
 use wsts_web::{
     crypto::encoding,
     net::{Message, Packet},
+    sim::{network_keys, Options, RepairOptions, Simulation},
 };
 
 fn main() -> std::io::Result<()> {
@@ -62,6 +63,23 @@ fn main() -> std::io::Result<()> {
         "relay-nonce".into(),
         &with("relay_nonce", format!("{}/room-1/peer-1", "ab".repeat(32)).as_bytes()),
     )?;
+    // decode: one packet of each repair message, and its bare message for
+    // the repair checks (a repair of signer 3 after DKG, with the recorded
+    // ceremonies' network keys).
+    let options = Options { signers: 4, keys: 12, threshold: 6, record: true, ..Options::default() };
+    let mut sim = Simulation::new(options).expect("a valid ceremony");
+    let (dkg_ok, _) = sim.run_dkg();
+    let repaired = dkg_ok && sim.run_repair(&RepairOptions { signer: 3, adversaries: vec![] }).ok;
+    assert!(repaired, "the seed ceremony repairs");
+    let mut names = BTreeSet::new();
+    for r in &sim.recorded {
+        if r.message.starts_with("Repair") && names.insert(r.message) {
+            let Ok(packet) = Packet::from_bytes(&r.bytes, &network_keys(4, 0).2) else { continue };
+            write("decode", format!("packet-repair-{}", r.message), &with("packet", &r.bytes))?;
+            let bare = encoding::to_bytes(packet.message());
+            write("decode", format!("repair-{}", r.message), &with("repair", &bare))?;
+        }
+    }
     let generator = encoding::point_to_bytes(&wsts_web::crypto::base_mul(&1u32.into()));
     write("decode", "point".into(), &with("point_scalar", &generator))?;
 

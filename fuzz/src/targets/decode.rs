@@ -10,8 +10,10 @@
 use std::sync::OnceLock;
 
 use wsts_web::{
-    crypto::{encoding, secret::SecretScalar},
-    net::{peek_message_name, relay_auth, Message, NetworkKeys, Packet, SignedControl},
+    blame,
+    config::{Config, Scheme},
+    crypto::{base_mul, encoding, secret::SecretScalar, signing::GroupPublicKeys},
+    net::{peek_message_name, relay_auth, Message, NetworkKeys, Packet, RepairBegin, SignedControl},
     sim::network_keys,
     state_machine::{coordinator::Coordinator, signer::Signer},
 };
@@ -27,6 +29,7 @@ pub const DECODERS: &[(&str, crate::Target)] = &[
     ("coordinator_state", coordinator_state),
     ("relay_nonce", relay_nonce),
     ("point_scalar", point_scalar),
+    ("repair", repair),
 ];
 
 pub fn run(data: &[u8]) {
@@ -110,4 +113,38 @@ fn relay_nonce(data: &[u8]) {
 fn point_scalar(data: &[u8]) {
     let _ = encoding::point_from_bytes(data);
     let _ = encoding::scalar_from_bytes(data);
+}
+
+/// A repair message, checked as a signer or the coordinator checks it: a
+/// `RepairBegin` against a configuration (4 signers, 8 key ids, t = 3), the
+/// others against a fixed `RepairBegin` (signer 3 repaired by 0 and 1).
+fn repair(data: &[u8]) {
+    static FIXED: OnceLock<Option<(Config, RepairBegin)>> = OnceLock::new();
+    let fixed = FIXED.get_or_init(|| {
+        let config = Config::evenly(Scheme::V2, 4, 8, 3, 3).ok()?;
+        let points = [1u32, 2, 3].map(|x| base_mul(&x.into()));
+        let public_keys = GroupPublicKeys::from_parts([points[0]], &points[1..]);
+        let helpers = [(0, vec![1, 2]), (1, vec![3, 4])].into();
+        let begin =
+            RepairBegin { repair_id: 2, key_dkg_id: 1, epoch: 0, repaired: 3, lost: vec![7, 8], helpers, public_keys };
+        Some((config, begin))
+    });
+    let (Some((config, begin)), Ok(message)) = (fixed, encoding::from_bytes::<Message>(data)) else { return };
+    match message {
+        Message::RepairBegin(m) => {
+            let _ = (m.check_config(config), m.participants());
+        }
+        Message::RepairCommitments(m) => {
+            if let Ok(set) = begin.repair_set() {
+                let _ = blame::check_repair_commitments(begin, &set, &m);
+            }
+        }
+        Message::RepairPieces(m) => {
+            let _ = blame::check_repair_pieces(begin, &m);
+        }
+        Message::RepairSum(m) => {
+            let _ = blame::check_repair_sum(begin, &m);
+        }
+        _ => {}
+    }
 }

@@ -1,7 +1,7 @@
 //! The driver's inputs: packets (decoded and authenticated once, then routed
 //! by kind), timeouts, and the commands that start a round.
 
-use super::{dkg::DkgRun, roast::RoastRun, sign::SignRun, Coordinator, Ctx, Fx, Round};
+use super::{dkg::DkgRun, repair::RepairRun, roast::RoastRun, sign::SignRun, Coordinator, Ctx, Fx, Round};
 use crate::{
     crypto::{bip340, signing::SignatureType, SignerId},
     net::{NonceBatch, Packet, Sender, SessionResponse, TypedPacket},
@@ -54,6 +54,10 @@ impl Coordinator {
                 self.in_signing("SignatureShareResponse", now, |run, ctx| run.on_share(ctx, from, p))
             }
             TypedPacket::NonceBatch(p) => self.on_nonce_batch(from, p, now),
+            TypedPacket::RepairCommitments(p) => self.in_repair(p.message().repair_id, now, |r, c| r.on_commitments(c, from, p)),
+            TypedPacket::RepairPieces(p) => self.in_repair(p.message().repair_id, now, |r, c| r.on_pieces(c, from, p)),
+            TypedPacket::RepairSum(p) => self.in_repair(p.message().repair_id, now, |r, c| r.on_sum(c, from, p)),
+            TypedPacket::RepairEnd(p) => self.in_repair(p.message().repair_id, now, |r, c| r.on_end(c, from, p)),
             TypedPacket::SessionResponse(p) if !matches!(&self.state.round, Round::Roast(run) if run.sign_id == p.message().sign_id) => {
                 self.late_session_response(from, &p, now)
             }
@@ -70,6 +74,10 @@ impl Coordinator {
             TypedPacket::SessionRequest(p) => Err(not_from_signers(p.message())),
             TypedPacket::ReshareBegin(p) => Err(not_from_signers(p.message())),
             TypedPacket::EpochConfirmed(p) => Err(not_from_signers(p.message())),
+            TypedPacket::RepairBegin(p) => Err(not_from_signers(p.message())),
+            TypedPacket::RepairPiecesBegin(p) => Err(not_from_signers(p.message())),
+            TypedPacket::RepairSumBegin(p) => Err(not_from_signers(p.message())),
+            TypedPacket::RepairEndBegin(p) => Err(not_from_signers(p.message())),
             // Commitments travel inside a `NonceBatch` or `SessionResponse`.
             TypedPacket::NonceCommitment(p) => {
                 Err(StateError::Unexpected { message: crate::net::Body::name(p.message()), state: "commitments travel embedded" })
@@ -113,6 +121,21 @@ impl Coordinator {
         match round {
             Round::Sign(run) => call(run, &mut ctx),
             _ => Err(StateError::Unexpected { message: name, state: "not signing" }),
+        }
+    }
+
+    fn in_repair(
+        &mut self,
+        repair_id: u64,
+        now: Millis,
+        call: impl FnOnce(&mut RepairRun, &mut Ctx<'_>) -> Result<Fx, StateError>,
+    ) -> Result<Fx, StateError> {
+        let last = self.state.ids.last_dkg_id;
+        let (round, mut ctx) = self.split(now);
+        match round {
+            Round::Repair(run) if run.repair_id() == Some(repair_id) => call(run, &mut ctx),
+            _ if repair_id <= last => Err(StateError::Replay { message: "a repair packet" }),
+            _ => Err(StateError::Unexpected { message: "a repair packet", state: "no such repair attempt" }),
         }
     }
 
@@ -169,6 +192,7 @@ impl Coordinator {
             Round::Sign(run) => run.deadline(),
             // ROAST needs no deadline: replies alone drive it.
             Round::Roast(_) => None,
+            Round::Repair(run) => run.deadline(),
         }
     }
 
@@ -180,6 +204,7 @@ impl Coordinator {
         let fx = match round {
             Round::Dkg(run) => run.on_timeout(&mut ctx),
             Round::Sign(run) => run.on_timeout(&mut ctx),
+            Round::Repair(run) => run.on_timeout(&mut ctx),
             Round::Roast(_) | Round::Idle => return,
         };
         self.apply(fx);

@@ -1,5 +1,6 @@
-//! The coordinator: a driver over two round types, [`dkg`] and [`sign`],
-//! under a retry and timeout [`Policy`].
+//! The coordinator: a driver over its round types, [`dkg`] (also run by a
+//! reshare), [`sign`] (or ROAST's) and [`repair`], under a retry and
+//! timeout [`Policy`].
 //!
 //! The driver decodes and authenticates each packet once, routes it by kind
 //! to the round in progress (or, for a finished DKG, to [`catchup`]), and
@@ -29,6 +30,7 @@ mod intake;
 mod nonce_pool;
 mod operator;
 mod progress;
+mod repair;
 mod reshare;
 mod saved_v2;
 mod roast;
@@ -43,6 +45,7 @@ use self::{
     catchup::Catchup,
     dkg::DkgRun,
     progress::Standing,
+    repair::RepairRun,
     reshare::{ReshareSpec, Rules},
     roast::{NoncePool, RoastRun},
     sign::SignRun,
@@ -87,6 +90,8 @@ enum Outcome {
     Key(Box<KeyState>),
     NoKey,
     Signing,
+    /// A repair ended (the key is unchanged either way).
+    Repair,
 }
 
 type Fx = Effects<CoordinatorEvent, Outcome>;
@@ -103,6 +108,8 @@ struct Ctx<'a> {
     ids: &'a mut Ids,
     signer: PacketSigner<'a, rand_chacha::ChaCha20Rng>,
     now: Millis,
+    /// The epoch of the key.
+    epoch: u64,
     /// The reshare a DKG run is for, if it is one.
     reshare: Option<&'a mut ReshareSpec>,
 }
@@ -132,6 +139,7 @@ enum Round {
     Dkg(Box<DkgRun>),
     Sign(Box<SignRun>),
     Roast(Box<RoastRun>),
+    Repair(Box<RepairRun>),
 }
 
 /// Everything saved.
@@ -242,10 +250,11 @@ impl Coordinator {
 
     /// The round in progress, and what it may read.
     fn split(&mut self, now: Millis) -> (&mut Round, Ctx<'_>) {
-        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, reshare, .. } = &mut self.state;
+        let State { config, policy, ids, malicious, unresponsive, key, nonces, round, reshare, epoch, .. } = &mut self.state;
         let signer = PacketSigner { sender: Sender::Coordinator, key: &self.network_key, rng: &mut self.rng.0 };
         let reshare = reshare.as_mut();
-        (round, Ctx { config, policy, malicious, unresponsive, key: key.as_ref(), nonces, ids, signer, now, reshare })
+        let (key, epoch) = (key.as_ref(), *epoch);
+        (round, Ctx { config, policy, malicious, unresponsive, key, nonces, ids, signer, now, epoch, reshare })
     }
 
     /// Apply a round's effects, in order.
@@ -287,7 +296,7 @@ impl Coordinator {
                 let signed = self.state.journal.signatures.last().is_some_and(|s| s.ok);
                 self.state.progress.sign = Some(progress::of_roast(run, &standing).finished(!signed));
             }
-            Round::Idle => {}
+            Round::Repair(_) | Round::Idle => {}
         }
         self.state.round = Round::Idle;
         let reshare = self.state.reshare.take();

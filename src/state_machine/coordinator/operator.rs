@@ -80,6 +80,7 @@ impl Coordinator {
             Round::Sign(run) if matches!(run.state, SignState::Backoff { .. }) => "signing back-off",
             Round::Sign(_) => "signing",
             Round::Roast(_) => "signing (ROAST)",
+            Round::Repair(_) => "repair",
         }
     }
 
@@ -91,7 +92,7 @@ impl Coordinator {
             Round::Dkg(run) => out.dkg = Some(progress::of_dkg(run, &standing)),
             Round::Sign(run) => out.sign = Some(progress::of_signing(run, &standing)),
             Round::Roast(run) => out.sign = Some(progress::of_roast(run, &standing)),
-            Round::Idle => {}
+            Round::Repair(_) | Round::Idle => {}
         }
         out
     }
@@ -102,7 +103,7 @@ impl Coordinator {
         let round = match &self.state.round {
             Round::Dkg(_) => progress.dkg,
             Round::Sign(_) | Round::Roast(_) => progress.sign,
-            Round::Idle => None,
+            Round::Repair(_) | Round::Idle => None,
         };
         round
             .and_then(|r| r.current.clone().and_then(|c| r.steps.get(&c).cloned().flatten()))

@@ -352,6 +352,8 @@ impl DkgRound {
                 fx.report(match &outcome {
                     Outcome::Key { .. } => SignerEvent::DkgComplete { dkg_id, group_key },
                     Outcome::Epoch(e) => SignerEvent::Reshared { dkg_id, epoch: e.epoch, group_key },
+                    // A DKG round never repairs.
+                    Outcome::Repaired(r) => SignerEvent::Repaired { repair_id: dkg_id, dkg_id: r.dkg_id, epoch: r.epoch },
                 });
                 fx.push(Effect::Done(outcome));
                 DkgStatus::Success { group_key }

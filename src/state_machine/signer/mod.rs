@@ -1,4 +1,5 @@
-//! The signer: a driver over its two round types, [`dkg`] and [`sign`].
+//! The signer: a driver over its round types, [`dkg`] (also run by a
+//! reshare), [`sign`] and [`repair`] (a repair attempt, held in memory only).
 //!
 //! The driver decodes and authenticates each packet once, takes requests
 //! only from the coordinator and shares only from signers, routes each to
@@ -11,6 +12,8 @@
 mod dkg;
 mod epochs;
 mod presign;
+mod repair;
+mod repair_driver;
 mod reshare;
 mod saved_v2;
 mod sign;
@@ -23,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use self::{
     dkg::DkgRound,
     presign::NonceStore,
+    repair_driver::RepairInput,
     reshare::{NewEpoch, PreviousEpoch, ReshareRound, ReshareState},
     sign::SignRound,
 };
@@ -45,6 +49,8 @@ enum Outcome {
     Key { dkg_id: u64 },
     /// A reshare made a new epoch: these keys become current.
     Epoch(Box<NewEpoch>),
+    /// A repair restored our lost shares.
+    Repaired(Box<repair::Restored>),
 }
 
 type Fx = Effects<SignerEvent, Outcome>;
@@ -87,6 +93,8 @@ pub struct Signer {
     /// The group key a joining signer was told out of band to expect
     /// ([`Signer::expect_group_key`]). Never saved.
     expected_group_key: Option<Point>,
+    /// The repair attempt we take part in. Never saved.
+    repair: Option<repair::RepairRound>,
     outbox: VecDeque<Transmit>,
     events: VecDeque<SignerEvent>,
     rng: Rng,
@@ -137,6 +145,7 @@ impl Signer {
             signing: None,
             nonces: NonceStore::default(),
             expected_group_key: None,
+            repair: None,
             outbox: VecDeque::new(),
             events: VecDeque::new(),
             rng: Rng::default(),
@@ -208,6 +217,7 @@ impl Signer {
                 Effect::Report(event) => self.events.push_back(event),
                 Effect::Done(Outcome::Key { dkg_id }) => self.state.key_dkg_id = Some(dkg_id),
                 Effect::Done(Outcome::Epoch(epoch)) => self.enter_epoch(*epoch),
+                Effect::Done(Outcome::Repaired(restored)) => self.finish_repair(*restored),
                 // Blame is the coordinator's: signer rounds never prove or time out anyone.
                 Effect::Prove(_) | Effect::Unresponsive(_) | Effect::ClearUnresponsive => {}
             }
@@ -243,6 +253,21 @@ impl Signer {
             (TypedPacket::NonceBatchRequest(p), None) => self.on_batch_request(p.message())?,
             (TypedPacket::SessionRequest(p), None) => self.on_session_request(p.into_message())?,
             (TypedPacket::SignatureShareRequest(p), None) => self.on_share_request(p.into_message())?,
+            (TypedPacket::RepairBegin(p), None) => self.on_repair_begin(p.into_message())?,
+            (TypedPacket::RepairCommitments(p), Some(_)) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::Commitments(Box::new(p)))?
+            }
+            (TypedPacket::RepairPieces(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Pieces(p))?,
+            (TypedPacket::RepairSum(p), Some(_)) => self.in_repair(name, p.message().repair_id, RepairInput::Sum(p))?,
+            (TypedPacket::RepairPiecesBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::PiecesBegin(p.into_message()))?
+            }
+            (TypedPacket::RepairSumBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::SumBegin(p.into_message()))?
+            }
+            (TypedPacket::RepairEndBegin(p), None) => {
+                self.in_repair(name, p.message().repair_id, RepairInput::EndBegin(p.into_message()))?
+            }
             _ => {
                 return Err(StateError::Unexpected {
                     message: name,
