@@ -160,6 +160,24 @@ both_targets! {
         assert_eq!(helper.poll_transmit().unwrap().message, "RepairCommitments");
     }
 
+    fn a_repaired_signer_told_the_group_key_refuses_a_repair_of_another() {
+        let (mut sim, _, coordinator_key) = after_dkg(4);
+        let begin = first_begin(&mut sim, 4);
+        let mut rng = common::rng(7);
+        let repaired = &mut sim.signers[4];
+        let saved = repaired.save();
+        let group_key = begin.public_keys.group_key;
+        let other_key = begin.public_keys.summed_commitment[1];
+        repaired.expect_group_key(other_key).unwrap();
+        let bytes = Packet::sign(Sender::Coordinator, begin, &coordinator_key, &mut rng).to_bytes();
+        assert!(matches!(repaired.handle_packet(&bytes, 0), Err(StateError::UnexpectedGroupKey { .. })));
+        assert!(repaired.poll_transmit().is_none());
+        assert_eq!(repaired.save(), saved, "a refused RepairBegin changes nothing");
+        repaired.expect_group_key(group_key).unwrap();
+        repaired.handle_packet(&bytes, 0).unwrap();
+        assert_eq!(repaired.poll_transmit().unwrap().message, "RepairCommitments");
+    }
+
     fn a_signer_holding_its_shares_refuses_to_be_repaired() {
         let mut sim = Simulation::new(options(4, vec![])).unwrap();
         assert!(sim.run_dkg().0);

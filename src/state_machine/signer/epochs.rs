@@ -47,11 +47,11 @@ impl Signer {
         self.state.reshare.as_ref().map(|r| &r.state.keys)
     }
 
-    /// A joining signer (no key yet) takes a reshare only of `group_key`,
-    /// which the wallet got out of band, instead of taking the old group's
-    /// public keys on the coordinator's word: a `ReshareBegin` for another
-    /// key is refused with [`StateError::UnexpectedGroupKey`], changing
-    /// nothing. This closes a coordinator (or whoever holds its key) moving
+    /// A signer with no key yet (a joiner, or one being repaired) takes a
+    /// reshare or a repair only of `group_key`, which the wallet got out of
+    /// band, instead of taking the group's public keys on the coordinator's
+    /// word: a `ReshareBegin` or `RepairBegin` for another key is refused
+    /// with [`StateError::UnexpectedGroupKey`], changing nothing. This closes a coordinator (or whoever holds its key) moving
     /// the joiner to a key of its own making; it does not check the old
     /// public key *shares* (the dealers' constant terms are checked against
     /// them, and the old holders check them against their own), nor protect

@@ -30,6 +30,10 @@ impl Signer {
         if !m.participants().contains(&self.state.signer_id) {
             return Ok(Fx::default());
         }
+        let expected = self.expected_group_key.filter(|_| self.state.key_dkg_id.is_none());
+        if expected.is_some_and(|k| k != m.public_keys.group_key) {
+            return Err(StateError::UnexpectedGroupKey { message: "RepairBegin" });
+        }
         let key = self.state.key_dkg_id.map(|k| (k, self.state.epoch));
         let (round, fx) = self.with_ctx(|ctx, _| {
             let set = repair::check_begin(&m, ctx, key)?;
