@@ -125,9 +125,34 @@ fn open(
     Some(encryption::decrypt_shares(&key, &ctx, ciphertext, count).ok())
 }
 
-/// Do `values` match their public values `points`?
-fn matches(values: &[SecretScalar], points: &[Point]) -> bool {
-    values.len() == points.len() && values.iter().zip(points).all(|(v, p)| base_mul(v.expose()) == *p)
+/// Who is at fault for one opened claim: the accused if the proof held and
+/// its values fail to decrypt or to match their public values `points`,
+/// otherwise the accuser.
+fn verdict(
+    opened: Option<Option<Vec<SecretScalar>>>,
+    points: &[Point],
+    accused: Finding,
+    false_accusation: Finding,
+) -> Finding {
+    match opened {
+        Some(Some(values))
+            if values.len() == points.len() && values.iter().zip(points).all(|(v, p)| base_mul(v.expose()) == *p) =>
+        {
+            false_accusation
+        }
+        Some(_) => accused,
+        None => false_accusation,
+    }
+}
+
+/// A complaint that names nobody is itself false; one finding per culprit.
+fn conclude(mut findings: Vec<Finding>, no_claims: bool, false_accusation: Finding) -> Vec<Finding> {
+    if no_claims {
+        findings.push(false_accusation);
+    }
+    findings.sort();
+    findings.dedup();
+    findings
 }
 
 /// Settle helper `reporter`'s claim that each accused helper's pieces to it
@@ -144,7 +169,7 @@ pub fn settle_bad_pieces(
     let Some(reporter_kex) = transcript.commitments.get(&reporter).map(|p| p.message().kex_public) else {
         return vec![false_accusation];
     };
-    let mut findings: Vec<Finding> = claims
+    let findings: Vec<Finding> = claims
         .iter()
         .map(|(&accused, evidence)| {
             let commitments = transcript.commitments.get(&accused).map(Packet::message);
@@ -153,19 +178,11 @@ pub fn settle_bad_pieces(
             let public = c.by_helper().remove(&reporter).unwrap_or_default();
             let Some(ciphertext) = p.ciphertext_for(reporter) else { return false_accusation };
             let count = transcript.begin.lost.len();
-            match open(id, (accused, &c.kex_public), (reporter, &reporter_kex), ciphertext, count, evidence) {
-                Some(Some(values)) if matches(&values, &public) => false_accusation,
-                Some(_) => Finding { signer: accused, offence: Offence::BadRepairPieces },
-                None => false_accusation,
-            }
+            let opened = open(id, (accused, &c.kex_public), (reporter, &reporter_kex), ciphertext, count, evidence);
+            verdict(opened, &public, Finding { signer: accused, offence: Offence::BadRepairPieces }, false_accusation)
         })
         .collect();
-    if claims.is_empty() {
-        findings.push(false_accusation);
-    }
-    findings.sort();
-    findings.dedup();
-    findings
+    conclude(findings, claims.is_empty(), false_accusation)
 }
 
 /// Settle the repaired signer's claim that each accused helper's sums are
@@ -184,24 +201,16 @@ pub fn settle_bad_sums(
         return vec![false_accusation];
     };
     let deals = transcript.deals();
-    let mut findings: Vec<Finding> = claims
+    let findings: Vec<Finding> = claims
         .iter()
         .map(|(&accused, evidence)| {
             let kex = transcript.commitments.get(&accused).map(|p| p.message().kex_public);
             let sum = transcript.sums.get(&accused).map(|p| &p.message().status);
             let (Some(kex), Some(RepairSumStatus::Sum(ciphertext))) = (kex, sum) else { return false_accusation };
             let public = set.sum_commitment(accused, &deals);
-            match open(id, (accused, &kex), (reporter, &reporter_kex), ciphertext, public.len(), evidence) {
-                Some(Some(values)) if matches(&values, &public) => false_accusation,
-                Some(_) => Finding { signer: accused, offence: Offence::BadRepairSum },
-                None => false_accusation,
-            }
+            let opened = open(id, (accused, &kex), (reporter, &reporter_kex), ciphertext, public.len(), evidence);
+            verdict(opened, &public, Finding { signer: accused, offence: Offence::BadRepairSum }, false_accusation)
         })
         .collect();
-    if claims.is_empty() {
-        findings.push(false_accusation);
-    }
-    findings.sort();
-    findings.dedup();
-    findings
+    conclude(findings, claims.is_empty(), false_accusation)
 }
