@@ -69,6 +69,8 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   await w.click('#add-signer');
   const joiner = env.watch(await popup, 'signer-3');
   assert.equal(new URL(joiner.url()).searchParams.get('id'), '3');
+  // The link carries the group key: the joiner takes a reshare of it alone (expectedGroupKey).
+  assert.equal(new URL(joiner.url()).searchParams.get('groupKey'), dkg.group_key);
   await joiner.waitForFunction(() => window.wstsSigner?.started, null, { timeout: 20000 });
   await w.waitForFunction(() => window.wsts.state().signers[3]?.present, null, { timeout: 20000 });
   assert.equal(await joiner.evaluate(() => window.wstsSigner.state().hasConfig), false, 'not invited before the reshare');
