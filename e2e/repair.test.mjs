@@ -46,6 +46,19 @@ test('a joiner expecting another group key refuses the reshare and holds no shar
     return { format, point };
   }, room);
   assert.deepEqual(bad, { format: 'bad-option', point: 'bad-option' });
+  // The wasm binding's own typed errors (a Signer with no key yet).
+  const wasmCodes = await w.evaluate(async (groupKey) => {
+    const wasm = await import('/pkg/src/wasm.js');
+    const { configToWasm } = await import('/pkg/src/common.js');
+    await wasm.initWasm();
+    const k = wasm.generateNetworkKey();
+    const config = JSON.parse(JSON.stringify(window.wsts.app.config));
+    config.network.signers[0] = k.public;
+    const signer = new wasm.Signer(configToWasm(config), 0, k.secret);
+    const code = (key) => { try { signer.expectGroupKey(key); return 'none'; } catch (e) { return e.code ?? e.message; } };
+    return [code('zz'), code(`02${'f'.repeat(64)}`), code(groupKey)];
+  }, dkg.group_key);
+  assert.deepEqual(wasmCodes, ['bad-key', 'bad-key', 'none']);
 
   const joiner = env.watch(await c.ctx.newPage(), 'signer-3');
   await joiner.goto(`${signerUrl(env, room, 3)}&groupKey=${other}`);
