@@ -430,7 +430,9 @@ export class SignerClient extends EventTarget {
     const retired = new Set();
     for (const s of all) {
       if (s.room !== this.room || s.signerId !== this.id) continue;
-      if ((await this.vault.getJson(s.id))?.retired) retired.add(s.groupKey);
+      // Locked meanwhile: listed as ids alone, as before.
+      const entry = await this.vault.getJson(s.id).catch(() => null);
+      if (entry?.retired) retired.add(s.groupKey);
     }
     this.keyShares = all.map((s) => ({ ...s, retired: retired.has(s.groupKey) }));
     this.emit('status', { status: this.status });
