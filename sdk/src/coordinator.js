@@ -5,14 +5,15 @@
 // It waits for the expected signers' network keys (announced when they join
 // the room), builds the CeremonyConfig, invites the signers with an
 // invitation signed by its network key (a `ControlIssuer` session), and on
-// command runs DKG, signing, and reshares or refreshes (coordinator-reshare.js). Its network key, session and Coordinator
+// command runs DKG, signing, reshares or refreshes (coordinator-reshare.js),
+// and the repair of a signer's lost shares. Its network key, session and Coordinator
 // state live in the encrypted vault, so a reloaded tab restores its session
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
 //
 // Events (CustomEvent, `detail` typed in index.d.ts): `progress` (the wasm
-// `progress()` after every step), `dkg`, `signature`, `blame` (an attempt
+// `progress()` after every step), `dkg`, `reshare`, `repair`, `signature`, `blame` (an attempt
 // that proved signers malicious or found them unresponsive), `error` (stable
 // `code`); and, for pages, `change`, `log`, `event`, `locked`.
 import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, packetMessageName,
