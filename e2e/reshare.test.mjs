@@ -27,7 +27,8 @@ const recordReshares = (page) => page.evaluate(() => {
     const r = { ...ev.detail };
     window.reshares.push(r);
     const e = await s.vault.getJson(s.records.shareId(ev.detail.groupKey));
-    r.saved = `epoch ${e.epoch}${e.previousEpoch ? ' and the previous' : ''}`;
+    r.saved = e.retired ? `retired at epoch ${e.epoch}, ${e.state ? 'a state kept' : 'no state'}`
+      : `epoch ${e.epoch}${e.previousEpoch ? ' and the previous' : ''}`;
   });
 });
 
@@ -35,6 +36,7 @@ const recordReshares = (page) => page.evaluate(() => {
 const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
   const s = window.wstsSigner;
   const e = await s.vault.getJson(s.records.shareId(k));
+  if (e?.retired) return { retired: true, epoch: e.epoch, state: e.state ?? null, config: e.config ?? null };
   return e && { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
 }, groupKey);
 
@@ -67,6 +69,8 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   await w.click('#add-signer');
   const joiner = env.watch(await popup, 'signer-3');
   assert.equal(new URL(joiner.url()).searchParams.get('id'), '3');
+  // The link carries the group key: the joiner takes a reshare of it alone (expectedGroupKey).
+  assert.equal(new URL(joiner.url()).searchParams.get('groupKey'), dkg.group_key);
   await joiner.waitForFunction(() => window.wstsSigner?.started, null, { timeout: 20000 });
   await w.waitForFunction(() => window.wsts.state().signers[3]?.present, null, { timeout: 20000 });
   assert.equal(await joiner.evaluate(() => window.wstsSigner.state().hasConfig), false, 'not invited before the reshare');
@@ -94,6 +98,7 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   await recordReshares(joiner);
   await recordReshares(c.signers[0]);
   await recordReshares(c.signers[2]);
+  await recordReshares(c.signers[1]);
   // On the page: signer 1 leaves, signer 3 joins with 3 key ids, threshold
   // 5: the stayers (0 and 2) hold 4 key ids, so no signature without the new signer.
   await w.fill('input[data-signer="1"]', '0');
@@ -126,9 +131,10 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   assert.equal(after.verify_key, dkg.group_key.slice(2), 'signed under the same key');
   assert.ok(after.signers_used.includes(3) && !after.signers_used.includes(1), JSON.stringify(after.signers_used));
   assert.deepEqual(await checkSignature(after), { independent: true, wasm: true, tweak: true, rejectsOther: true, ok: true });
-  // The old signers that signed get EpochConfirmed: their old shares go, and
-  // the saved state (written before the event) no longer holds them.
-  for (const id of after.signers_used.filter((s) => s < 3)) {
+  // Every old signer of the new epoch gets EpochConfirmed, whether it signed
+  // or not: its old shares go, and the saved state (written before the
+  // event) no longer holds them.
+  for (const id of [0, 2]) {
     await c.signers[id].waitForFunction(() => {
       const s = window.wstsSigner.state();
       return s.epoch === 1 && s.previousEpoch === false;
@@ -137,14 +143,38 @@ test('a new signer joins a reshare; the same key signs at epoch 1 with it, then 
   // An old signer that signed (0 or 2: the joiner's 3 key ids need 2 more)
   // saved the reshared state (both epochs), then the confirmed one, each
   // before its `reshare` event; so did the joiner.
-  const old = after.signers_used.find((s) => s < 3);
-  for (const [page, keyIds] of [[c.signers[old], old === 0 ? [1, 2] : [3, 4]], [joiner, [5, 6, 7]]]) {
+  for (const [page, keyIds] of [[c.signers[0], [1, 2]], [c.signers[2], [3, 4]], [joiner, [5, 6, 7]]]) {
     await page.waitForFunction(() => window.reshares.length === 2 && window.reshares.every((r) => r.saved), null, { timeout: 10000 });
     const stages = await page.evaluate(() => window.reshares.map((r) => `${r.stage}@${r.epoch}:${r.groupKey} (saved: ${r.saved})`));
     assert.deepEqual(stages, [
       `reshared@1:${dkg.group_key} (saved: epoch 1 and the previous)`, `confirmed@1:${dkg.group_key} (saved: epoch 1)`]);
     assert.deepEqual(await shareEntry(page, dkg.group_key), { epoch: 1, previousEpoch: false, keyIds });
   }
+  // The leaver (signer 1) gets EpochConfirmed too: it deletes every share,
+  // saves that, then reports `retired`; its entry for the key holds no
+  // state, and the page says it left. A reload keeps it so.
+  const leaver = c.signers[1];
+  await leaver.waitForFunction(() => window.reshares.some((r) => r.stage === 'retired' && r.saved), null, { timeout: 10000 });
+  assert.deepEqual(await leaver.evaluate(() => window.reshares.map((r) => `${r.stage}@${r.epoch}:${r.groupKey} (saved: ${r.saved})`)),
+    [`retired@1:${dkg.group_key} (saved: retired at epoch 1, no state)`]);
+  const retiredEntry = { retired: true, epoch: 1, state: null, config: null };
+  assert.deepEqual(await shareEntry(leaver, dkg.group_key), retiredEntry);
+  const leaverState = async () => leaver.evaluate(() => {
+    const s = window.wstsSigner.state();
+    return { groupKey: s.groupKey, keyShares: s.keyShares, keyIds: s.keyIds, retired: s.retired, shown: document.querySelector('#retired').hidden ? null : document.querySelector('#retired').textContent };
+  });
+  const retiredView = {
+    groupKey: null, keyShares: [], keyIds: [], retired: { groupKey: dkg.group_key, epoch: 1, dkgId: reshared.reshare.attempts.at(-1).dkg_id },
+    shown: `Left group ${dkg.group_key.slice(0, 16)}… at epoch 1: this signer holds no share of it`,
+  };
+  await leaver.waitForFunction(() => !document.querySelector('#retired').hidden, null, { timeout: 5000 });
+  assert.deepEqual(await leaverState(), retiredView);
+  // The live record holds the retired state: no key after a reload either.
+  await leaver.reload();
+  await leaver.waitForFunction(() => window.wstsSigner?.started, null, { timeout: 20000 });
+  await leaver.waitForFunction(() => !document.querySelector('#retired').hidden, null, { timeout: 5000 });
+  assert.deepEqual(await leaverState(), retiredView);
+  assert.deepEqual(await shareEntry(leaver, dkg.group_key), retiredEntry);
 
   // A refresh: same signers, same key, epoch 2.
   const refreshedKey = await w.evaluate(() => window.wsts.refresh());

@@ -13,7 +13,7 @@ export type {
 /** Error codes of the SDK layer. The wasm state machines' codes (e.g. `bad-signature`, `untrusted-coordinator`) pass through. */
 export type SdkErrorCode =
   | 'aborted' | 'timeout' | 'closed' | 'bad-option' | 'no-group-key' | 'config' | 'dkg-failed'
-  | 'signing-failed' | 'reshare-failed' | 'missing-signer' | 'relay-refused' | 'storage' | 'worker';
+  | 'signing-failed' | 'reshare-failed' | 'repair-failed' | 'missing-signer' | 'relay-refused' | 'storage' | 'worker';
 
 export const SDK_ERROR_CODES: readonly SdkErrorCode[];
 
@@ -105,9 +105,18 @@ export interface SignerBlame { dkgId: number; failure: DkgEndFailure }
  * leaves is in the vault: `reshared` (new shares of the same group key under
  * `epoch`; the old epoch's are kept in the same entry), `confirmed` (a
  * signature under `epoch` verified: the old shares are deleted),
- * `rolled-back` (the coordinator went on under the old epoch, `epoch`).
+ * `rolled-back` (the coordinator went on under the old epoch, `epoch`),
+ * `retired` (this signer left in the reshare to `epoch` and a signature
+ * under it verified: it deleted every share of `groupKey`; its vault entry
+ * for the key says `retired: true` and holds no state).
  */
-export interface SignerReshare { stage: 'reshared' | 'confirmed' | 'rolled-back'; groupKey: string | null; epoch: number; dkgId: number }
+export interface SignerReshare { stage: 'reshared' | 'confirmed' | 'rolled-back' | 'retired'; groupKey: string | null; epoch: number; dkgId: number }
+
+/**
+ * This signer's lost shares were rebuilt by the other holders (a repair the
+ * coordinator ran): sent once the repaired state is in the vault.
+ */
+export interface SignerRepair { groupKey: string | null; epoch: number; dkgId: number; repairId: number }
 
 export interface SignerEventMap {
   progress: CustomEvent<SignerProgress>;
@@ -116,8 +125,14 @@ export interface SignerEventMap {
   signature: CustomEvent<SignerSigned>;
   /** This signer's DKG failed and it reported the evidence. */
   blame: CustomEvent<SignerBlame>;
-  /** New shares of the same key (a reshare or refresh), their confirmation, or their undoing. */
+  /** New shares of the same key (a reshare or refresh), their confirmation, their undoing, or this signer's retirement. */
   reshare: CustomEvent<SignerReshare>;
+  /** This signer's lost shares are back (a repair), and saved. */
+  repair: CustomEvent<SignerRepair>;
+  /**
+   * A refusal, a storage or worker failure. A joiner given `expectedGroupKey`
+   * that is sent a reshare of another key reports `unexpected-group-key`.
+   */
   error: CustomEvent<ErrorDetail>;
   locked: CustomEvent<Record<string, never>>;
 }
@@ -125,6 +140,8 @@ export interface SignerEventMap {
 export interface CoordinatorDkg { groupKey: string; dkgId: number; signers: number[] }
 /** A finished reshare or refresh: the same group key at a new `epoch`, held by `signers`. */
 export interface ReshareResult { groupKey: string; epoch: number; dkgId: number; signers: number[] }
+/** A finished repair: `signer` holds its shares again, rebuilt by `helpers`. */
+export interface RepairResult { signer: number; repairId: number; helpers: number[] }
 
 /** A verified (or, `ok: false`, failing) signature. */
 export interface SignatureResult {
@@ -137,7 +154,7 @@ export interface SignatureResult {
 
 /** An attempt that proved signers malicious (evidence) or found them unresponsive (silence, this attempt only). */
 export interface Blame {
-  phase: 'dkg' | 'reshare' | 'sign'; round: number; malicious: Record<string, Offence>; unresponsive: number[];
+  phase: 'dkg' | 'reshare' | 'sign' | 'repair'; round: number; malicious: Record<string, Offence>; unresponsive: number[];
 }
 
 export interface CoordinatorEventMap {
@@ -145,6 +162,8 @@ export interface CoordinatorEventMap {
   dkg: CustomEvent<CoordinatorDkg>;
   /** A reshare or refresh finished (its attempts report `blame` with phase `reshare`; `progress` shows its rounds as `dkg`). */
   reshare: CustomEvent<ReshareResult>;
+  /** A repair finished (its attempts report `blame` with phase `repair`). */
+  repair: CustomEvent<RepairResult>;
   signature: CustomEvent<SignatureResult>;
   blame: CustomEvent<Blame>;
   error: CustomEvent<ErrorDetail>;
@@ -167,6 +186,18 @@ export interface SignerOptions {
   trust?: { coordinator?: string };
   /** Data channels to the coordinator when the browser has WebRTC (default true). */
   webrtc?: boolean;
+  /**
+   * For a signer joining an existing group by a reshare: the group key
+   * (compressed, hex) it was told out of band (the demo's Add-signer link
+   * carries it). While this signer holds no key, it refuses a reshare of any
+   * other key (`error` event, code `unexpected-group-key`) and takes no
+   * share: a coordinator, or whoever holds its key, cannot move the joiner
+   * to a key of its own making. It does not check the old holders' public
+   * key shares, nor help a joiner told a wrong key. Held in memory only (not
+   * in the vault): pass it on every `createSigner` until the reshare
+   * begins. A bad key: `bad-option`.
+   */
+  expectedGroupKey?: string;
 }
 
 /** A signer (peer id `signer-<id>`); events typed by `SignerEventMap`. */
@@ -184,6 +215,10 @@ export class SignerClient extends EventTarget {
   readonly epoch: number;
   readonly session: string | null;
   readonly trusted: TrustedCoordinator | null;
+  /** The key a joiner takes a reshare of (`expectedGroupKey`), or null. */
+  readonly expectedGroupKey: string | null;
+  /** Set once this signer left its group in a reshare (`retired` stage): the key it holds no share of any more. */
+  readonly retired: { groupKey: string | null; epoch: number; dkgId: number } | null;
   /** Open the vault (waits while it is locked: see `unlock`), restore, join the room. */
   start(options?: Cancel): Promise<void>;
   unlock(how: Unlock): Promise<void>;
@@ -258,6 +293,16 @@ export class CoordinatorClient extends EventTarget {
   reshare(options?: Cancel & { weights?: string | number[]; threshold?: number; timeoutMs?: number }): Promise<ReshareResult>;
   /** New shares of the same key for the same signers, weights and threshold. */
   refresh(options?: Cancel & { timeoutMs?: number }): Promise<ReshareResult>;
+  /**
+   * Rebuild signer `signerId`'s lost shares of the current key from the
+   * other holders (their key ids must reach the threshold). The signer must
+   * be back in the room as a fresh signer of this session: it lost its
+   * state, and started again under the same id and network key, taking the
+   * invitation again. Its shares are checked against the group's public
+   * shares. Errors: `repair-failed`, `timeout`, `aborted`, `no-group-key`,
+   * and the wasm's (`repair`: too little weight to help; `busy`).
+   */
+  repair(signerId: number, options?: Cancel & { timeoutMs?: number }): Promise<RepairResult>;
   persisted(): Promise<void>;
   report(): CeremonyReport | null;
   close(): void;

@@ -51,6 +51,14 @@ export function dkgAttempt(body) {
   };
 }
 
+/** A RepairAttempt event as a record (malicious by signer id). */
+export function repairAttempt(body) {
+  return {
+    repair_id: body.repair_id, ok: body.ok, helpers: body.helpers,
+    malicious: Object.fromEntries(body.malicious.map((f) => [f.signer, f.offence])), unresponsive: body.unresponsive,
+  };
+}
+
 /** A SignAttempt event as a record. */
 export function signAttempt(body) {
   return {

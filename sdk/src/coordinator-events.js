@@ -2,7 +2,7 @@
 // records and phase, log, emit the SDK's typed events (`dkg`, `signature`,
 // `blame`) and settle the promise that waits for the round.
 import { SdkError } from './errors.js';
-import { dkgAttempt, signAttempt, describeSignature } from './ceremony.js';
+import { dkgAttempt, signAttempt, repairAttempt, describeSignature } from './ceremony.js';
 
 /** Is the DKG round running a reshare (or refresh) rather than a DKG? */
 const resharing = (c) => !!c.resharing;
@@ -78,6 +78,26 @@ export const ON_EVENT = {
     c.log(`signature (${sig.type}) ${sig.ok ? 'verifies' : 'DOES NOT VERIFY'}: ${sig.signature}`, sig.ok ? 'ok' : 'error');
     c.emit('signature', sig);
     c.settle(`sign-${body.sign_id}`, null, sig);
+  },
+  RepairAttempt(c, body) {
+    const a = repairAttempt(body);
+    c.repairAttempts.push(a);
+    c.log(`repair attempt ${a.repair_id} (helpers ${a.helpers.join(', ')}): ${a.ok ? 'ok' : 'failed'}`, a.ok ? 'ok' : 'warn');
+    logMalicious(c, a.malicious);
+    if (!a.ok) for (const s of a.unresponsive) c.log(`signer ${s} unresponsive in repair ${a.repair_id}`, 'warn');
+    blame(c, 'repair', a.repair_id, a);
+  },
+  Repaired(c, body) {
+    c.phase = `signer ${body.signer} repaired — sign a message`;
+    c.log(`signer ${body.signer} repaired by ${body.helpers.join(', ')} (repair ${body.repair_id})`, 'ok');
+    const detail = { signer: body.signer, repairId: body.repair_id, helpers: body.helpers };
+    c.emit('repair', detail);
+    c.settle('repair', null, detail);
+  },
+  RepairFailed(c, body) {
+    c.phase = `repair of signer ${body.signer} failed — key ready`;
+    c.log(`repair of signer ${body.signer} failed after ${body.attempts} attempts: ${body.reason}`, 'error');
+    c.settle('repair', new SdkError('repair-failed', `repair failed: ${body.reason}`, { attempts: body.attempts }));
   },
   SigningFailed(c, body) {
     c.phase = 'key ready';

@@ -5,14 +5,15 @@
 // It waits for the expected signers' network keys (announced when they join
 // the room), builds the CeremonyConfig, invites the signers with an
 // invitation signed by its network key (a `ControlIssuer` session), and on
-// command runs DKG, signing, and reshares or refreshes (coordinator-reshare.js). Its network key, session and Coordinator
+// command runs DKG, signing, reshares or refreshes (coordinator-reshare.js),
+// and the repair of a signer's lost shares. Its network key, session and Coordinator
 // state live in the encrypted vault, so a reloaded tab restores its session
 // and goes on. Time is `performance.timeOrigin + performance.now()` (one
 // clock across reloads); `handleTimeout` is driven by setTimeout at the
 // instant `pollTimeout()` names.
 //
 // Events (CustomEvent, `detail` typed in index.d.ts): `progress` (the wasm
-// `progress()` after every step), `dkg`, `signature`, `blame` (an attempt
+// `progress()` after every step), `dkg`, `reshare`, `repair`, `signature`, `blame` (an attempt
 // that proved signers malicious or found them unresponsive), `error` (stable
 // `code`); and, for pages, `change`, `log`, `event`, `locked`.
 import { initWasm, Coordinator, ControlIssuer, evenKeyConfig, weightedKeyConfig, generateNetworkKey, packetMessageName,
@@ -76,6 +77,9 @@ export class CoordinatorClient extends EventTarget {
     /** A reshare under way: `{target, invitation, joining}` (coordinator-reshare.js). */
     this.resharing = null;
     this.reshareAttempts = [];
+    this.repairAttempts = [];
+    /** The signer id a repair is under way for, or null. */
+    this.repairing = null;
   }
 
   /** Milliseconds on the coordinator's clock. */
@@ -486,6 +490,33 @@ export class CoordinatorClient extends EventTarget {
     return runReshare(this, { timeoutMs, signal }, true);
   }
 
+  /**
+   * Repair signer `signerId`'s lost shares of the current key from the other
+   * holders. The signer must be in the room as a fresh signer of this
+   * session (it lost its state, reloaded and took the invitation again,
+   * under the same id and network key). Resolves with `{signer, repairId,
+   * helpers}`; rejects with the wasm's `repair` (too little weight left to
+   * help), `busy`, `no-key`, or `repair-failed`, `timeout`, `aborted`.
+   */
+  async repair(signerId, { timeoutMs = 60000, signal } = {}) {
+    if (!this.groupKey) throw new SdkError('no-group-key', 'no group key: run DKG first');
+    if (!Number.isInteger(signerId) || signerId < 0) throw new SdkError('bad-option', '`signerId` must be an integer ≥ 0');
+    await this.settleRtc(1000);
+    if (signal?.aborted) throw abortError(signal, 'repair');
+    // Started first: a refusal leaves no waiter behind.
+    this.coord.startRepair(signerId, now());
+    this.repairing = signerId;
+    this.phase = `repairing signer ${signerId}`;
+    this.log(`repairing signer ${signerId}`);
+    const done = this.expect('repair', timeoutMs, `repair of signer ${signerId}`);
+    this.pump();
+    try {
+      return await abortable(done, signal, `repair of signer ${signerId}`, () => this.abandon(`repair of signer ${signerId}`, 'repair'));
+    } finally {
+      this.repairing = null;
+    }
+  }
+
   /** Adopt a finished reshare's config (called on the wasm `Reshared` event). */
   adoptReshare(body) { adoptReshare(this, body); }
 
@@ -521,7 +552,7 @@ export class CoordinatorClient extends EventTarget {
       room: this.room, phase: this.phase, pubkey: this.pubkey, session: this.session, restored: this.restored, policy: this.policy, config: this.config ? { signers: this.n, keys: this.keys, weights: this.weights, threshold: this.threshold, dkg_threshold: this.dkgThreshold, scheme: this.config.keys.scheme } : null,
       groupKey: this.groupKey, aggregate_public_key: this.groupKey, epoch: this.epoch,
       weights: this.config ? currentWeights(this) : null, resharing: !!this.resharing,
-      reshare: { attempts: this.reshareAttempts },
+      reshare: { attempts: this.reshareAttempts }, repair: { attempts: this.repairAttempts, running: this.repairing },
       dkg: { ok: !!this.dkgOk, attempts: this.attempts },
       signAttempts: this.signAttempts, signatures: this.signatures,
       malicious, unresponsive: this.coord ? [...this.coord.unresponsive()] : [],

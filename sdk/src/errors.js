@@ -14,6 +14,7 @@ export const SDK_ERROR_CODES = Object.freeze([
   'dkg-failed', // the coordinator gave up on DKG (every attempt failed)
   'signing-failed', // the coordinator gave up on a signing round
   'reshare-failed', // the coordinator gave up on a reshare or refresh (the old epoch stays)
+  'repair-failed', // the coordinator gave up on repairing a signer's lost shares
   'missing-signer', // a reshare names a joining signer that is not in the room
   'relay-refused', // the relay bound this peer id to another key
   'storage', // the vault could not be written

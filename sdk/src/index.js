@@ -33,11 +33,15 @@ function relaysOption(relays) {
  * @param {import('../index').SignerOptions} options
  * @returns {import('../index').SignerClient}
  */
-export function createSigner({ relays, room, signerId, storage, trust = {}, webrtc = true }) {
+export function createSigner({ relays, room, signerId, storage, trust = {}, webrtc = true, expectedGroupKey }) {
   if (trust.coordinator !== undefined && !/^0[23][0-9a-fA-F]{64}$/.test(String(trust.coordinator))) {
     throw new SdkError('bad-option', '`trust.coordinator` must be a compressed public key (66 hex digits)');
   }
-  const client = new SignerClient({ room, id: signerId, relayUrl: relaysOption(relays), webrtc, pin: trust.coordinator ?? null, storage });
+  if (expectedGroupKey !== undefined && !/^0[23][0-9a-fA-F]{64}$/.test(String(expectedGroupKey))) {
+    throw new SdkError('bad-option', '`expectedGroupKey` must be a compressed public key (66 hex digits)');
+  }
+  const client = new SignerClient({ room, id: signerId, relayUrl: relaysOption(relays), webrtc, pin: trust.coordinator ?? null, storage,
+    expectedGroupKey: expectedGroupKey ?? null });
   return /** @type {any} */ (client);
 }
 

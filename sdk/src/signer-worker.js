@@ -6,9 +6,10 @@
 // {id, ok: true, result} or {id, ok: false, error: {code, message, ...}}.
 //   keygen                                   -> {secret: Uint8Array, public: hex}
 //   signJoin {nonce, room, peer}             -> hex (the relay's join challenge, signed with the network key)
-//   open  {secret, signerId, room, trust?, pin?, ceremony?}
+//   open  {secret, signerId, room, trust?, pin?, ceremony?, expectedGroupKey?}
 //         trust: saved CoordinatorTrust bytes; pin: a coordinator key (hex) from
-//         an invitation link; ceremony: {session, state, config} to restore
+//         an invitation link; ceremony: {session, state, config} to restore;
+//         expectedGroupKey: the only key a joiner takes a reshare of (not saved)
 //                                            -> {pubkey, trusted, session, groupKey, epoch, config, pinConflict}
 //   invitation {bytes}                       -> {changed, session, config, coordinator, fingerprint, firstUse}
 //   directive  {bytes}                       -> {request}
@@ -22,7 +23,8 @@
 //         (after every change; persist it. After a reshare `config` is the new
 //         epoch's, and `previousEpoch` says the state still holds the old shares)
 //   {op: 'trust', trust: Uint8Array, trusted}             (after every change; persist it)
-import { initWasm, Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin } from './wasm.js';
+import { initWasm, Signer, CoordinatorTrust, generateNetworkKey, networkPublicKey, packetMessageName, signRelayJoin,
+  keyFingerprint } from './wasm.js';
 import { configToWasm } from './common.js';
 
 const ready = initWasm();
@@ -33,6 +35,7 @@ let session = null;
 let config = null; // the joined ceremony's, as plain JSON
 let misbehaving = null;
 let hold = new Set();
+let expectedGroupKey = null;
 
 function fail(code, message) {
   return Object.assign(new Error(message), { code });
@@ -78,6 +81,12 @@ function withTrustCopy(fn) {
   return out;
 }
 
+/** A signer with no key yet takes a reshare only of the expected group key (the wasm does not save it). */
+function applyExpectedKey(s) {
+  if (expectedGroupKey && s.groupKey() === undefined) s.expectGroupKey(expectedGroupKey);
+  return s;
+}
+
 function applyMisbehaviour() {
   if (!signer) return;
   if (misbehaving) signer.misbehave(misbehaving);
@@ -93,7 +102,11 @@ const ops = {
     if (!me) throw fail('not-open', 'no network key yet');
     return signRelayJoin(me.secret, nonce, room, peer);
   },
-  open({ secret, signerId, room, trust: savedTrust, pin, ceremony }) {
+  open({ secret, signerId, room, trust: savedTrust, pin, ceremony, expectedGroupKey: expected }) {
+    if (expected) {
+      try { keyFingerprint(expected); } catch (e) { throw fail('bad-option', `\`expectedGroupKey\` is not a public key: ${e.message}`); }
+    }
+    expectedGroupKey = expected ?? null;
     const pubkey = networkPublicKey(secret);
     me = { secret, signerId, room, pubkey };
     trust = savedTrust ? CoordinatorTrust.restore(savedTrust) : CoordinatorTrust.firstUse(room);
@@ -106,7 +119,7 @@ const ops = {
       savedTrust = null;
     }
     if (ceremony) {
-      signer = Signer.restore(ceremony.state, secret);
+      signer = applyExpectedKey(Signer.restore(ceremony.state, secret));
       session = ceremony.session;
       // The state's own config: after a reshare, the new epoch's.
       config = signer.ceremonyConfig();
@@ -124,7 +137,7 @@ const ops = {
         && (signer.groupKey() !== undefined || JSON.stringify(admitted.config) === JSON.stringify(config));
       // A new ceremony: a new signer. The previous one's key share stays in
       // storage under its group key (the page keeps one entry per group key).
-      return { admitted, fresh: joined ? null : new Signer(configToWasm(admitted.config), me.signerId, me.secret) };
+      return { admitted, fresh: joined ? null : applyExpectedKey(new Signer(configToWasm(admitted.config), me.signerId, me.secret)) };
     });
     const info = { session: admitted.session, config: admitted.config, coordinator: admitted.coordinator,
       fingerprint: admitted.fingerprint, firstUse: admitted.firstUse };

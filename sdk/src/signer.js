@@ -10,7 +10,9 @@
 //
 // Events (CustomEvent, `detail` typed in index.d.ts): `progress`, `dkg`,
 // `reshare` (new shares of the same key: `reshared`, then `confirmed` or
-// `rolled-back`, each once the state it leaves is in the vault),
+// `rolled-back`; or `retired`, this signer left in the reshare and deleted
+// every share; each once the state it leaves is in the vault),
+// `repair` (its lost shares restored by the others, once saved),
 // `signature` (this signer's share sent), `blame` (its DKG complaint),
 // `error` (a refusal, a storage or worker failure, with a stable `code`);
 // and, for pages, `status`, `log`, `transport`, `event`, `config`, `held`,
@@ -33,12 +35,15 @@ const STEP_OF = {
 /** Control frames that once changed a signer's state unsigned: refused now. */
 const UNSIGNED_CONTROL = new Set(['config', 'misbehave', 'behave']);
 
+/** What the page says of a signer that left its group. */
+const retiredStatus = (r) => `Retired: left the group at epoch ${r.epoch}; holds no share of its key`;
+
 export class SignerClient extends EventTarget {
   /**
    * @param {{room: string, id: number, relayUrl?: string | string[], webrtc?: boolean, pin?: string | null,
-   *   storage?: object | null}} options
+   *   storage?: object | null, expectedGroupKey?: string | null}} options
    */
-  constructor({ room, id, relayUrl, webrtc = true, pin = null, storage = null }) {
+  constructor({ room, id, relayUrl, webrtc = true, pin = null, storage = null, expectedGroupKey = null }) {
     super();
     if (typeof room !== 'string' || !room) throw new SdkError('bad-option', '`room` must be a non-empty string');
     if (!Number.isInteger(id) || id < 0) throw new SdkError('bad-option', '`signerId` must be an integer ≥ 0');
@@ -49,6 +54,8 @@ export class SignerClient extends EventTarget {
     this.webrtc = webrtc;
     this.pin = pin;
     this.storage = storage;
+    /** A joiner takes a reshare only of this key (memory only: given again on every start). */
+    this.expectedGroupKey = expectedGroupKey;
     this.vault = null;
     this.config = null;
     this.session = null;
@@ -68,8 +75,10 @@ export class SignerClient extends EventTarget {
     this.keyShares = [];
     this.epoch = 0;
     this.previousEpoch = false;
-    /** `reshare` events waiting for their state to reach the vault. */
-    this.epochEvents = [];
+    /** `reshare` and `repair` events waiting for their state to reach the vault. */
+    this.pendingEvents = [];
+    /** `{groupKey, epoch, dkgId}` once this signer left a group in a reshare (no share of it is kept). */
+    this.retired = null;
   }
 
   log(line) {
@@ -142,18 +151,21 @@ export class SignerClient extends EventTarget {
       rtcWith: (p) => p === 'coordinator', log: (l) => this.log(l),
     });
     this.wireTransport();
-    this.setStatus(this.session ? (this.groupKey ? 'Ready (restored, holds a key share)' : 'Restored; waiting for the coordinator') : 'Waiting for an invitation from the coordinator');
+    this.setStatus(this.session ? (this.groupKey ? 'Ready (restored, holds a key share)'
+      : this.retired ? retiredStatus(this.retired) : 'Restored; waiting for the coordinator') : 'Waiting for an invitation from the coordinator');
     await this.transport.connect();
   }
 
   async openWorker(secret) {
     const trust = await this.records.trust();
     let ceremony = await this.records.ceremony();
-    const open = (c) => this.call('open', { secret, signerId: this.id, room: this.room, trust, pin: this.pin, ceremony: c });
+    const open = (c) => this.call('open', { secret, signerId: this.id, room: this.room, trust, pin: this.pin, ceremony: c,
+      expectedGroupKey: this.expectedGroupKey });
     let r;
     try {
       r = await open(ceremony);
     } catch (e) {
+      if (e.code === 'bad-option') throw new SdkError('bad-option', e.message);
       // Kept in the vault as it is: it may hold a key share.
       this.log(`could not restore the saved ceremony (${e.message}); waiting for a new one`);
       ceremony = null;
@@ -165,6 +177,7 @@ export class SignerClient extends EventTarget {
     this.epoch = r.epoch;
     this.trusted = r.trusted;
     this.restored = !!ceremony;
+    this.retired = ceremony?.retired ?? null;
     if (ceremony) this.log(`restored saved state${r.groupKey ? `, group key ${r.groupKey.slice(0, 16)}…` : ''}`);
     if (r.pinConflict) {
       this.refuse({ code: 'pin-conflict', presented: this.pin, message: `the link names coordinator key ${this.pin.slice(0, 16)}…, but this signer already trusts ${r.trusted.fingerprint}` });
@@ -251,6 +264,7 @@ export class SignerClient extends EventTarget {
     this.session = r.session;
     this.groupKey = null;
     this.restored = false;
+    this.retired = null;
     this.misbehaving = null;
     this.log(`new ceremony ${r.session.slice(0, 8)}… from ${from} (coordinator ${r.fingerprint}): ${Object.keys(r.config.keys.signers).length} signers, key ids ${keysOf(r.config, this.id).join(',')}`);
     this.setStatus('Ready: waiting for DKG');
@@ -298,6 +312,11 @@ export class SignerClient extends EventTarget {
     } else {
       this.counts.refused++;
       this.log(`refused ${r.message} via ${via}: ${r.error?.code} ${r.error?.message}`);
+      if (r.error?.code === 'unexpected-group-key') {
+        // Not the key this joiner was told to expect: it takes no share of it.
+        this.setStatus(`Refused ${r.message}: not the expected group key ${this.expectedGroupKey?.slice(0, 16)}…`);
+        this.emit('error', { code: r.error.code, message: r.error.message, kind: 'packet', from });
+      }
     }
   }
 
@@ -337,8 +356,11 @@ export class SignerClient extends EventTarget {
     } else if (name === 'DkgFailed') {
       this.setStatus(`DKG ${body.dkg_id} failed here: ${JSON.stringify(body.failure).slice(0, 120)}`, name);
       this.emit('blame', { dkgId: body.dkg_id, failure: body.failure });
-    } else if (name === 'Reshared' || name === 'EpochConfirmed' || name === 'EpochRolledBack') {
+    } else if (name === 'Reshared' || name === 'EpochConfirmed' || name === 'EpochRolledBack' || name === 'Retired') {
       this.onEpochEvent(name, body);
+    } else if (name === 'Repaired') {
+      this.setStatus(`Repaired: holds its epoch ${body.epoch} shares again`, name);
+      this.pendingEvents.push({ type: 'repair', detail: { groupKey: null, epoch: body.epoch, dkgId: body.dkg_id, repairId: body.repair_id } });
     } else if (name === 'Signed') {
       this.emit('signature', { signId: body.sign_id, attempt: body.sign_iter_id + 1 });
     }
@@ -349,12 +371,19 @@ export class SignerClient extends EventTarget {
   /**
    * A reshare gave new shares of the same key (`Reshared`), a signature under
    * them confirmed them (`EpochConfirmed`: the old epoch's are deleted), or
-   * the coordinator went on under the old epoch (`EpochRolledBack`). The
-   * `reshare` event goes out once the state that follows is in the vault.
+   * the coordinator went on under the old epoch (`EpochRolledBack`), or this
+   * signer left in the reshare a signature confirmed (`Retired`: it deleted
+   * every share of the key). The `reshare` event goes out once the state
+   * that follows is in the vault.
    */
   onEpochEvent(name, body) {
-    const stage = { Reshared: 'reshared', EpochConfirmed: 'confirmed', EpochRolledBack: 'rolled-back' }[name];
-    if (name === 'Reshared') {
+    const stage = { Reshared: 'reshared', EpochConfirmed: 'confirmed', EpochRolledBack: 'rolled-back', Retired: 'retired' }[name];
+    if (name === 'Retired') {
+      // The signer no longer knows the key it left: keep it for the record.
+      this.retired = { groupKey: this.groupKey, epoch: body.epoch, dkgId: body.dkg_id };
+      this.groupKey = null;
+      this.setStatus(retiredStatus(this.retired), name);
+    } else if (name === 'Reshared') {
       const joined = !this.groupKey;
       this.groupKey = body.group_key;
       this.setStatus(joined ? `Joined by a reshare: holds epoch ${body.epoch} shares`
@@ -364,7 +393,8 @@ export class SignerClient extends EventTarget {
     } else {
       this.setStatus(`Back to epoch ${body.epoch}: the coordinator went on under the old shares`, name);
     }
-    this.epochEvents.push({ stage, groupKey: body.group_key ?? this.groupKey, epoch: body.epoch, dkgId: body.dkg_id });
+    const groupKey = body.group_key ?? this.groupKey ?? this.retired?.groupKey ?? null;
+    this.pendingEvents.push({ type: 'reshare', detail: { stage, groupKey, epoch: body.epoch, dkgId: body.dkg_id } });
   }
 
   persistState({ state, groupKey, session, config, epoch = 0, previousEpoch = false }) {
@@ -376,10 +406,15 @@ export class SignerClient extends EventTarget {
     const newShare = groupKey && !this.keyShares.some((s) => s.groupKey === groupKey && s.room === this.room && s.signerId === this.id);
     // The share entry (one per group key) gets this state; after a reshare it
     // still holds the old epoch's shares until `EpochConfirmed`.
-    const events = this.epochEvents.splice(0);
-    this.records.saveCeremony({ session, config, state, groupKey, epoch, previousEpoch, coordinator: this.trusted?.key ?? null })
-      .then(() => (newShare ? this.refreshKeyShares() : undefined))
-      .then(() => { for (const detail of events) this.emit('reshare', detail); })
+    const events = this.pendingEvents.splice(0);
+    for (const e of events) if (e.type === 'repair') e.detail.groupKey = groupKey;
+    // Retired just now: the key's share entry gets the retired record, with no state.
+    const retiring = events.some((e) => e.detail.stage === 'retired');
+    const entry = { session, config, state, groupKey: retiring ? this.retired.groupKey : groupKey, epoch, previousEpoch,
+      coordinator: this.trusted?.key ?? null, retired: this.retired };
+    this.records.saveCeremony(entry)
+      .then(() => (newShare || retiring ? this.refreshKeyShares() : undefined))
+      .then(() => { for (const { type, detail } of events) this.emit(type, detail); })
       .catch((e) => this.storageFailed(e));
   }
 
@@ -390,7 +425,16 @@ export class SignerClient extends EventTarget {
   }
 
   async refreshKeyShares() {
-    this.keyShares = await listKeyShares(this.vault);
+    const all = await listKeyShares(this.vault);
+    // Our retired entries hold no share: not listed as ours.
+    const retired = new Set();
+    for (const s of all) {
+      if (s.room !== this.room || s.signerId !== this.id) continue;
+      // Locked meanwhile: listed as ids alone, as before.
+      const entry = await this.vault.getJson(s.id).catch(() => null);
+      if (entry?.retired) retired.add(s.groupKey);
+    }
+    this.keyShares = all.map((s) => ({ ...s, retired: retired.has(s.groupKey) }));
     this.emit('status', { status: this.status });
   }
 
@@ -429,11 +473,12 @@ export class SignerClient extends EventTarget {
   }
 
   state() {
-    const mine = this.keyShares.filter((s) => s.room === this.room && s.signerId === this.id);
+    const mine = this.keyShares.filter((s) => s.room === this.room && s.signerId === this.id && !s.retired);
     return {
       room: this.room, id: this.id, peer: this.peer, pubkey: this.pubkey, status: this.status,
-      hasConfig: !!this.session, session: this.session, keyIds: this.config ? keysOf(this.config, this.id) : [],
+      hasConfig: !!this.session, session: this.session, keyIds: this.config && !this.retired ? keysOf(this.config, this.id) : [],
       groupKey: this.groupKey, epoch: this.epoch, previousEpoch: this.previousEpoch, restored: this.restored,
+      retired: this.retired && { ...this.retired },
       misbehaving: this.misbehaving, held: [...this.held],
       trusted: this.trusted, refusals: this.refusals.map(({ bytes, ...r }) => r),
       keyShares: mine.map((s) => s.groupKey), allKeyShares: this.keyShares.length,

@@ -65,6 +65,18 @@ impl WasmSigner {
         self.inner.group_key_hex()
     }
 
+    /// A joining signer (no key yet) takes a reshare only of this group key
+    /// (33-byte compressed, hex), got out of band: a `ReshareBegin` for
+    /// another key is refused with `unexpected-group-key`. Not saved: call it
+    /// again after `restore`. Errors: `bad-key` (not a point), `config` (this
+    /// signer already holds a key).
+    #[wasm_bindgen(js_name = expectGroupKey)]
+    pub fn expect_group_key(&mut self, group_key: &str) -> Result<(), JsValue> {
+        let bytes = hex::decode(group_key).map_err(|_| js_error("bad-key", "the expected group key must be hex"))?;
+        let point = crate::crypto::encoding::point_from_bytes(&bytes).map_err(|e| js_error("bad-key", e))?;
+        self.inner.expect_group_key(point).map_err(state_error)
+    }
+
     /// Handle a received packet. Throws a `WstsError` if it is refused; the
     /// state is then unchanged.
     #[wasm_bindgen(js_name = handlePacket)]
@@ -87,7 +99,7 @@ impl WasmSigner {
     }
 
     /// The next event (`DkgComplete`, `DkgFailed`, `Reshared`,
-    /// `EpochConfirmed`, `EpochRolledBack`, `Signed`), or `undefined`.
+    /// `EpochConfirmed`, `EpochRolledBack`, `Retired`, `Repaired`, `Signed`), or `undefined`.
     #[wasm_bindgen(js_name = pollEvent, unchecked_return_type = "SignerEvent | undefined")]
     pub fn poll_event(&mut self) -> Result<JsValue, JsValue> {
         match self.inner.poll_event() {

@@ -10,6 +10,7 @@ export function exposeApi(app) {
     sign: (messageHex, type, opts) => app.sign(messageHex, type, opts),
     reshare: (opts) => app.reshare(opts),
     refresh: (opts) => app.refresh(opts),
+    repair: (id, opts) => app.repair(id, opts),
     state: () => JSON.parse(JSON.stringify(app.state())),
     report: () => JSON.parse(JSON.stringify(app.report())),
     persisted: () => app.persisted(),

@@ -1,9 +1,12 @@
 // The reshare card of the coordinator pages (coordinator.html, index.html):
 // the key's epoch, "Add signer" (a new signer tab, or on the demo page a new
 // frame, under the next signer id), a weight per signer id (0: it leaves;
-// added signers join), the threshold, and Reshare / Refresh. UI only: the
-// SDK's `reshare()` and `refresh()` do the work; progress shows in the DKG
-// bars (a reshare runs the DKG round) and the log.
+// added signers join), the threshold, Reshare / Refresh, and Repair (a
+// signer that lost its share gets it back from the others). UI only: the
+// SDK's `reshare()`, `refresh()` and `repair()` do the work; progress shows
+// in the DKG bars (a reshare runs the DKG round) and the log. The Add-signer
+// link carries the group key, which the new signer expects (it refuses a
+// reshare of any other key).
 
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
@@ -25,6 +28,11 @@ export function mountReshare(app, el, { openSigner, busy }) {
       <button id="reshare" type="button" class="action">Reshare</button>
       <button id="refresh" type="button" class="action">Refresh</button>
     </div>
+    <div class="row">
+      <label>signer <input id="repair-signer" type="number" min="0" value="0"></label>
+      <button id="repair" type="button" class="action">Repair</button>
+      <span class="muted small">its lost share, rebuilt by the others (it reloads as a fresh signer under the same id first)</span>
+    </div>
     <p class="muted small">Weights are key ids per signer; 0 removes a signer, and signers added past the current ones
       join. The group key stays the same; signatures afterwards are made under the next epoch by the new set.</p>`;
   const $ = (id) => el.querySelector(`#${id}`);
@@ -35,7 +43,8 @@ export function mountReshare(app, el, { openSigner, busy }) {
   const input = $('reshare-threshold');
   input.oninput = () => { thresholdEdited = true; };
 
-  const signerLink = (id) => `${location.origin}/signer.html?room=${encodeURIComponent(app.room)}&id=${id}&coordinator=${app.pubkey}`;
+  const signerLink = (id) => `${location.origin}/signer.html?room=${encodeURIComponent(app.room)}&id=${id}&coordinator=${app.pubkey}`
+    + (app.groupKey ? `&groupKey=${app.groupKey}` : '');
   $('add-signer').onclick = () => {
     const ids = Object.keys(app.state().signers).map(Number);
     const id = Math.max(app.n + added, ...ids.map((i) => i + 1));
@@ -54,6 +63,7 @@ export function mountReshare(app, el, { openSigner, busy }) {
     added = 0;
   });
   $('refresh').onclick = () => busy(() => app.refresh());
+  $('repair').onclick = () => busy(() => app.repair(Number($('repair-signer').value)));
   el.addEventListener('input', (ev) => {
     const id = ev.target?.dataset?.signer;
     if (id !== undefined) edited.set(Number(id), Number(ev.target.value));
@@ -76,6 +86,7 @@ export function mountReshare(app, el, { openSigner, busy }) {
     const idle = !document.body.classList.contains('busy');
     $('reshare').disabled = !idle || !s.groupKey;
     $('refresh').disabled = !idle || !s.groupKey;
+    $('repair').disabled = !idle || !s.groupKey;
     $('add-signer').disabled = !s.config;
   };
 }

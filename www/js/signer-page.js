@@ -1,6 +1,8 @@
-// signer.html (?room=R&id=N[&coordinator=KEY][&relay=URLS][&webrtc=0]): the
-// SDK's signer (createSigner), its status, the coordinator it trusts,
-// refusals, and the vault's unlock form.
+// signer.html (?room=R&id=N[&coordinator=KEY][&groupKey=KEY][&relay=URLS][&webrtc=0]):
+// the SDK's signer (createSigner), its status, the coordinator it trusts,
+// refusals, and the vault's unlock form. `groupKey` (the coordinator page's
+// Add-signer link) is the only key this signer takes a reshare of while it
+// holds none: `expectedGroupKey`, passed on every load (it is not saved).
 import { createSigner } from '/pkg/src/index.js';
 import { mountUnlockForm } from './unlock-form.js';
 
@@ -29,6 +31,10 @@ function render(app) {
   $('trust-basis').textContent = s.trusted ? BASIS[s.trusted.basis] ?? s.trusted.basis : '';
   $('pubkey').textContent = s.pubkey || '—';
   $('groupkey').textContent = s.groupKey || '—';
+  // Left the group in a reshare: this signer deleted every share of that key.
+  $('retired').hidden = !s.retired;
+  $('retired').textContent = s.retired ? `Left group ${s.retired.groupKey?.slice(0, 16) ?? ''}… at epoch ${s.retired.epoch}: `
+    + 'this signer holds no share of it' : '';
   $('epoch').textContent = s.groupKey ? String(s.epoch) : '—';
   $('previous-epoch').textContent = s.previousEpoch ? `(epoch ${s.epoch - 1} kept until a signature confirms this one)` : '';
   $('shares').textContent = `${s.keyShares.length} here${s.allKeyShares > s.keyShares.length ? `, ${s.allKeyShares} in this browser` : ''}`;
@@ -62,6 +68,7 @@ export async function main() {
     app = createSigner({
       room: params.get('room') || 'demo', signerId: Number(params.get('id') ?? '0'), relays: params.get('relay') || undefined,
       webrtc: params.get('webrtc') !== '0', trust: pin ? { coordinator: pin } : {},
+      expectedGroupKey: params.get('groupKey') || undefined,
     });
   } catch (e) {
     // A link with a bad parameter (e.g. a malformed coordinator key): say so, start nothing.
@@ -77,7 +84,7 @@ export async function main() {
     pending = true;
     requestAnimationFrame(() => { pending = false; render(app); });
   };
-  for (const ev of ['status', 'log', 'transport', 'event', 'config', 'held', 'refused', 'locked', 'reshare']) app.addEventListener(ev, rerender);
+  for (const ev of ['status', 'log', 'transport', 'event', 'config', 'held', 'refused', 'locked', 'reshare', 'repair', 'error']) app.addEventListener(ev, rerender);
   setInterval(rerender, 1000);
   try {
     await app.start();

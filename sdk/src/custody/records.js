@@ -4,11 +4,13 @@
 //
 //   signer/<room>/<id>/identity     {secret, public}     the signer's network key
 //   signer/<room>/<id>/trust        bytes                CoordinatorTrust.save()
-//   signer/<room>/<id>/ceremony     {session, config, state, groupKey, coordinator}   the live signer state
+//   signer/<room>/<id>/ceremony     {session, config, state, groupKey, coordinator, retired}   the live signer state
 //   share/<groupKey>/<room>/<id>    {..., state, epoch}  one entry per group key: kept until the user removes it;
 //                                                        a reshare keeps the key, so its state replaces the entry's,
 //                                                        holding the old epoch's shares too until a signature
-//                                                        confirms the new one (previousEpoch: true)
+//                                                        confirms the new one (previousEpoch: true); a signer that
+//                                                        left in a reshare keeps {..., retired: true, epoch} and
+//                                                        no state (it deleted every share; none stays at rest)
 //   coordinator/<room>/identity     {secret, public}
 //   coordinator/<room>/session      {issuer, invitation, config, state}
 import { bytesToBase64, base64ToBytes } from '../common.js';
@@ -44,7 +46,7 @@ export class SignerRecords {
   shareId(groupKey) { return `share/${groupKey}/${part(this.room)}/${this.signerId}`; }
 
   /**
-   * Queue the signer's state `{session, config, state, groupKey, epoch, previousEpoch, coordinator}` to be
+   * Queue the signer's state `{session, config, state, groupKey, epoch, previousEpoch, coordinator, retired}` to be
    * saved. States that arrive while a write is under way are merged, but never
    * past a change of group key: every group key's last state reaches its
    * share entry before the live record moves on. Resolves when written.
@@ -62,6 +64,14 @@ export class SignerRecords {
       for (const e of batch) if (e.groupKey) lastPerKey.set(e.groupKey, e);
       // Share entries first: the live record may be overwritten by a new ceremony next.
       for (const [groupKey, e] of lastPerKey) {
+        if (e.retired?.groupKey === groupKey) {
+          // Left in a reshare: the entry says so and holds no state (the retired state has no share, but nothing else either).
+          await this.vault.putJson(this.shareId(groupKey), {
+            groupKey, room: this.room, signerId: this.signerId, session: e.session, coordinator: e.coordinator,
+            retired: true, epoch: e.retired.epoch, previousEpoch: false, savedAt: new Date().toISOString(),
+          });
+          continue;
+        }
         await this.vault.putJson(this.shareId(groupKey), {
           groupKey, room: this.room, signerId: this.signerId, session: e.session, coordinator: e.coordinator,
           config: e.config, state: bytesToBase64(e.state), epoch: e.epoch ?? 0, previousEpoch: !!e.previousEpoch,
@@ -70,8 +80,8 @@ export class SignerRecords {
       }
       const last = batch[batch.length - 1];
       await this.vault.putJson(this.base + 'ceremony', {
-        session: last.session, groupKey: last.groupKey ?? null, coordinator: last.coordinator, config: last.config,
-        state: bytesToBase64(last.state),
+        session: last.session, groupKey: last.retired ? null : last.groupKey ?? null, coordinator: last.coordinator,
+        config: last.config, state: bytesToBase64(last.state), retired: last.retired ?? null,
       });
     }
   }
