@@ -10,21 +10,12 @@
 // verifies under the same group key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openCeremony, roomName, signerUrl } from './lib/harness.mjs';
+import { setup, openCeremony, roomName, signerUrl, hexMessage as message, shareEntry } from './lib/harness.mjs';
 import { checkSignature } from './lib/verify.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
-
-const message = (text) => Buffer.from(text).toString('hex');
-
-/** The signer's key-share entry for `groupKey` in the vault, or null. */
-const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
-  const s = window.wstsSigner;
-  const e = await s.vault.getJson(s.records.shareId(k));
-  return e ? { epoch: e.epoch, hasState: !!e.state, retired: !!e.retired } : null;
-}, groupKey);
 
 test('a joiner expecting another group key refuses the reshare and holds no share', { timeout: 60000 }, async () => {
   const t0 = Date.now();

@@ -10,14 +10,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setup, openCeremony, roomName, ensureOut, signerUrl } from './lib/harness.mjs';
+import { setup, openCeremony, roomName, ensureOut, signerUrl, hexMessage as message, shareEntry } from './lib/harness.mjs';
 import { checkSignature } from './lib/verify.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
-
-const message = (text) => Buffer.from(text).toString('hex');
 
 /** Record a signer page's `reshare` events (window.reshares), each with its vault entry as the event found it. */
 const recordReshares = (page) => page.evaluate(() => {
@@ -31,14 +29,6 @@ const recordReshares = (page) => page.evaluate(() => {
       : `epoch ${e.epoch}${e.previousEpoch ? ' and the previous' : ''}`;
   });
 });
-
-/** The signer's key-share entry in the vault (one per group key). */
-const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
-  const s = window.wstsSigner;
-  const e = await s.vault.getJson(s.records.shareId(k));
-  if (e?.retired) return { retired: true, epoch: e.epoch, state: e.state ?? null, config: e.config ?? null };
-  return e && { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
-}, groupKey);
 
 /** The wasm coordinator's error code for a reshare request, or 'none'. */
 function reshareErrorCode(page, request) {

@@ -177,6 +177,20 @@ export function signerUrl(env, room, id) {
   return `${env.url}signer.html?room=${room}&id=${id}`;
 }
 
+/** `text` as the hex message a signing round takes. */
+export const hexMessage = (text) => Buffer.from(text).toString('hex');
+
+/**
+ * A signer page's key-share entry in its vault for `groupKey` (one per group
+ * key), or null: a retired entry as it is saved, otherwise its epochs and key ids.
+ */
+export const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
+  const s = window.wstsSigner;
+  const e = await s.vault.getJson(s.records.shareId(k));
+  if (e?.retired) return { retired: true, epoch: e.epoch, state: e.state ?? null, config: e.config ?? null };
+  return e && { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
+}, groupKey);
+
 export function ensureOut() {
   mkdirSync(OUT, { recursive: true });
   return OUT;
