@@ -187,8 +187,9 @@ export const hexMessage = (text) => Buffer.from(text).toString('hex');
 export const shareEntry = (page, groupKey) => page.evaluate(async (k) => {
   const s = window.wstsSigner;
   const e = await s.vault.getJson(s.records.shareId(k));
-  if (e?.retired) return { retired: true, epoch: e.epoch, state: e.state ?? null, config: e.config ?? null };
-  return e && { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
+  if (!e) return null;
+  if (e.retired) return { retired: true, epoch: e.epoch, state: e.state ?? null, config: e.config ?? null };
+  return { epoch: e.epoch, previousEpoch: e.previousEpoch, keyIds: e.config.keys.signers[String(s.id)] ?? [] };
 }, groupKey);
 
 export function ensureOut() {
